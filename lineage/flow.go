@@ -1,0 +1,195 @@
+// Package lineage is datagate's engine: it follows user data through SSA
+// from the fields that hold it to the calls where it leaves the process, and
+// describes each such flow with its path, its exit and the exit's endpoints.
+//
+// The types in this file are the engine's output. They are plain data, with
+// positions as file/line/column rather than token.Pos, so that they can be
+// carried in go/analysis facts (gob), merged across packages by the command,
+// and written as text, JSON or SARIF.
+package lineage
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Position is a source position. File is an absolute path; Line and Col are
+// 1-based, Col counting bytes as go/token does.
+type Position struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
+}
+
+func (p Position) String() string {
+	if p.File == "" {
+		return "-"
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// IsValid reports whether p names a place in a file.
+func (p Position) IsValid() bool { return p.File != "" && p.Line > 0 }
+
+// Less orders positions by file, line and column.
+func (p Position) Less(q Position) bool {
+	if p.File != q.File {
+		return p.File < q.File
+	}
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Col < q.Col
+}
+
+// Label names one kind of user data: a tagged (or policy-declared) field and
+// its category.
+type Label struct {
+	// Field is "importpath.Type.Field", e.g. "example.com/demo/model.User.Email".
+	Field string `json:"field"`
+	// Category is the userdata tag value, "personal" when the tag is empty.
+	Category string `json:"category"`
+	// Decl is where the field is declared (or the source function, for a
+	// policy func source).
+	Decl Position `json:"decl"`
+}
+
+// ShortField returns the field without its import path directory:
+// "model.User.Email".
+func (l Label) ShortField() string {
+	if i := strings.LastIndex(l.Field, "/"); i >= 0 {
+		return l.Field[i+1:]
+	}
+	return l.Field
+}
+
+// Step is one step of a flow's path: where it happened and what happened.
+type Step struct {
+	Pos  Position `json:"pos"`
+	Desc string   `json:"desc"`
+}
+
+// Exit kinds.
+const (
+	ExitHTTP    = "http"
+	ExitSQL     = "sql"
+	ExitSMTP    = "smtp"
+	ExitGRPC    = "grpc"
+	ExitNet     = "net"     // raw connection
+	ExitSink    = "sink"    // a policy sink
+	ExitGateway = "gateway" // the sanctioned gateway client
+)
+
+// Exit is a call where data leaves the process.
+type Exit struct {
+	Pos    Position `json:"pos"`
+	Kind   string   `json:"kind"`
+	Callee string   `json:"callee"` // types.Func.FullName of the called function
+	Func   string   `json:"func"`   // FullName of the function that contains the call
+	// Generated is set when the exit lies in generated code.
+	Generated bool `json:"generated,omitempty"`
+}
+
+// Endpoint is one possible destination of an exit.
+type Endpoint struct {
+	// Value is the statically known URL, address or DSN ("" when unresolved).
+	Value string `json:"value,omitempty"`
+	// Host is the host name or IP address taken from Value.
+	Host string `json:"host,omitempty"`
+	// Region is a country code, EU, EEA or internal; "" when unknown.
+	Region string `json:"region,omitempty"`
+	// RegionWhy says how the region was decided (policy line, catalog entry
+	// and its source, internal address).
+	RegionWhy string `json:"region_why,omitempty"`
+	// Unresolved is the reason the destination is not known statically, e.g.
+	// "environment variable ANALYTICS_URL".
+	Unresolved string `json:"unresolved,omitempty"`
+	// Def is where the endpoint's value is defined, when known.
+	Def Position `json:"def,omitzero"`
+}
+
+// String renders the endpoint for messages.
+func (e Endpoint) String() string {
+	switch {
+	case e.Unresolved != "":
+		return "unresolved (" + e.Unresolved + ")"
+	case e.Host == "":
+		return e.Value
+	}
+	r := e.Region
+	if r == "" {
+		r = "unknown region"
+	}
+	return e.Host + " (" + r + ")"
+}
+
+// Flow is user data reaching an exit.
+type Flow struct {
+	Labels    []Label    `json:"labels"`
+	Exit      Exit       `json:"exit"`
+	Endpoints []Endpoint `json:"endpoints"`
+	Path      []Step     `json:"path"`
+	// PathCut is the number of steps dropped from the middle of Path to keep
+	// it within limits (0 when the path is whole).
+	PathCut int `json:"path_cut,omitempty"`
+	// Sanitized flows passed a policy sanitizer; they are lineage, never
+	// findings.
+	Sanitized bool `json:"sanitized,omitempty"`
+	// Via is the call in the analysed package that leads to an exit in
+	// another package (go vet reports there). Zero when the exit is local.
+	Via Position `json:"via,omitzero"`
+}
+
+// Fields returns the flow's field names, sorted and unique.
+func (f *Flow) Fields() []string {
+	var out []string
+	for _, l := range f.Labels {
+		out = append(out, l.Field)
+	}
+	return uniq(out)
+}
+
+// Categories returns the flow's categories, sorted and unique.
+func (f *Flow) Categories() []string {
+	var out []string
+	for _, l := range f.Labels {
+		out = append(out, l.Category)
+	}
+	return uniq(out)
+}
+
+func uniq(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Suppression is a //datagate:allow directive that applies to a finding.
+type Suppression struct {
+	Rule   string   `json:"rule"`
+	Reason string   `json:"reason"`
+	Until  string   `json:"until,omitempty"` // YYYY-MM-DD, optional expiry
+	Pos    Position `json:"pos"`
+}
+
+// Finding is a flow that breaks a rule.
+type Finding struct {
+	Rule    string       `json:"rule"`  // e.g. "datagate/disallowed-region"
+	Level   string       `json:"level"` // error, warning, note
+	Message string       `json:"message"`
+	Flow    Flow         `json:"flow"`
+	Suppr   *Suppression `json:"suppression,omitempty"`
+}
+
+// ToolError is a failure to load or analyse one package.
+type ToolError struct {
+	Package string   `json:"package"`
+	Pos     Position `json:"pos,omitzero"`
+	Message string   `json:"message"`
+}
