@@ -193,3 +193,25 @@ type ToolError struct {
 	Pos     Position `json:"pos,omitzero"`
 	Message string   `json:"message"`
 }
+
+// Carried is one user-data field inside a value: Path is how the engine
+// names it from the value (".Email", ".Addr", ".Items[].Email"; pointers are
+// transparent, "[]" is any element of a slice, array, map or channel).
+type Carried struct {
+	Path  string
+	Label Label
+	// Skip lists the serialisers that leave the field out ("json", "xml")
+	// because of a `json:"-"` style tag on the field or on a field above it.
+	Skip []string
+}
+
+// Skips reports whether the serialiser named enc ("json", "xml") leaves the
+// field out.
+func (c Carried) Skips(enc string) bool {
+	for _, s := range c.Skip {
+		if s == enc {
+			return true
+		}
+	}
+	return false
+}

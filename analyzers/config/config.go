@@ -1,0 +1,112 @@
+// Package config carries datagate's settings (policy file, test files, the
+// clock) to the analyzers of one suite. A Config is created by whoever builds
+// the suite — the command, the go vet entry point, the golangci-lint plugin,
+// a test — and shared by its analyzers; nothing lives in package variables,
+// so two suites with different settings can run in one process.
+package config
+
+import (
+	"flag"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/datagate/datagate/lineage/policy"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Config holds the settings of one analyzer suite.
+type Config struct {
+	// PolicyFile is the -policy flag: a policy file that applies to every
+	// package. Empty means: DATAGATE_POLICY, else the nearest datagate.yaml,
+	// else the built-in default (SPEC section 3).
+	PolicyFile string
+	// Tests makes _test.go files count (SPEC section 5: skipped otherwise).
+	Tests bool
+	// Now is the clock for suppression expiry; nil means time.Now.
+	Now func() time.Time
+	// Getenv reads the environment; nil means os.Getenv.
+	Getenv func(string) string
+
+	mu    sync.Mutex
+	fixed *policy.Policy
+	byDir map[string]loaded
+}
+
+type loaded struct {
+	p   *policy.Policy
+	err error
+}
+
+// New returns a Config with default settings.
+func New() *Config { return &Config{} }
+
+// SetPolicy fixes the policy for every package, bypassing discovery. The
+// command uses it after loading the policy once, so that a malformed policy
+// is reported before any package is analysed.
+func (c *Config) SetPolicy(p *policy.Policy) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.fixed = p
+}
+
+// RegisterFlags adds the analyzer flags (-policy, -tests) to fs. Under go vet
+// they are spelled -datagate.policy and -datagate.tests.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.PolicyFile, "policy", c.PolicyFile, "policy file (default: $DATAGATE_POLICY, else the nearest datagate.yaml, else the built-in default)")
+	fs.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
+}
+
+// Time returns the current time by the configured clock.
+func (c *Config) Time() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
+}
+
+func (c *Config) getenv(k string) string {
+	if c.Getenv != nil {
+		return c.Getenv(k)
+	}
+	return os.Getenv(k)
+}
+
+// Policy returns the policy that applies to the package of pass: the fixed
+// one if set, else the one discovered from the package's directory.
+// Discovery results are cached per directory.
+func (c *Config) Policy(pass *analysis.Pass) (*policy.Policy, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.fixed != nil {
+		return c.fixed, nil
+	}
+	dir := PackageDir(pass.Fset, pass.Files)
+	if l, ok := c.byDir[dir]; ok {
+		return l.p, l.err
+	}
+	var l loaded
+	if dir == "" {
+		l.p = policy.Default()
+	} else {
+		l.p, l.err = policy.ForDir(c.PolicyFile, dir, c.getenv)
+	}
+	if c.byDir == nil {
+		c.byDir = make(map[string]loaded)
+	}
+	c.byDir[dir] = l
+	return l.p, l.err
+}
+
+// PackageDir returns the directory of the package's first file, or "".
+func PackageDir(fset *token.FileSet, files []*ast.File) string {
+	for _, f := range files {
+		if name := fset.File(f.Pos()).Name(); name != "" {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
+}

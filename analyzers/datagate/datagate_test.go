@@ -1,0 +1,23 @@
+package datagate_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/datagate/datagate/analyzers/config"
+	"github.com/datagate/datagate/analyzers/datagate"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestBasic(t *testing.T) {
+	cfg := config.New()
+	analysistest.Run(t, testdata(t), datagate.New(cfg), "basic")
+}

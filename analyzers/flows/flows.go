@@ -1,0 +1,125 @@
+package flows
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/build"
+	"path/filepath"
+	"reflect"
+	"runtime/debug"
+	"strings"
+
+	"github.com/datagate/datagate/analyzers/config"
+	"github.com/datagate/datagate/analyzers/internal/doc"
+	"github.com/datagate/datagate/analyzers/sources"
+	"github.com/datagate/datagate/lineage"
+	"go/types"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var docText string
+
+// SummaryFact is the summary of a function, exported for callers in other
+// packages.
+type SummaryFact struct {
+	Summary lineage.Summary
+}
+
+// AFact implements analysis.Fact.
+func (*SummaryFact) AFact() {}
+
+func (f *SummaryFact) String() string { return f.Summary.String() }
+
+// Result is what the analyzer found in one package.
+type Result struct {
+	Flows []lineage.Flow
+	// Notes are calls the engine had no model or summary for and limits it
+	// hit (shown with -v).
+	Notes []string
+}
+
+// New returns the flows analyzer of a suite sharing cfg; src is the suite's
+// sources analyzer.
+func New(cfg *config.Config, src *analysis.Analyzer) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:       "datagateflows",
+		Doc:        doc.Extract(docText),
+		URL:        "https://github.com/datagate/datagate#how-it-works",
+		Requires:   []*analysis.Analyzer{src},
+		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  []analysis.Fact{new(SummaryFact)},
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(cfg, src, pass) }
+	return a
+}
+
+// Analyzer is the flows analyzer with default settings.
+var Analyzer = New(config.New(), sources.Analyzer)
+
+// inGoroot reports whether the package's files lie in the Go
+// distribution's source tree (the standard library).
+func inGoroot(pass *analysis.Pass) bool {
+	dir := config.PackageDir(pass.Fset, pass.Files)
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return dir != "" && strings.HasPrefix(dir+string(filepath.Separator), root)
+}
+
+func run(cfg *config.Config, src *analysis.Analyzer, pass *analysis.Pass) (res any, err error) {
+	if inGoroot(pass) {
+		return &Result{}, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("internal error analysing %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
+		}
+	}()
+	pol, err := cfg.Policy(pass)
+	if err != nil {
+		return nil, err
+	}
+	srcs := pass.ResultOf[src].(*sources.Result)
+
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+
+	generated := make(map[string]bool)
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			generated[pass.Fset.File(f.Pos()).Name()] = true
+		}
+	}
+	out := lineage.Analyze(&lineage.Config{
+		Fset:    pass.Fset,
+		Pkg:     pkg,
+		Policy:  pol,
+		Sources: srcs,
+		Summary: func(fn *types.Func) *lineage.Summary {
+			var f SummaryFact
+			if pass.ImportObjectFact(fn, &f) {
+				return &f.Summary
+			}
+			return nil
+		},
+		Generated: func(name string) bool { return generated[name] },
+		Skip: func(fn *ssa.Function) bool {
+			if cfg.Tests {
+				return false
+			}
+			f := pass.Fset.File(fn.Pos())
+			return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+		},
+	})
+	for fn, s := range out.Summaries {
+		if fn.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(fn, &SummaryFact{Summary: *s})
+		}
+	}
+	return &Result{Flows: out.Flows, Notes: out.Notes}, nil
+}

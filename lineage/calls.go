@@ -1,0 +1,736 @@
+package lineage
+
+import (
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/datagate/datagate/lineage/policy"
+	"golang.org/x/tools/go/ssa"
+)
+
+// target is one function a call may reach.
+type target struct {
+	fn       *ssa.Function // with a body in this package, or nil
+	obj      *types.Func   // the declared function or method, or nil
+	bindings []ssa.Value   // a closure's captured variables
+	abstract bool          // an interface method (for models and exits)
+}
+
+func (t target) name() string {
+	if t.obj != nil {
+		return t.obj.FullName()
+	}
+	return funcName(t.fn)
+}
+
+// callArgs returns the call's arguments with the receiver first.
+func callArgs(c *ssa.CallCommon) []ssa.Value {
+	if c.IsInvoke() {
+		return append([]ssa.Value{c.Value}, c.Args...)
+	}
+	return c.Args
+}
+
+// call analyses a call, go or defer instruction. A go or defer call runs
+// later (concurrently, or at return), so it reads everything stored
+// anywhere in the function (late).
+func (s *fstate) call(c ssa.CallInstruction, late bool) {
+	if late {
+		saved := s.cur
+		tmp := s.union.clone()
+		for o, t := range saved {
+			tmp[o] = merge(tmp[o], t)
+		}
+		s.cur = tmp
+		defer func() {
+			for o, t := range tmp {
+				if saved[o] == nil {
+					saved[o] = tree{}
+				}
+				saved[o].put("", t)
+			}
+			s.cur = saved
+		}()
+	}
+	common := c.Common()
+	args := callArgs(common)
+	if b, ok := common.Value.(*ssa.Builtin); ok {
+		s.builtin(c, b, args)
+		return
+	}
+	targets := s.callees(common)
+	if len(targets) == 0 {
+		s.unknownCall(c, args, "dynamic call of "+common.Value.Name())
+		return
+	}
+	for _, t := range targets {
+		s.apply(c, t, args)
+	}
+}
+
+// callees resolves what a call may reach: the static callee; for an
+// interface method, the implementations the value is known to have or,
+// failing that, every implementation this package can see (class
+// hierarchy analysis), plus the abstract method for models; for a
+// function value, the closures and functions it may hold.
+func (s *fstate) callees(c *ssa.CallCommon) []target {
+	if c.IsInvoke() {
+		var out []target
+		if dyn := s.dyn[c.Value]; len(dyn) > 0 {
+			for _, t := range dyn {
+				if m := methodOf(t, c.Method); m != nil {
+					out = append(out, s.e.targetOf(m))
+				}
+			}
+		}
+		if len(out) == 0 {
+			for _, m := range s.e.implementations(c.Method) {
+				out = append(out, s.e.targetOf(m))
+			}
+			out = append(out, target{obj: c.Method, abstract: true})
+		}
+		return out
+	}
+	if fn := c.StaticCallee(); fn != nil {
+		t := s.e.targetOfFn(originFn(fn))
+		if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+			t.bindings = mc.Bindings
+		}
+		return []target{t}
+	}
+	var out []target
+	for _, r := range s.ptsOf(c.Value) {
+		o := s.objs[r.obj]
+		if o.kind != objClosure || r.path != "" {
+			continue
+		}
+		switch v := o.val.(type) {
+		case *ssa.MakeClosure:
+			fn, _ := v.Fn.(*ssa.Function)
+			t := s.e.targetOfFn(originFn(fn))
+			t.bindings = v.Bindings
+			out = append(out, t)
+		case *ssa.Function:
+			out = append(out, s.e.targetOfFn(originFn(v)))
+		}
+	}
+	return out
+}
+
+// ptsOf is pts with function values made into closure objects.
+func (s *fstate) ptsOf(v ssa.Value) []ref {
+	if fn, ok := v.(*ssa.Function); ok {
+		return []ref{{obj: s.object(objClosure, 0, fn)}}
+	}
+	return s.pts[v]
+}
+
+func (e *engine) targetOfFn(fn *ssa.Function) target {
+	t := target{fn: fn}
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		t.obj = obj
+		if o := obj.Origin(); o != nil {
+			t.obj = o
+		}
+	}
+	if fn.Blocks == nil || fn.Pkg != e.cfg.Pkg {
+		t.fn = nil
+	}
+	return t
+}
+
+func (e *engine) targetOf(m *types.Func) target {
+	if fn := e.cfg.Pkg.Prog.FuncValue(m); fn != nil && fn.Pkg == e.cfg.Pkg {
+		return e.targetOfFn(fn)
+	}
+	if o := m.Origin(); o != nil {
+		m = o
+	}
+	return target{obj: m}
+}
+
+// methodOf finds the concrete method of type t that implements m.
+func methodOf(t types.Type, m *types.Func) *types.Func {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+	f, _ := obj.(*types.Func)
+	if f == nil {
+		return nil
+	}
+	if _, isIface := f.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface); isIface {
+		return nil
+	}
+	return f
+}
+
+// implementations lists the methods implementing the interface method m
+// among the named types of this package and of the packages it imports.
+// Types of packages that import this one are out of sight, as go/analysis
+// requires; those calls fall back to the abstract method's model.
+func (e *engine) implementations(m *types.Func) []*types.Func {
+	if out, ok := e.cha[m]; ok {
+		return out
+	}
+	recv := m.Type().(*types.Signature).Recv()
+	var iface *types.Interface
+	if recv != nil {
+		iface, _ = recv.Type().Underlying().(*types.Interface)
+	}
+	var out []*types.Func
+	if iface != nil && !iface.Empty() {
+		pkgs := append([]*types.Package{e.cfg.Pkg.Pkg}, e.cfg.Pkg.Pkg.Imports()...)
+		for _, p := range pkgs {
+			scope := p.Scope()
+			for _, n := range scope.Names() {
+				tn, ok := scope.Lookup(n).(*types.TypeName)
+				if !ok || tn.IsAlias() {
+					continue
+				}
+				named, ok := tn.Type().(*types.Named)
+				if !ok || named.TypeParams().Len() > 0 {
+					continue
+				}
+				if _, isIface := named.Underlying().(*types.Interface); isIface {
+					continue
+				}
+				var t types.Type = named
+				if !types.Implements(t, iface) {
+					t = types.NewPointer(named)
+					if !types.Implements(t, iface) {
+						continue
+					}
+				}
+				if f := methodOf(t, m); f != nil {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].FullName() < out[j].FullName() })
+	e.cha[m] = out
+	return out
+}
+
+// apply applies what the engine knows about one target to the call.
+func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
+	name := t.name()
+	e := s.e
+	pol := e.cfg.Policy
+	if t.obj != nil && pol != nil {
+		switch {
+		case pol.IsGateway(t.obj):
+			s.exit(c, name, ExitGateway, allPorts(len(args), t.obj), endpointSpec{}, "handed to the gateway "+shortName(name))
+			return
+		case pol.IsSanitizer(t.obj):
+			s.sanitize(c, args, name)
+			return
+		}
+		if cat, ok := pol.FuncSource(t.obj); ok {
+			s.funcSource(c, t.obj, cat)
+			return
+		}
+		if sk, ok := pol.Sink(t.obj); ok {
+			off := 0
+			if t.obj.Type().(*types.Signature).Recv() != nil {
+				off = 1
+			}
+			var data []portSpec
+			for _, a := range sk.Args {
+				data = append(data, portSpec{index: a + off, rest: isVariadicIndex(t.obj, a), whole: true})
+			}
+			ep := endpointSpec{}
+			switch {
+			case sk.Endpoint != "":
+				ep = endpointSpec{kind: 'f', fixed: sk.Endpoint}
+			case sk.EndpointArg >= 0:
+				ep = endpointSpec{kind: 'a', index: sk.EndpointArg + off}
+			}
+			kind := sk.Kind
+			if kind == "" {
+				kind = ExitSink
+			}
+			s.exit(c, name, kind, data, ep, "sent by "+shortName(name))
+			return
+		}
+		if pr, ok := pol.Propagator(t.obj); ok {
+			s.propagator(c, args, t.obj, pr.From, pr.To, name)
+			return
+		}
+	}
+	if x, ok := e.models.exits[name]; ok {
+		s.exit(c, name, x.kind, x.data, x.endpoint, "sent by "+shortName(name))
+		return
+	}
+	if cr, ok := e.models.creators[name]; ok {
+		s.creator(c, cr)
+	}
+	if m := e.models.model(name); m != nil {
+		s.applyModel(c, args, m, name)
+		return
+	}
+	if t.fn != nil {
+		if sum := e.sums[t.fn]; sum != nil {
+			s.applySummary(c, args, t, sum)
+		}
+		return
+	}
+	if t.obj != nil && e.cfg.Summary != nil {
+		if sum := e.cfg.Summary(t.obj); sum != nil {
+			s.applySummary(c, args, t, sum)
+			return
+		}
+	}
+	if t.abstract && len(e.implementations(t.obj)) > 0 {
+		return // the implementations were applied
+	}
+	s.unknownCall(c, args, name)
+}
+
+func isVariadicIndex(fn *types.Func, i int) bool {
+	sig := fn.Type().(*types.Signature)
+	return sig.Variadic() && i == sig.Params().Len()-1
+}
+
+func allPorts(n int, fn *types.Func) []portSpec {
+	start := 0
+	if fn != nil && fn.Type().(*types.Signature).Recv() != nil {
+		start = 1
+	}
+	var out []portSpec
+	for i := start; i < n; i++ {
+		out = append(out, portSpec{index: i, whole: true})
+	}
+	return out
+}
+
+// unknownCall handles a call the engine has neither a model nor a summary
+// for: the result carries what the arguments carry and a method's receiver
+// takes in what the other arguments carry. The call is noted.
+func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name string) {
+	s.e.note("no model or summary: " + name)
+	var all taint
+	for _, a := range args {
+		all, _ = all.union(s.valTree(a).all())
+	}
+	if len(all) == 0 {
+		return
+	}
+	if v := c.Value(); v != nil {
+		s.setVal(v, leaf(all))
+	}
+	if c.Common().IsInvoke() || (c.Common().StaticCallee() != nil && c.Common().Signature().Recv() != nil) {
+		if len(args) > 1 {
+			var rest taint
+			for _, a := range args[1:] {
+				rest, _ = rest.union(s.valTree(a).all())
+			}
+			s.writeInto(c, s.pointee(args[0]), "", leaf(rest), name)
+		}
+	}
+}
+
+// sources of a policy `func:` entry: its results but a final error.
+func (s *fstate) funcSource(c ssa.CallInstruction, fn *types.Func, cat string) {
+	v := c.Value()
+	if v == nil {
+		return
+	}
+	l := Label{Field: fn.FullName(), Category: cat, Decl: s.e.pos(fn.Pos())}
+	o := origin{lab: s.e.concrete(l), tr: (*trace)(nil).push(s.step(c.Pos(), "returned by source "+shortName(fn.FullName())))}
+	res := fn.Type().(*types.Signature).Results()
+	if res.Len() <= 1 {
+		s.setVal(v, leaf(taint{o}))
+		return
+	}
+	for i := 0; i < res.Len(); i++ {
+		if i == res.Len()-1 && isError(res.At(i).Type()) {
+			break
+		}
+		s.setVal(v, under(".#"+itoa(i), leaf(taint{o})))
+	}
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// sanitize: the result carries the arguments' data marked sanitised, which
+// keeps it in the lineage inventory but out of findings.
+func (s *fstate) sanitize(c ssa.CallInstruction, args []ssa.Value, name string) {
+	v := c.Value()
+	if v == nil {
+		return
+	}
+	st := s.step(c.Pos(), "pseudonymised by "+shortName(name))
+	var out taint
+	for _, a := range args {
+		for _, o := range s.valTree(a).all() {
+			o.san = true
+			o.tr = o.tr.push(st)
+			if !out.has(o.key()) {
+				out = append(out, o)
+			}
+		}
+	}
+	s.setVal(v, leaf(out))
+}
+
+// portTree is the data at a port of a call: the argument's tree at the
+// path, or, used as a whole, every origin in it plus the user-data fields
+// its type holds.
+func (s *fstate) portTree(args []ssa.Value, p portSpec, path string, whole bool, enc string) tree {
+	var out tree
+	idx := []int{p.index}
+	switch {
+	case p.all:
+		idx = nil
+		for i := range args {
+			idx = append(idx, i)
+		}
+	case p.rest:
+		idx = nil
+		for i := p.index; i < len(args); i++ {
+			idx = append(idx, i)
+		}
+	}
+	for _, i := range idx {
+		if i < 0 || i >= len(args) {
+			continue
+		}
+		a := args[i]
+		if p.rest || p.all {
+			// A variadic slice: its elements are the arguments.
+			out = merge(out, s.argTree(a, path, whole || p.whole, enc))
+			continue
+		}
+		out = merge(out, s.argTree(a, path, whole || p.whole, enc))
+	}
+	return out
+}
+
+func (s *fstate) argTree(a ssa.Value, path string, whole bool, enc string) tree {
+	t := s.valTree(a).sub(path, s.e.labels)
+	if !whole {
+		return t
+	}
+	all := t.all().asWhole(s.e.labels)
+	all, _ = all.union(s.carried(a, path, t, enc))
+	return leaf(all)
+}
+
+// carried returns the user-data fields that a value of a's type (or of the
+// dynamic types it is known to hold, or of the elements of a variadic
+// slice) holds below path, except those cleaned in t or skipped by enc.
+func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
+	if s.e.cfg.Sources == nil {
+		return nil
+	}
+	var typs []types.Type
+	for _, v := range s.elements(a) {
+		if d := s.dyn[v]; len(d) > 0 {
+			typs = append(typs, d...)
+		} else {
+			typs = append(typs, v.Type())
+		}
+	}
+	cleaned := t.cleaned()
+	var out taint
+	for _, typ := range typs {
+		if _, ok := typ.Underlying().(*types.Interface); ok {
+			continue
+		}
+		for _, c := range s.e.cfg.Sources.Carried(typ) {
+			if !isPrefix(path, c.Path) && !isPrefix(c.Path, path) {
+				continue
+			}
+			if enc != "" && c.Skips(enc) {
+				continue
+			}
+			rel := strings.TrimPrefix(c.Path, path)
+			skip := false
+			for _, k := range cleaned {
+				if isPrefix(k, rel) {
+					skip = true
+				}
+			}
+			if skip {
+				continue
+			}
+			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(a.Pos(), "holds "+c.Label.ShortField()))}
+			if !out.has(o.key()) {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// elements returns the values passed in a variadic slice built at the call
+// (fmt.Sprintf's arguments), or the value itself.
+func (s *fstate) elements(v ssa.Value) []ssa.Value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return []ssa.Value{v}
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return []ssa.Value{v}
+	}
+	var out []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+				x := st.Val
+				if mi, ok := x.(*ssa.MakeInterface); ok {
+					out = append(out, mi.X)
+					continue
+				}
+				out = append(out, x)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return []ssa.Value{v}
+	}
+	return out
+}
+
+// applyModel applies a library model.
+func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedModel, name string) {
+	for _, f := range m.flows {
+		t := s.portTree(args, f.from, "", false, f.from.enc)
+		if len(t) == 0 {
+			continue
+		}
+		if f.from.whole {
+			t = withStep(t, s.step(c.Pos(), describeUse(name, f.from.enc)))
+		}
+		s.deliver(c, args, f.to, "", t, name)
+	}
+	v := c.Value()
+	for _, a := range m.alias {
+		if v == nil {
+			break
+		}
+		if a.arg >= 0 && a.arg < len(args) {
+			rs := s.ptsOrPointee(args[a.arg])
+			if a.result < 0 {
+				s.addPts(v, rs)
+			} else {
+				s.addTuplePts(v, a.result, rs)
+			}
+		}
+	}
+}
+
+func describeUse(name, enc string) string {
+	short := shortName(name)
+	if strings.Contains(name, "encoding/") || strings.Contains(name, "protobuf") {
+		return "serialised by " + short
+	}
+	if strings.HasPrefix(name, "fmt.") {
+		return "formatted by " + short
+	}
+	return "used by " + short
+}
+
+func withStep(t tree, st Step) tree {
+	if len(t) == 0 {
+		return t
+	}
+	out := tree{}
+	for k, v := range t {
+		out[k] = v.withStep(st)
+	}
+	return out
+}
+
+func (s *fstate) ptsOrPointee(v ssa.Value) []ref {
+	if rs := s.ptsOf(v); len(rs) > 0 {
+		return rs
+	}
+	return s.pointee(v)
+}
+
+// tuple results keep their own points-to sets, keyed by the Extract that
+// reads them; addTuplePts records them on the Extract instructions.
+func (s *fstate) addTuplePts(call ssa.Value, i int, rs []ref) {
+	for _, r := range *call.Referrers() {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == i {
+			s.addPts(ex, rs)
+		}
+	}
+}
+
+// deliver puts t at a target port of a call: a result, or what an
+// argument points to.
+func (s *fstate) deliver(c ssa.CallInstruction, args []ssa.Value, to portSpec, path string, t tree, name string) {
+	if len(t) == 0 {
+		return
+	}
+	if to.result {
+		v := c.Value()
+		if v == nil {
+			return
+		}
+		if to.index >= 0 && isTuple(v) {
+			s.setVal(v, under(".#"+itoa(to.index)+path, t))
+			return
+		}
+		if isTuple(v) {
+			n := v.Type().(*types.Tuple).Len()
+			for i := 0; i < n; i++ {
+				if i == n-1 && isError(v.Type().(*types.Tuple).At(i).Type()) && n > 1 {
+					// An error result carries the data too (fmt.Errorf
+					// wrapping), but a model writing "r" means the values.
+					s.setVal(v, under(".#"+itoa(i)+path, t))
+					continue
+				}
+				s.setVal(v, under(".#"+itoa(i)+path, t))
+			}
+			return
+		}
+		s.setVal(v, under(path, t))
+		return
+	}
+	if to.index < 0 || to.index >= len(args) {
+		return
+	}
+	s.writeInto(c, s.pointee(args[to.index]), path, t, name)
+}
+
+func isTuple(v ssa.Value) bool {
+	_, ok := v.Type().(*types.Tuple)
+	return ok
+}
+
+// writeInto stores t at path below each place in rs. Writing into a
+// connection is an exit.
+func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree, name string) {
+	if len(t) == 0 || len(rs) == 0 {
+		return
+	}
+	var dst []ref
+	for _, r := range rs {
+		dst = append(dst, ref{obj: r.obj, path: joinPath(r.path, path)})
+	}
+	for _, r := range rs {
+		if o := s.objs[r.obj]; o.conn {
+			s.exitData(c, name, o.ekind, t.all(), s.strAt(o.val, ".#ep", 0), "written to a connection by "+shortName(name))
+		}
+	}
+	// Weak update: a call may or may not overwrite.
+	for _, r := range dst {
+		cur := s.cur[r.obj]
+		if cur == nil {
+			cur = tree{}
+			s.cur[r.obj] = cur
+		}
+		cur.put(r.path, t)
+		u := s.union[r.obj]
+		if u == nil {
+			u = tree{}
+			s.union[r.obj] = u
+		}
+		if u.put(r.path, t) {
+			s.changed = true
+		}
+		if obj := s.objs[r.obj]; obj.kind == objGlobal {
+			g := s.e.globals[obj.glob]
+			if g == nil {
+				g = tree{}
+				s.e.globals[obj.glob] = g
+			}
+			g.put(r.path, t)
+		}
+	}
+}
+
+// creator marks the objects a call returns as remembering an endpoint.
+func (s *fstate) creator(c ssa.CallInstruction, cr *parsedCreator) {
+	v := c.Value()
+	if v == nil {
+		return
+	}
+	mark := func(val ssa.Value) {
+		o := s.object(objValue, 0, val)
+		s.objs[o].conn = s.objs[o].conn || cr.conn
+		s.objs[o].ekind = cr.kind
+		s.addPts(val, []ref{{obj: o}})
+	}
+	if isTuple(v) {
+		for _, r := range *v.Referrers() {
+			if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
+				mark(ex)
+			}
+		}
+		return
+	}
+	mark(v)
+}
+
+// propagator applies a policy propagator (SPEC section 3).
+func (s *fstate) propagator(c ssa.CallInstruction, args []ssa.Value, fn *types.Func, from, to []policy.Port, name string) {
+	off := 0
+	if fn.Type().(*types.Signature).Recv() != nil {
+		off = 1
+	}
+	var t tree
+	for _, p := range from {
+		idx := p.Index + off
+		if p.Receiver {
+			idx = 0
+		}
+		t = merge(t, s.portTree(args, portSpec{index: idx, rest: isVariadicIndex(fn, p.Index) && !p.Receiver}, "", false, ""))
+	}
+	t = withStep(t, s.step(c.Pos(), "through "+shortName(name)))
+	for _, p := range to {
+		switch {
+		case p.Result:
+			s.deliver(c, args, portSpec{result: true, index: -1}, "", t, name)
+		case p.Receiver:
+			s.deliver(c, args, portSpec{index: 0}, "", t, name)
+		default:
+			s.deliver(c, args, portSpec{index: p.Index + off}, "", t, name)
+		}
+	}
+}
+
+// builtin applies a built-in function: len and cap measure (no data),
+// append and copy move elements, min and max pick one of their arguments.
+func (s *fstate) builtin(c ssa.CallInstruction, b *ssa.Builtin, args []ssa.Value) {
+	v := c.Value()
+	switch b.Name() {
+	case "append":
+		if v == nil || len(args) == 0 {
+			return
+		}
+		s.setVal(v, s.vals[args[0]])
+		s.addPts(v, s.ptsOrPointee(args[0]))
+		for _, a := range args[1:] {
+			// The appended elements (a variadic slice, or a string/slice
+			// spread with ...) go into the result's elements.
+			t := s.valTree(a).sub("[]", s.e.labels)
+			t = merge(t, leaf(s.vals[a].all()))
+			s.writeInto(c, s.pointee(v), "[]", t, "append")
+		}
+	case "copy":
+		if len(args) == 2 {
+			t := merge(s.valTree(args[1]).sub("[]", s.e.labels), leaf(s.vals[args[1]].all()))
+			s.writeInto(c, s.pointee(args[0]), "[]", t, "copy")
+		}
+	case "min", "max":
+		for _, a := range args {
+			s.setVal(v, s.vals[a])
+		}
+	case "ssa:wrapnilchk":
+		if v != nil && len(args) > 0 {
+			s.setVal(v, s.vals[args[0]])
+			s.addPts(v, s.ptsOrPointee(args[0]))
+		}
+	}
+}

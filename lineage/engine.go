@@ -1,0 +1,425 @@
+package lineage
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/datagate/datagate/lineage/policy"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Sources answers which fields and types hold user data (the sources
+// analyzer's result).
+type Sources interface {
+	// Field reports whether field i of struct type t holds user data.
+	Field(t types.Type, i int) (Label, bool)
+	// Carried lists the user-data fields a value of type t holds.
+	Carried(t types.Type) []Carried
+}
+
+// Config is what the engine needs from its driver for one package.
+type Config struct {
+	Fset    *token.FileSet
+	Pkg     *ssa.Package
+	Policy  *policy.Policy
+	Sources Sources
+	// Summary returns the summary of a function of another package (a
+	// go/analysis fact), or nil.
+	Summary func(fn *types.Func) *Summary
+	// Generated reports whether a file is generated code.
+	Generated func(filename string) bool
+	// Skip reports whether a function's body is not analysed (test files
+	// without -tests).
+	Skip func(fn *ssa.Function) bool
+}
+
+// Result is what the engine found in one package.
+type Result struct {
+	// Summaries of the package's declared functions and methods, to be
+	// exported as facts.
+	Summaries map[*types.Func]*Summary
+	// Flows of user data to exits, with this package's call sites.
+	Flows []Flow
+	// Notes are things the engine could not see into (calls with neither a
+	// model nor a summary) and limits it hit, sorted.
+	Notes []string
+}
+
+// engine holds the state of one package's analysis.
+type engine struct {
+	cfg     *Config
+	labels  []label
+	labIdx  map[labelKey]int
+	sums    map[*ssa.Function]*Summary
+	globals map[*ssa.Global]tree // what the package stores in its variables
+	gstrs   map[*ssa.Global][]ssa.Value
+	flows   map[flowKey]*Flow
+	notes   map[string]bool
+	models  *modelIndex
+	cha     map[*types.Func][]*types.Func
+	consts  map[string]Position // string constant value -> its declaration
+	gwPkgs  map[string]bool
+	funcs   []*ssa.Function
+	callers map[*ssa.Function][]ssa.CallInstruction
+}
+
+type labelKey struct {
+	kind  labelKind
+	index int
+	field string
+}
+
+type flowKey struct {
+	exit Position
+	via  Position
+	san  bool
+}
+
+// Analyze runs the engine over the functions of cfg.Pkg.
+func Analyze(cfg *Config) *Result {
+	e := &engine{
+		cfg:     cfg,
+		labIdx:  make(map[labelKey]int),
+		sums:    make(map[*ssa.Function]*Summary),
+		globals: make(map[*ssa.Global]tree),
+		flows:   make(map[flowKey]*Flow),
+		notes:   make(map[string]bool),
+		models:  defaultModels(),
+		cha:     make(map[*types.Func][]*types.Func),
+		gwPkgs:  make(map[string]bool),
+		callers: make(map[*ssa.Function][]ssa.CallInstruction),
+	}
+	if cfg.Policy != nil {
+		for _, g := range cfg.Policy.Gateway {
+			e.gwPkgs[g.Pkg] = true
+		}
+	}
+	e.collectConsts()
+	e.funcs = e.packageFunctions()
+	e.run()
+	return e.result()
+}
+
+// packageFunctions lists the functions of the package in a deterministic
+// order: package members by name, methods of its types, then closures.
+func (e *engine) packageFunctions() []*ssa.Function {
+	pkg := e.cfg.Pkg
+	var names []string
+	for n := range pkg.Members {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	seen := map[*ssa.Function]bool{}
+	var out []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if fn == nil || seen[fn] || fn.Blocks == nil {
+			return
+		}
+		seen[fn] = true
+		if e.cfg.Skip != nil && e.cfg.Skip(fn) {
+			return
+		}
+		out = append(out, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	prog := pkg.Prog
+	for _, n := range names {
+		switch m := pkg.Members[n].(type) {
+		case *ssa.Function:
+			add(m)
+		case *ssa.Type:
+			for _, t := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
+				mset := prog.MethodSets.MethodSet(t)
+				for i := 0; i < mset.Len(); i++ {
+					sel := mset.At(i)
+					if sel.Obj().Pkg() != pkg.Pkg {
+						continue
+					}
+					fn := prog.MethodValue(sel)
+					if fn != nil && fn.Synthetic == "" {
+						add(fn)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// collectConsts maps string constant values to their declarations, so that
+// an endpoint built from a named constant can point at it.
+func (e *engine) collectConsts() {
+	e.consts = make(map[string]Position)
+	scope := e.cfg.Pkg.Pkg.Scope()
+	for _, n := range scope.Names() {
+		if c, ok := scope.Lookup(n).(*types.Const); ok {
+			if s, ok := constString(c); ok {
+				if _, dup := e.consts[s]; !dup {
+					e.consts[s] = e.pos(c.Pos())
+				}
+			}
+		}
+	}
+}
+
+func (e *engine) pos(p token.Pos) Position {
+	if !p.IsValid() {
+		return Position{}
+	}
+	q := e.cfg.Fset.Position(p)
+	return Position{File: q.Filename, Line: q.Line, Col: q.Column}
+}
+
+func (e *engine) note(s string) { e.notes[s] = true }
+
+// lab interns a label.
+func (e *engine) lab(k labelKey, l Label) int {
+	if i, ok := e.labIdx[k]; ok {
+		return i
+	}
+	e.labels = append(e.labels, label{kind: k.kind, index: k.index, field: l})
+	e.labIdx[k] = len(e.labels) - 1
+	return len(e.labels) - 1
+}
+
+func (e *engine) concrete(l Label) int {
+	return e.lab(labelKey{kind: concreteLabel, field: l.Field}, l)
+}
+
+func (e *engine) param(i int) int {
+	return e.lab(labelKey{kind: paramLabel, index: i}, Label{})
+}
+
+// run summarises the package's functions bottom-up over the strongly
+// connected components of its call graph, iterating each component to a
+// fixed point, then runs every function once more so that data in package
+// variables written in one function and read in another is seen.
+func (e *engine) run() {
+	for _, scc := range e.sccs() {
+		e.solve(scc)
+	}
+	// Package variables: a second round over the functions that read a
+	// variable some function wrote.
+	if len(e.globals) > 0 {
+		for _, fn := range e.funcs {
+			if readsGlobals(fn) {
+				e.analyze(fn)
+			}
+		}
+	}
+}
+
+// maxRounds bounds the fixed-point iteration of a recursive component.
+const maxRounds = 6
+
+func (e *engine) solve(scc []*ssa.Function) {
+	recursive := len(scc) > 1 || callsItself(scc[0])
+	for round := 0; ; round++ {
+		changed := false
+		for _, fn := range scc {
+			old := e.sums[fn]
+			s := e.analyze(fn)
+			if old == nil || old.String() != s.String() {
+				changed = true
+			}
+		}
+		if !recursive || !changed {
+			return
+		}
+		if round == maxRounds {
+			for _, fn := range scc {
+				s := e.sums[fn]
+				s.Limit = "recursion did not settle in " + itoa(maxRounds) + " rounds"
+				e.note(funcName(fn) + ": " + s.Limit)
+			}
+			return
+		}
+	}
+}
+
+func callsItself(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(ssa.CallInstruction); ok && c.Common().StaticCallee() == fn {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func readsGlobals(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			for _, op := range in.Operands(nil) {
+				if _, ok := (*op).(*ssa.Global); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sccs returns the strongly connected components of the package's call
+// graph (static calls, closures created, methods of the package reached
+// through interfaces), callees first (Tarjan's algorithm).
+func (e *engine) sccs() [][]*ssa.Function {
+	inPkg := map[*ssa.Function]bool{}
+	for _, fn := range e.funcs {
+		inPkg[fn] = true
+	}
+	succ := func(fn *ssa.Function) []*ssa.Function {
+		var out []*ssa.Function
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case ssa.CallInstruction:
+					if c := originFn(in.Common().StaticCallee()); c != nil && inPkg[c] {
+						out = append(out, c)
+						e.callers[c] = append(e.callers[c], in)
+					}
+				case *ssa.MakeClosure:
+					if c, ok := in.Fn.(*ssa.Function); ok && inPkg[c] {
+						out = append(out, c)
+					}
+				}
+				for _, op := range in.Operands(nil) {
+					if c, ok := (*op).(*ssa.Function); ok && inPkg[originFn(c)] {
+						out = append(out, originFn(c))
+					}
+				}
+			}
+		}
+		return out
+	}
+	index := map[*ssa.Function]int{}
+	low := map[*ssa.Function]int{}
+	onStack := map[*ssa.Function]bool{}
+	var stack []*ssa.Function
+	var out [][]*ssa.Function
+	n := 0
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		index[fn], low[fn] = n, n
+		n++
+		stack = append(stack, fn)
+		onStack[fn] = true
+		for _, c := range succ(fn) {
+			if _, ok := index[c]; !ok {
+				visit(c)
+				low[fn] = min(low[fn], low[c])
+			} else if onStack[c] {
+				low[fn] = min(low[fn], index[c])
+			}
+		}
+		if low[fn] == index[fn] {
+			var scc []*ssa.Function
+			for {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[top] = false
+				scc = append(scc, top)
+				if top == fn {
+					break
+				}
+			}
+			out = append(out, scc)
+		}
+	}
+	for _, fn := range e.funcs {
+		if _, ok := index[fn]; !ok {
+			visit(fn)
+		}
+	}
+	return out
+}
+
+// origin maps an instantiation of a generic function to the generic
+// function, whose body the engine analyses once.
+func originFn(fn *ssa.Function) *ssa.Function {
+	if fn == nil {
+		return nil
+	}
+	if o := fn.Origin(); o != nil {
+		return o
+	}
+	return fn
+}
+
+// funcName names a function as types.Func.FullName does; closures get
+// their parent's name and a "$N" suffix.
+func funcName(fn *ssa.Function) string {
+	if fn == nil {
+		return ""
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		return obj.FullName()
+	}
+	if p := fn.Parent(); p != nil {
+		name := fn.Name()
+		if i := strings.LastIndex(name, "$"); i >= 0 {
+			name = name[i:]
+		}
+		return funcName(p) + name
+	}
+	if fn.Pkg != nil {
+		return fn.Pkg.Pkg.Path() + "." + fn.Name()
+	}
+	return fn.String()
+}
+
+// result collects the engine's output.
+func (e *engine) result() *Result {
+	r := &Result{Summaries: make(map[*types.Func]*Summary)}
+	for fn, s := range e.sums {
+		if obj, ok := fn.Object().(*types.Func); ok && obj != nil && !s.IsEmpty() && fn.Parent() == nil {
+			r.Summaries[obj] = s
+		}
+	}
+	for _, f := range e.flows {
+		r.Flows = append(r.Flows, *f)
+	}
+	SortFlows(r.Flows)
+	for n := range e.notes {
+		r.Notes = append(r.Notes, n)
+	}
+	sort.Strings(r.Notes)
+	return r
+}
+
+// SortFlows orders flows by exit position, then by the call they come
+// through, then by their fields.
+func SortFlows(fs []Flow) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if a.Exit.Pos != b.Exit.Pos {
+			return a.Exit.Pos.Less(b.Exit.Pos)
+		}
+		if a.Via != b.Via {
+			return a.Via.Less(b.Via)
+		}
+		if a.Sanitized != b.Sanitized {
+			return !a.Sanitized
+		}
+		return strings.Join(a.Fields(), ",") < strings.Join(b.Fields(), ",")
+	})
+}
+
+func constString(c *types.Const) (string, bool) {
+	if c.Val().Kind() != 3 { // constant.String
+		return "", false
+	}
+	s := c.Val().ExactString()
+	if len(s) >= 2 && s[0] == '"' {
+		if u, err := unquote(s); err == nil {
+			return u, true
+		}
+	}
+	return "", false
+}

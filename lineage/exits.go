@@ -1,0 +1,485 @@
+package lineage
+
+import (
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxSummarySteps bounds the steps a summary keeps per edge: the first and
+// last halves are kept, and the flow's PathCut says how many were dropped.
+const maxSummarySteps = 24
+
+// maxSummaryEntries bounds the edges, generations and exits of one
+// summary; past it the summary says so in Limit.
+const maxSummaryEntries = 512
+
+// exit handles a call where data leaves the process.
+func (s *fstate) exit(c ssa.CallInstruction, name, kind string, data []portSpec, ep endpointSpec, desc string) {
+	args := callArgs(c.Common())
+	var t taint
+	for _, p := range data {
+		t, _ = t.union(s.portTree(args, p, "", true, p.enc).all())
+	}
+	s.exitData(c, name, kind, t, s.endpointExpr(args, ep), desc)
+}
+
+// endpointExpr evaluates where an exit sends data.
+func (s *fstate) endpointExpr(args []ssa.Value, ep endpointSpec) StrExpr {
+	switch ep.kind {
+	case 'a':
+		if ep.index < len(args) {
+			return s.strAt(args[ep.index], "", 0)
+		}
+	case 'o':
+		if ep.index < len(args) {
+			return s.strAt(args[ep.index], ep.path+".#ep", 0)
+		}
+	case 'f':
+		return Lit(ep.fixed, Position{})
+	}
+	return nil
+}
+
+// exitData records data t reaching an exit: concrete labels become flows,
+// symbolic ones become exit edges of the summary.
+func (s *fstate) exitData(c ssa.CallInstruction, name, kind string, t taint, expr StrExpr, desc string) {
+	if len(t) == 0 || s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
+		return
+	}
+	exitStep := s.step(c.Pos(), desc)
+	x := Exit{Pos: s.e.pos(c.Pos()), Kind: kind, Callee: name, Func: funcName(s.fn)}
+	x.Generated = s.e.cfg.Generated != nil && s.e.cfg.Generated(x.Pos.File)
+	for _, o := range t {
+		lab := s.e.labels[o.lab]
+		steps := o.tr.push(exitStep).steps()
+		if lab.kind == concreteLabel {
+			s.e.addFlow(Flow{
+				Labels:    []Label{lab.field},
+				Exit:      x,
+				Endpoints: s.e.endpoints(expr, s.paramName),
+				Path:      steps,
+				Sanitized: o.san,
+			})
+			if expr.HasParams() {
+				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: o.san, Exit: x, Endpoint: expr, Steps: steps})
+			}
+			continue
+		}
+		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
+		s.addExit(ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr, Steps: steps})
+	}
+}
+
+// paramName describes parameter i of the function being analysed, for
+// endpoints that depend on it and no caller resolved.
+func (s *fstate) paramName(i int, path string) string {
+	name := "#" + itoa(i)
+	if i < len(s.fn.Params) {
+		name = s.fn.Params[i].Name()
+	} else if j := i - len(s.fn.Params); j < len(s.fn.FreeVars) {
+		name = s.fn.FreeVars[j].Name()
+	}
+	what := "parameter " + name + strings.ReplaceAll(path, ".#ep", "")
+	if strings.Contains(path, ".") && !strings.HasPrefix(path, ".#") {
+		// A field of a parameter: name it as a config field.
+		t := s.fn.Signature.Params()
+		if i < t.Len() {
+			if n := namedOf(t.At(i).Type()); n != "" {
+				return "config field " + n + strings.ReplaceAll(path, ".#ep", "")
+			}
+		}
+	}
+	return what + " of " + shortName(funcName(s.fn))
+}
+
+func namedOf(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// addFlow records a flow, merging flows through the same exit and call.
+func (e *engine) addFlow(f Flow) {
+	if len(f.Endpoints) == 0 {
+		f.Endpoints = []Endpoint{{Unresolved: "no destination argument"}}
+	}
+	if len(f.Path) > maxPathSteps {
+		f.PathCut = len(f.Path) - maxPathSteps
+		f.Path = append(append([]Step(nil), f.Path[:maxPathSteps/2]...), f.Path[len(f.Path)-maxPathSteps/2:]...)
+	}
+	k := flowKey{exit: f.Exit.Pos, via: f.Via, san: f.Sanitized}
+	old, ok := e.flows[k]
+	if !ok {
+		e.flows[k] = &f
+		return
+	}
+	old.Labels = mergeLabels(old.Labels, f.Labels)
+	old.Endpoints = mergeEndpoints(old.Endpoints, f.Endpoints)
+}
+
+// maxPathSteps bounds a flow's path, well under GitHub's 1,000 shown
+// thread-flow locations.
+const maxPathSteps = 200
+
+func mergeLabels(a, b []Label) []Label {
+	out := append([]Label(nil), a...)
+	for _, l := range b {
+		found := false
+		for _, m := range out {
+			if m.Field == l.Field {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, l)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+// MergeEndpoints unites two endpoint lists, sorted, without duplicates.
+func MergeEndpoints(a, b []Endpoint) []Endpoint { return mergeEndpoints(a, b) }
+
+// MergeLabels unites two label lists, sorted by field, without duplicates.
+func MergeLabels(a, b []Label) []Label { return mergeLabels(a, b) }
+
+func mergeEndpoints(a, b []Endpoint) []Endpoint {
+	out := append([]Endpoint(nil), a...)
+	for _, x := range b {
+		found := false
+		for _, y := range out {
+			if y.Value == x.Value && y.Unresolved == x.Unresolved && y.Host == x.Host {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Value != out[j].Value {
+			return out[i].Value < out[j].Value
+		}
+		return out[i].Unresolved < out[j].Unresolved
+	})
+	return out
+}
+
+func capSteps(steps []Step) []Step {
+	if len(steps) <= maxSummarySteps {
+		return steps
+	}
+	return append(append([]Step(nil), steps[:maxSummarySteps/2]...), steps[len(steps)-maxSummarySteps/2:]...)
+}
+
+func (s *fstate) full() bool {
+	if len(s.sum.Edges)+len(s.sum.Gens)+len(s.sum.Exits) >= maxSummaryEntries {
+		if s.sum.Limit == "" {
+			s.sum.Limit = "summary larger than " + itoa(maxSummaryEntries) + " entries"
+			s.e.note(funcName(s.fn) + ": " + s.sum.Limit)
+		}
+		return true
+	}
+	return false
+}
+
+func (s *fstate) addExit(x ExitEdge) {
+	from := ""
+	if x.From != nil {
+		from = x.From.String()
+	} else {
+		for _, l := range x.Labels {
+			from += l.Field + ","
+		}
+	}
+	k := from + "|" + x.Exit.Pos.String() + "|" + x.Endpoint.String() + san(x.Sanitized)
+	if _, ok := s.exits[k]; ok || s.full() {
+		return
+	}
+	x.Steps = capSteps(x.Steps)
+	s.exits[k] = len(s.sum.Exits)
+	s.sum.Exits = append(s.sum.Exits, x)
+	s.changed = true
+}
+
+// output records data t reaching port to of the function.
+func (s *fstate) output(to Port, t taint) {
+	for _, o := range t {
+		lab := s.e.labels[o.lab]
+		steps := capSteps(o.tr.steps())
+		if lab.kind == concreteLabel {
+			k := lab.field.Field + "|" + to.String() + san(o.san)
+			if _, ok := s.gens[k]; ok || s.full() {
+				continue
+			}
+			s.gens[k] = len(s.sum.Gens)
+			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: steps})
+			s.changed = true
+			continue
+		}
+		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
+		if to.Kind == PortParam && from.Index == to.Index && !from.Whole && isPrefix(from.Path, to.Path) {
+			continue // what the caller passed, left in place
+		}
+		k := from.String() + "|" + to.String() + san(o.san)
+		if _, ok := s.edges[k]; ok || s.full() {
+			continue
+		}
+		s.edges[k] = len(s.sum.Edges)
+		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: steps})
+		s.changed = true
+	}
+}
+
+// ret records what a return instruction hands back.
+func (s *fstate) ret(in *ssa.Return) {
+	for i, r := range in.Results {
+		t := s.valTree(r)
+		for _, k := range t.keys() {
+			s.output(Port{Kind: PortResult, Index: i, Path: k}, t[k])
+		}
+	}
+}
+
+// finish records what the function leaves in its parameters' memory and
+// the string values of its results.
+func (s *fstate) finish() {
+	for o := range s.objs {
+		obj := s.objs[o]
+		if obj.kind != objParam {
+			continue
+		}
+		t := s.union[o]
+		for _, k := range t.keys() {
+			s.output(Port{Kind: PortParam, Index: obj.index, Path: k}, t[k])
+		}
+	}
+	s.resultStrings()
+	sortSummary(s.sum)
+}
+
+// resultStrings records the string values a function returns, and those
+// it stores in the fields of what it returns (a constructor setting a base
+// URL), so callers can resolve endpoints built from them.
+func (s *fstate) resultStrings() {
+	res := s.fn.Signature.Results()
+	if res.Len() == 0 {
+		return
+	}
+	var rets []*ssa.Return
+	for _, b := range s.fn.Blocks {
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			rets = append(rets, r)
+		}
+	}
+	for i := 0; i < res.Len(); i++ {
+		for _, path := range stringPaths(res.At(i).Type(), 0) {
+			var x StrExpr
+			for _, r := range rets {
+				x = Union(x, s.strAt(r.Results[i], path, 0))
+			}
+			if informative(x) {
+				s.sum.Strs = append(s.sum.Strs, StrOut{To: Port{Kind: PortResult, Index: i, Path: path}, Value: x})
+			}
+		}
+	}
+}
+
+// informative reports whether an expression says more than "unknown".
+func informative(x StrExpr) bool {
+	for _, a := range x {
+		for _, p := range a {
+			if p.Kind != PartUnknown || !strings.HasPrefix(p.Text, "result of") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stringPaths lists the paths below a value of type t where a string or an
+// endpoint may be stored: the value itself, string fields, and the
+// endpoints remembered by objects in its fields (two levels deep).
+func stringPaths(t types.Type, depth int) []string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	var out []string
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			out = append(out, "")
+		}
+	case *types.Struct:
+		if depth >= 2 {
+			return nil
+		}
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			for _, p := range stringPaths(f.Type(), depth+1) {
+				out = append(out, "."+f.Name()+p)
+			}
+		}
+		out = append(out, ".#ep")
+	case *types.Interface:
+		out = append(out, ".#ep")
+	}
+	return out
+}
+
+func sortSummary(s *Summary) {
+	sort.SliceStable(s.Edges, func(i, j int) bool {
+		return s.Edges[i].From.String()+s.Edges[i].To.String() < s.Edges[j].From.String()+s.Edges[j].To.String()
+	})
+	sort.SliceStable(s.Gens, func(i, j int) bool {
+		return s.Gens[i].Label.Field+s.Gens[i].To.String() < s.Gens[j].Label.Field+s.Gens[j].To.String()
+	})
+	sort.SliceStable(s.Exits, func(i, j int) bool {
+		return s.Exits[i].Exit.Pos.Less(s.Exits[j].Exit.Pos)
+	})
+}
+
+// applySummary applies a callee's summary at a call.
+func (s *fstate) applySummary(c ssa.CallInstruction, args []ssa.Value, t target, sum *Summary) {
+	all := append(append([]ssa.Value(nil), args...), t.bindings...)
+	name := t.name()
+	callStep := s.step(c.Pos(), "passed to "+shortName(name))
+	retStep := s.step(c.Pos(), "returned by "+shortName(name))
+	arg := func(i int) ssa.Value {
+		if i < 0 || i >= len(all) {
+			return nil
+		}
+		return all[i]
+	}
+	argStr := func(i int, path string) StrExpr {
+		if a := arg(i); a != nil {
+			return s.strAt(a, path, 0)
+		}
+		return nil
+	}
+	for _, ed := range sum.Edges {
+		a := arg(ed.From.Index)
+		if a == nil {
+			continue
+		}
+		from := s.argTree(a, ed.From.Path, ed.From.Whole, "")
+		if len(from) == 0 {
+			continue
+		}
+		from = extendTree(from, callStep, ed.Steps, ed.Sanitized)
+		if ed.To.Kind == PortResult {
+			from = withStep(from, retStep)
+		}
+		s.deliverPort(c, all, ed.To, from, name)
+	}
+	for _, g := range sum.Gens {
+		var tr *trace
+		for _, st := range g.Steps {
+			tr = tr.push(st)
+		}
+		tr = tr.push(retStep)
+		s.deliverPort(c, all, g.To, leaf(taint{{lab: s.e.concrete(g.Label), san: g.Sanitized, tr: tr}}), name)
+	}
+	for _, x := range sum.Exits {
+		expr := x.Endpoint.Subst(argStr)
+		if x.From == nil {
+			if !x.Endpoint.HasParams() {
+				continue // the callee's package reports it
+			}
+			var tr *trace
+			for _, st := range x.Steps {
+				tr = tr.push(st)
+			}
+			var tt taint
+			for _, l := range x.Labels {
+				tt = append(tt, origin{lab: s.e.concrete(l), san: x.Sanitized, tr: tr})
+			}
+			s.exitVia(c, x, tt, expr, nil)
+			continue
+		}
+		a := arg(x.From.Index)
+		if a == nil {
+			continue
+		}
+		tt := s.argTree(a, x.From.Path, x.From.Whole, "").all()
+		s.exitVia(c, x, tt, expr, &callStep)
+	}
+}
+
+// exitVia records data reaching an exit inside a callee.
+func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExpr, callStep *Step) {
+	if s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
+		return
+	}
+	via := s.e.pos(c.Pos())
+	for _, o := range t {
+		tr := o.tr
+		if callStep != nil {
+			tr = tr.push(*callStep)
+			for _, st := range x.Steps {
+				tr = tr.push(st)
+			}
+		}
+		lab := s.e.labels[o.lab]
+		steps := tr.steps()
+		sanitized := o.san || x.Sanitized
+		if lab.kind == concreteLabel {
+			if expr.HasParams() {
+				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr, Steps: steps})
+			}
+			if x.From == nil && expr.HasParams() {
+				continue // not resolved here either: a caller may
+			}
+			s.e.addFlow(Flow{
+				Labels:    []Label{lab.field},
+				Exit:      x.Exit,
+				Endpoints: s.e.endpoints(expr, s.paramName),
+				Path:      steps,
+				Sanitized: sanitized,
+				Via:       via,
+			})
+			continue
+		}
+		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
+		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr, Steps: steps})
+	}
+}
+
+func (s *fstate) deliverPort(c ssa.CallInstruction, all []ssa.Value, to Port, t tree, name string) {
+	if to.Kind == PortResult {
+		s.deliver(c, all, portSpec{result: true, index: to.Index}, to.Path, t, name)
+		return
+	}
+	if to.Index < len(all) {
+		s.writeInto(c, s.pointee(all[to.Index]), to.Path, t, name)
+	}
+}
+
+// extendTree appends the call step and the callee's steps to every
+// origin's trace.
+func extendTree(t tree, call Step, steps []Step, sanitized bool) tree {
+	out := tree{}
+	for k, v := range t {
+		nv := make(taint, len(v))
+		for i, o := range v {
+			o.tr = o.tr.push(call)
+			for _, st := range steps {
+				o.tr = o.tr.push(st)
+			}
+			if sanitized {
+				o.san = true
+			}
+			nv[i] = o
+		}
+		out[k] = nv
+	}
+	return out
+}

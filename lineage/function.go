@@ -1,0 +1,767 @@
+package lineage
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file is the analysis of one function: a forward data-flow walk over
+// its SSA blocks to a fixed point. SSA registers are flow-insensitive (each
+// is defined once); what is stored in memory is tracked per block, so that a
+// field overwritten with a constant before a send no longer carries user
+// data (a strong update), while a goroutine, a deferred call and a channel
+// receive see everything stored anywhere in the function (the union heap).
+
+// objKind tells what an abstract object stands for.
+type objKind uint8
+
+const (
+	objAlloc   objKind = iota // allocated in this function
+	objParam                  // what parameter (or free variable) i points to
+	objGlobal                 // a package-level variable
+	objValue                  // what a value of unknown origin points to
+	objClosure                // a closure or function value
+)
+
+type object struct {
+	kind  objKind
+	index int         // objParam
+	glob  *ssa.Global // objGlobal
+	val   ssa.Value   // objValue, objAlloc, objClosure
+	// conn objects are connections: data written into them leaves the
+	// process (kind says which exit kind).
+	conn  bool
+	ekind string
+}
+
+// ref is a place in memory: an object and an access path inside it.
+type ref struct {
+	obj  int
+	path string
+}
+
+// heap is what the function has stored into objects, per object.
+type heap map[int]tree
+
+func (h heap) clone() heap {
+	out := make(heap, len(h))
+	for o, t := range h {
+		out[o] = t.clone()
+	}
+	return out
+}
+
+func (h heap) equal(g heap) bool {
+	if len(h) != len(g) {
+		return false
+	}
+	for o, t := range h {
+		u, ok := g[o]
+		if !ok || len(t) != len(u) {
+			return false
+		}
+		for k, v := range t {
+			w, ok := u[k]
+			if !ok || len(v) != len(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fstate is the analysis state of one function.
+type fstate struct {
+	e   *engine
+	fn  *ssa.Function
+	sum *Summary
+
+	vals    map[ssa.Value]tree
+	pts     map[ssa.Value][]ref
+	heapPts map[ref][]ref
+	objs    []object
+	objKey  map[any]int
+	tagged  map[ssa.Value][]Label // addresses of user-data fields
+	dyn     map[ssa.Value][]types.Type
+
+	cur   heap // the heap at the instruction being analysed
+	union heap // everything stored anywhere in the function
+	outs  map[*ssa.BasicBlock]heap
+
+
+	changed bool
+	strMemo map[strKey]StrExpr
+
+	// summary under construction, keyed to avoid duplicates
+	edges map[string]int
+	gens  map[string]int
+	exits map[string]int
+}
+
+// maxIterations bounds the fixed-point walk over one function's blocks.
+const maxIterations = 12
+
+// analyze summarises fn and records the flows it finds.
+func (e *engine) analyze(fn *ssa.Function) *Summary {
+	s := &fstate{
+		e:       e,
+		fn:      fn,
+		sum:     &Summary{},
+		vals:    make(map[ssa.Value]tree),
+		pts:     make(map[ssa.Value][]ref),
+		heapPts: make(map[ref][]ref),
+		objKey:  make(map[any]int),
+		tagged:  make(map[ssa.Value][]Label),
+		dyn:     make(map[ssa.Value][]types.Type),
+		union:   make(heap),
+		outs:    make(map[*ssa.BasicBlock]heap),
+		strMemo: make(map[strKey]StrExpr),
+		edges:   make(map[string]int),
+		gens:    make(map[string]int),
+		exits:   make(map[string]int),
+	}
+	s.init()
+	order := reversePostorder(fn)
+	for it := 0; ; it++ {
+		s.changed = false
+		for _, b := range order {
+			s.block(b)
+		}
+		if !s.changed {
+			break
+		}
+		if it == maxIterations {
+			s.sum.Limit = "data flow did not settle in " + itoa(maxIterations) + " passes"
+			e.note(funcName(fn) + ": " + s.sum.Limit)
+			break
+		}
+	}
+	s.finish()
+	e.sums[fn] = s.sum
+	return s.sum
+}
+
+// init gives parameters and free variables their symbolic labels.
+func (s *fstate) init() {
+	n := 0
+	for _, p := range s.fn.Params {
+		s.vals[p] = tree{"": taint{{lab: s.e.param(n)}}}
+		s.pts[p] = []ref{{obj: s.object(objParam, n, p), path: ""}}
+		n++
+	}
+	for _, fv := range s.fn.FreeVars {
+		s.vals[fv] = tree{"": taint{{lab: s.e.param(n)}}}
+		s.pts[fv] = []ref{{obj: s.object(objParam, n, fv), path: ""}}
+		n++
+	}
+}
+
+// object interns an abstract object.
+func (s *fstate) object(kind objKind, index int, key any) int {
+	type k struct {
+		kind objKind
+		key  any
+	}
+	if i, ok := s.objKey[k{kind, key}]; ok {
+		return i
+	}
+	o := object{kind: kind, index: index}
+	switch kind {
+	case objGlobal:
+		o.glob = key.(*ssa.Global)
+	default:
+		if v, ok := key.(ssa.Value); ok {
+			o.val = v
+		}
+	}
+	s.objs = append(s.objs, o)
+	s.objKey[k{kind, key}] = len(s.objs) - 1
+	return len(s.objs) - 1
+}
+
+func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
+	seen := make(map[*ssa.BasicBlock]bool)
+	var post []*ssa.BasicBlock
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		seen[b] = true
+		for _, c := range b.Succs {
+			if !seen[c] {
+				visit(c)
+			}
+		}
+		post = append(post, b)
+	}
+	if len(fn.Blocks) > 0 {
+		visit(fn.Blocks[0])
+	}
+	if fn.Recover != nil && !seen[fn.Recover] {
+		visit(fn.Recover)
+	}
+	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
+		post[i], post[j] = post[j], post[i]
+	}
+	return post
+}
+
+// block analyses one basic block from the join of its predecessors.
+func (s *fstate) block(b *ssa.BasicBlock) {
+	var in heap
+	for _, p := range b.Preds {
+		out, ok := s.outs[p]
+		if !ok {
+			continue
+		}
+		if in == nil {
+			in = out.clone()
+			continue
+		}
+		for o, t := range out {
+			if mine, ok := in[o]; ok {
+				mine.join(t)
+			} else {
+				in[o] = t.clone()
+			}
+		}
+	}
+	if in == nil {
+		in = make(heap)
+	}
+	s.cur = in
+	for _, instr := range b.Instrs {
+		s.instr(instr)
+	}
+	if old, ok := s.outs[b]; !ok || !old.equal(s.cur) {
+		s.outs[b] = s.cur
+		s.changed = true
+	}
+}
+
+// setVal unites t into v's tree.
+func (s *fstate) setVal(v ssa.Value, t tree) {
+	if len(t) == 0 {
+		return
+	}
+	cur, ok := s.vals[v]
+	if !ok {
+		cur = tree{}
+		s.vals[v] = cur
+	}
+	if cur.put("", t) {
+		s.changed = true
+	}
+}
+
+func (s *fstate) addPts(v ssa.Value, rs []ref) {
+	for _, r := range rs {
+		if !hasRef(s.pts[v], r) {
+			s.pts[v] = append(s.pts[v], r)
+			s.changed = true
+		}
+	}
+}
+
+func hasRef(rs []ref, r ref) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// pointee returns the places v points to, creating an object of unknown
+// content for a pointer of unknown origin.
+func (s *fstate) pointee(v ssa.Value) []ref {
+	if rs := s.pts[v]; len(rs) > 0 {
+		return rs
+	}
+	switch v := v.(type) {
+	case *ssa.Global:
+		rs := []ref{{obj: s.object(objGlobal, 0, v)}}
+		s.pts[v] = rs
+		return rs
+	case *ssa.Const:
+		return nil
+	case *ssa.Function:
+		return nil
+	}
+	rs := []ref{{obj: s.object(objValue, 0, v)}}
+	s.pts[v] = rs
+	return rs
+}
+
+// initial returns what an object held when the function started, at path
+// p and below: symbolic parameter data, package variables, the value a
+// pointer of unknown origin came with.
+func (s *fstate) initial(o int, p string) tree {
+	obj := &s.objs[o]
+	switch obj.kind {
+	case objParam:
+		t := tree{"": taint{{lab: s.e.param(obj.index)}}}
+		return t.sub(p, s.e.labels)
+	case objGlobal:
+		return s.e.globals[obj.glob].sub(p, s.e.labels)
+	case objValue:
+		return s.vals[obj.val].sub(p, s.e.labels)
+	}
+	return nil
+}
+
+// read returns the tree stored at r (and below), including the object's
+// initial content unless a strong update cleaned it.
+func (s *fstate) read(r ref, h heap) tree {
+	out := tree{}
+	t := h[r.obj]
+	cleaned := false
+	if t != nil {
+		out.put("", t.sub(r.path, s.e.labels))
+		_, cleaned = t.at(r.path, s.e.labels)
+		for _, k := range t.keys() {
+			if len(t[k]) == 0 && isPrefix(k, r.path) {
+				cleaned = true
+			}
+		}
+	}
+	if !cleaned {
+		out.put("", s.initial(r.obj, r.path))
+	}
+	// Pointers stored in memory: follow them (one level; deeper levels
+	// were folded in when they were stored).
+	for _, q := range s.heapPts[r] {
+		if q.obj != r.obj {
+			if u := h[q.obj]; u != nil {
+				out.put("", u.sub(q.path, s.e.labels))
+			}
+			out.put("", s.initial(q.obj, q.path))
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// valTree is everything a value holds: its own tree and, for pointers,
+// what it points to.
+func (s *fstate) valTree(v ssa.Value) tree {
+	out := tree{}
+	out.put("", s.vals[v])
+	for _, r := range s.pts[v] {
+		out.put("", s.read(r, s.cur))
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// store writes t at the places rs; a single place that is not a summary of
+// many (an element of a slice, a map, a global) is strongly updated.
+func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
+	strong := len(rs) == 1 && s.strongOK(rs[0])
+	for _, r := range rs {
+		cur := s.cur[r.obj]
+		if cur == nil {
+			cur = tree{}
+			s.cur[r.obj] = cur
+		}
+		if strong {
+			cur.set(r.path, t)
+		} else {
+			cur.put(r.path, t)
+		}
+		u := s.union[r.obj]
+		if u == nil {
+			u = tree{}
+			s.union[r.obj] = u
+		}
+		if u.put(r.path, t) {
+			s.changed = true
+		}
+		if obj := &s.objs[r.obj]; obj.kind == objGlobal && len(t) > 0 {
+			g := s.e.globals[obj.glob]
+			if g == nil {
+				g = tree{}
+				s.e.globals[obj.glob] = g
+			}
+			if g.put(r.path, t) {
+				s.changed = true
+			}
+		}
+		for _, q := range ptrs {
+			if !hasRef(s.heapPts[r], q) {
+				s.heapPts[r] = append(s.heapPts[r], q)
+				s.changed = true
+			}
+		}
+	}
+}
+
+func (s *fstate) strongOK(r ref) bool {
+	switch s.objs[r.obj].kind {
+	case objGlobal, objClosure:
+		return false
+	}
+	for i := 0; i+1 < len(r.path); i++ {
+		if r.path[i] == '[' && r.path[i+1] == ']' {
+			return false
+		}
+	}
+	return true
+}
+
+// step is a path step at an instruction's position.
+func (s *fstate) step(pos token.Pos, desc string) Step {
+	if !pos.IsValid() {
+		pos = s.fn.Pos()
+	}
+	return Step{Pos: s.e.pos(pos), Desc: desc}
+}
+
+// fieldOf returns the struct field selected by a Field or FieldAddr on a
+// value of type t.
+func fieldOf(t types.Type, i int) (*types.Var, *types.Struct) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := coreType(t).(*types.Struct)
+	if !ok || i >= st.NumFields() {
+		return nil, nil
+	}
+	return st.Field(i), st
+}
+
+func coreType(t types.Type) types.Type {
+	if tp, ok := t.(*types.TypeParam); ok {
+		iface, _ := tp.Constraint().Underlying().(*types.Interface)
+		if iface == nil {
+			return nil
+		}
+		var core types.Type
+		for i := 0; i < iface.NumEmbeddeds(); i++ {
+			if u, ok := iface.EmbeddedType(i).(*types.Union); ok && u.Len() == 1 {
+				core = u.Term(0).Type().Underlying()
+			} else if _, ok := iface.EmbeddedType(i).(*types.Union); !ok {
+				core = iface.EmbeddedType(i).Underlying()
+			}
+		}
+		return core
+	}
+	return t.Underlying()
+}
+
+// fieldLabel returns the label of the user-data field i of the struct (or
+// pointer to struct) type t.
+func (s *fstate) fieldLabel(t types.Type, i int) (Label, bool) {
+	if s.e.cfg.Sources == nil {
+		return Label{}, false
+	}
+	return s.e.cfg.Sources.Field(t, i)
+}
+
+// sourceTaint is the taint of reading the user-data fields ls, unless the
+// read place was cleaned.
+func (s *fstate) sourceTaint(ls []Label, pos token.Pos) taint {
+	var out taint
+	for _, l := range ls {
+		st := s.step(pos, "read "+l.ShortField())
+		out = append(out, origin{lab: s.e.concrete(l), tr: (*trace)(nil).push(st)})
+	}
+	return out
+}
+
+func (s *fstate) instr(instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Alloc:
+		s.addPts(in, []ref{{obj: s.object(objAlloc, 0, in)}})
+	case *ssa.MakeSlice, *ssa.MakeMap, *ssa.MakeChan:
+		v := in.(ssa.Value)
+		s.addPts(v, []ref{{obj: s.object(objAlloc, 0, v)}})
+	case *ssa.MakeClosure:
+		s.addPts(in, []ref{{obj: s.object(objClosure, 0, in)}})
+		// Captured variables flow with the closure.
+		for _, b := range in.Bindings {
+			s.setVal(in, s.vals[b])
+		}
+	case *ssa.FieldAddr:
+		f, _ := fieldOf(in.X.Type(), in.Field)
+		name := ""
+		if f != nil {
+			name = "." + f.Name()
+		}
+		var rs []ref
+		for _, r := range s.pointee(in.X) {
+			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, name)})
+		}
+		s.addPts(in, rs)
+		ls := s.tagged[in.X]
+		if l, ok := s.fieldLabel(in.X.Type(), in.Field); ok {
+			ls = append(append([]Label(nil), ls...), l)
+		}
+		if len(ls) > 0 && len(s.tagged[in]) == 0 {
+			s.tagged[in] = ls
+		}
+	case *ssa.IndexAddr:
+		var rs []ref
+		for _, r := range s.pointee(in.X) {
+			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
+		}
+		s.addPts(in, rs)
+		if ls := s.tagged[in.X]; len(ls) > 0 {
+			s.tagged[in] = ls
+		}
+	case *ssa.Field:
+		f, _ := fieldOf(in.X.Type(), in.Field)
+		if f == nil {
+			return
+		}
+		t := s.valTree(in.X).sub("."+f.Name(), s.e.labels)
+		_, clean := s.vals[in.X].at("."+f.Name(), s.e.labels)
+		if l, ok := s.fieldLabel(in.X.Type(), in.Field); ok && !clean {
+			t = withTaint(t, s.sourceTaint([]Label{l}, in.Pos()))
+		}
+		s.setVal(in, t)
+		s.derefOf(in, in.X, "."+f.Name())
+	case *ssa.Index:
+		s.setVal(in, s.valTree(in.X).sub("[]", s.e.labels))
+		s.derefOf(in, in.X, "[]")
+	case *ssa.Lookup:
+		var t tree
+		for _, r := range s.pointee(in.X) {
+			t = merge(t, s.read(ref{r.obj, joinPath(r.path, "[]")}, s.cur))
+		}
+		t = merge(t, s.vals[in.X].sub("[]", s.e.labels))
+		if in.CommaOk {
+			t = under(".#0", t)
+		}
+		s.setVal(in, t)
+	case *ssa.UnOp:
+		s.unop(in)
+	case *ssa.BinOp:
+		switch in.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			// Comparisons yield no user data (SPEC section 2).
+		default:
+			s.setVal(in, leaf(s.valTree(in.X).all()))
+			s.setVal(in, leaf(s.valTree(in.Y).all()))
+		}
+	case *ssa.ChangeType, *ssa.Convert, *ssa.MultiConvert, *ssa.ChangeInterface, *ssa.SliceToArrayPointer, *ssa.Slice:
+		v := in.(ssa.Value)
+		x := in.Operands(nil)[0]
+		s.setVal(v, s.vals[*x])
+		s.addPts(v, s.pts[*x])
+		if ls := s.tagged[*x]; len(ls) > 0 {
+			s.tagged[v] = ls
+		}
+		s.dyn[v] = s.dyn[*x]
+	case *ssa.MakeInterface:
+		s.setVal(in, s.vals[in.X])
+		s.addPts(in, s.pts[in.X])
+		s.dyn[in] = []types.Type{in.X.Type()}
+	case *ssa.TypeAssert:
+		t := s.vals[in.X]
+		if in.CommaOk {
+			t = under(".#0", t)
+		}
+		s.setVal(in, t)
+		s.addPts(in, s.pts[in.X])
+		s.dyn[in] = s.dyn[in.X]
+	case *ssa.Extract:
+		s.setVal(in, s.vals[in.Tuple].sub(".#"+itoa(in.Index), s.e.labels))
+	case *ssa.Phi:
+		for _, x := range in.Edges {
+			s.setVal(in, s.vals[x])
+			s.addPts(in, s.pts[x])
+			s.dyn[in] = appendTypes(s.dyn[in], s.dyn[x])
+		}
+	case *ssa.Store:
+		t := s.vals[in.Val]
+		// Pointers keep their identity in memory (heapPts); what they point
+		// to is also folded into the stored tree, as pointers are
+		// transparent.
+		t = merge(t, s.ptsTree(in.Val))
+		s.store(s.pointee(in.Addr), t, s.pts[in.Val])
+	case *ssa.MapUpdate:
+		t := merge(leaf(s.valTree(in.Key).all()), s.vals[in.Value])
+		t = merge(t, s.ptsTree(in.Value))
+		var rs []ref
+		for _, r := range s.pointee(in.Map) {
+			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
+		}
+		s.store(rs, t, s.pts[in.Value])
+	case *ssa.Send:
+		t := merge(s.vals[in.X], s.ptsTree(in.X))
+		var rs []ref
+		for _, r := range s.pointee(in.Chan) {
+			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
+		}
+		s.store(rs, t, s.pts[in.X])
+	case *ssa.Select:
+		k := 0
+		for _, st := range in.States {
+			if st.Dir == types.SendOnly {
+				var rs []ref
+				for _, r := range s.pointee(st.Chan) {
+					rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
+				}
+				s.store(rs, merge(s.vals[st.Send], s.ptsTree(st.Send)), s.pts[st.Send])
+				continue
+			}
+			var t tree
+			for _, r := range s.pointee(st.Chan) {
+				t = merge(t, s.read(ref{r.obj, joinPath(r.path, "[]")}, s.union))
+			}
+			s.setVal(in, under(".#"+itoa(2+k), t))
+			k++
+		}
+	case *ssa.Range:
+		s.setVal(in, s.valTree(in.X))
+		s.addPts(in, s.pointee(in.X))
+	case *ssa.Next:
+		t := s.vals[in.Iter]
+		var content tree
+		for _, r := range s.pts[in.Iter] {
+			content = merge(content, s.read(ref{r.obj, joinPath(r.path, "[]")}, s.cur))
+		}
+		content = merge(content, t.sub("[]", s.e.labels))
+		if in.IsString {
+			content = merge(content, leaf(t.all()))
+		}
+		s.setVal(in, under(".#1", content))
+		s.setVal(in, under(".#2", content))
+	case *ssa.Call:
+		s.call(in, false)
+	case *ssa.Go:
+		s.call(in, true)
+	case *ssa.Defer:
+		s.call(in, true)
+	case *ssa.Return:
+		s.ret(in)
+	}
+}
+
+func appendTypes(a, b []types.Type) []types.Type {
+	for _, t := range b {
+		found := false
+		for _, u := range a {
+			if types.Identical(t, u) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, t)
+		}
+	}
+	return a
+}
+
+// derefOf lets a value selected from a struct or array value point where
+// the enclosing value's memory says it does.
+func (s *fstate) derefOf(v, x ssa.Value, p string) {
+	var rs []ref
+	for _, r := range s.pts[x] {
+		rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, p)})
+	}
+	if len(rs) > 0 {
+		s.addPts(v, rs)
+	}
+}
+
+// ptsTree is what the places a pointer points to hold.
+func (s *fstate) ptsTree(v ssa.Value) tree {
+	var out tree
+	for _, r := range s.pts[v] {
+		out = merge(out, s.read(r, s.cur))
+	}
+	return out
+}
+
+func (s *fstate) unop(in *ssa.UnOp) {
+	switch in.Op {
+	case token.MUL: // load
+		var t tree
+		var ptrs []ref
+		for _, r := range s.pointee(in.X) {
+			t = merge(t, s.read(r, s.cur))
+			ptrs = append(ptrs, r)
+			ptrs = append(ptrs, s.heapPts[r]...)
+		}
+		if ls := s.tagged[in.X]; len(ls) > 0 {
+			if !s.cleanedAt(in.X) {
+				t = withTaint(t, s.sourceTaint(ls, in.Pos()))
+			}
+		}
+		s.setVal(in, t)
+		s.addPts(in, ptrs)
+	case token.ARROW: // receive
+		var t tree
+		for _, r := range s.pointee(in.X) {
+			t = merge(t, s.read(ref{r.obj, joinPath(r.path, "[]")}, s.union))
+		}
+		if in.CommaOk {
+			t = under(".#0", t)
+		}
+		s.setVal(in, t)
+	case token.NOT, token.SUB, token.XOR:
+		s.setVal(in, leaf(s.vals[in.X].all()))
+	}
+}
+
+// cleanedAt reports whether every place addr points to was strongly
+// overwritten with data that is not user data.
+func (s *fstate) cleanedAt(addr ssa.Value) bool {
+	rs := s.pts[addr]
+	if len(rs) == 0 {
+		return false
+	}
+	for _, r := range rs {
+		t := s.cur[r.obj]
+		if t == nil {
+			return false
+		}
+		clean := false
+		for _, k := range t.keys() {
+			if len(t[k]) == 0 && isPrefix(k, r.path) {
+				clean = true
+			}
+		}
+		if !clean {
+			return false
+		}
+		if got, _ := t.at(r.path, s.e.labels); len(got) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func merge(a, b tree) tree {
+	if len(b) == 0 {
+		return a
+	}
+	if a == nil {
+		a = tree{}
+	}
+	a.put("", b)
+	return a
+}
+
+func under(p string, t tree) tree {
+	if len(t) == 0 {
+		return nil
+	}
+	out := tree{}
+	out.put(p, t)
+	return out
+}
+
+func withTaint(t tree, o taint) tree {
+	if len(o) == 0 {
+		return t
+	}
+	return merge(t, leaf(o))
+}

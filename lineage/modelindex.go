@@ -1,0 +1,206 @@
+package lineage
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The tables in models.go are parsed once into an index; the index is
+// immutable afterwards and shared by every analysis.
+
+type portSpec struct {
+	result bool // a result (index -1: all results)
+	all    bool // every argument
+	index  int
+	rest   bool   // this argument and every one after it
+	whole  bool   // used as a whole value
+	enc    string // serialiser, for fields it skips
+}
+
+type flowSpec struct{ from, to portSpec }
+
+type aliasSpec struct {
+	result int // result index, -1 for the only result
+	arg    int // the argument it aliases; -1 with fromResult
+	// fromResult: result aliases another result (io.Pipe).
+	fromResult int
+}
+
+type parsedModel struct {
+	flows []flowSpec
+	alias []aliasSpec
+	src   string
+}
+
+type parsedExit struct {
+	kind     string
+	data     []portSpec
+	endpoint endpointSpec
+	src      string
+}
+
+type endpointSpec struct {
+	kind  byte // 'a' argument value, 'o' object's endpoint, 0 none, 'f' fixed
+	index int
+	path  string
+	fixed string
+}
+
+type parsedCreator struct {
+	kind     string
+	conn     bool
+	endpoint endpointSpec // 'a' or 'o' (~N)
+}
+
+type modelIndex struct {
+	models   map[string]*parsedModel
+	exits    map[string]*parsedExit
+	creators map[string]*parsedCreator
+}
+
+var defaultModels = sync.OnceValue(func() *modelIndex {
+	idx := &modelIndex{
+		models:   make(map[string]*parsedModel),
+		exits:    make(map[string]*parsedExit),
+		creators: make(map[string]*parsedCreator),
+	}
+	for _, m := range Models {
+		if _, dup := idx.models[m.Func]; dup {
+			panic("lineage: duplicate model " + m.Func)
+		}
+		idx.models[m.Func] = &parsedModel{flows: mustFlows(m.Flows), alias: mustAlias(m.Alias), src: m.Source}
+	}
+	for _, x := range Exits {
+		idx.exits[x.Func] = &parsedExit{kind: x.Kind, data: mustPorts(x.Data), endpoint: mustEndpoint(x.Endpoint), src: x.Source}
+	}
+	for _, c := range Creators {
+		idx.creators[c.Func] = &parsedCreator{kind: c.Kind, conn: c.Conn, endpoint: mustEndpoint(c.Endpoint)}
+	}
+	return idx
+})
+
+// model finds the model of a function: its own entry, else its package's
+// or receiver type's default ("pkg.*", "(*pkg.T).*").
+func (idx *modelIndex) model(name string) *parsedModel {
+	if m, ok := idx.models[name]; ok {
+		return m
+	}
+	if i := strings.LastIndex(name, "."); i > 0 {
+		if m, ok := idx.models[name[:i]+".*"]; ok {
+			return m
+		}
+		if strings.HasPrefix(name, "(") {
+			return nil // methods do not fall back to package defaults
+		}
+	}
+	return nil
+}
+
+func mustFlows(s string) []flowSpec {
+	var out []flowSpec
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		from, to, ok := strings.Cut(part, "->")
+		if !ok {
+			panic("lineage: bad flow " + part)
+		}
+		out = append(out, flowSpec{from: mustPort(from), to: mustPort(to)})
+	}
+	return out
+}
+
+func mustPorts(s string) []portSpec {
+	var out []portSpec
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, mustPort(p))
+		}
+	}
+	return out
+}
+
+func mustPort(s string) portSpec {
+	s = strings.TrimSpace(s)
+	var p portSpec
+	if enc, ok := strings.CutPrefix(s[strings.IndexByte(s+":", ':'):], ":"); ok {
+		p.enc = enc
+		s = s[:strings.IndexByte(s, ':')]
+	}
+	if strings.HasSuffix(s, "w") {
+		p.whole = true
+		s = strings.TrimSuffix(s, "w")
+	}
+	if strings.HasSuffix(s, "+") {
+		p.rest = true
+		s = strings.TrimSuffix(s, "+")
+	}
+	switch {
+	case s == "*":
+		p.all = true
+	case s == "r":
+		p.result, p.index = true, -1
+	case strings.HasPrefix(s, "r"):
+		p.result = true
+		p.index = mustInt(s[1:])
+	default:
+		p.index = mustInt(s)
+	}
+	return p
+}
+
+func mustAlias(s string) []aliasSpec {
+	var out []aliasSpec
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		l, r, ok := strings.Cut(part, "~")
+		if !ok {
+			panic("lineage: bad alias " + part)
+		}
+		a := aliasSpec{result: -1, arg: -1, fromResult: -1}
+		if l != "r" {
+			a.result = mustInt(strings.TrimPrefix(l, "r"))
+		}
+		if strings.HasPrefix(r, "r") {
+			a.fromResult = mustInt(r[1:])
+		} else {
+			a.arg = mustInt(r)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func mustEndpoint(s string) endpointSpec {
+	switch {
+	case s == "":
+		return endpointSpec{}
+	case strings.HasPrefix(s, "arg:"):
+		return endpointSpec{kind: 'a', index: mustInt(s[4:])}
+	case strings.HasPrefix(s, "obj:"):
+		n, path, _ := strings.Cut(s[4:], ".")
+		if path != "" {
+			path = "." + path
+		}
+		return endpointSpec{kind: 'o', index: mustInt(n), path: path}
+	case strings.HasPrefix(s, "~"):
+		return endpointSpec{kind: 'o', index: mustInt(s[1:])}
+	}
+	panic("lineage: bad endpoint " + s)
+}
+
+func mustInt(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		panic("lineage: bad index " + s)
+	}
+	return n
+}
+
+func unquote(s string) (string, error) { return strconv.Unquote(s) }

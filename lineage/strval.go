@@ -1,0 +1,214 @@
+package lineage
+
+import (
+	"sort"
+	"strings"
+)
+
+// StrExpr is what the engine knows statically about a string value (an
+// endpoint URL, an address, a DSN): a set of alternatives, each a
+// concatenation of parts. A part is a literal, a parameter of the function
+// being summarised (to be substituted by callers), or unknown with a reason
+// ("environment variable SMTP_ADDR").
+type StrExpr []StrAlt
+
+// StrAlt is one alternative: its parts, concatenated.
+type StrAlt []StrPart
+
+// Part kinds.
+const (
+	PartLit     uint8 = iota // literal text
+	PartParam                // parameter Index at Path
+	PartUnknown              // not known statically; Text is the reason
+)
+
+// StrPart is one piece of a string value.
+type StrPart struct {
+	Kind  uint8
+	Text  string // literal text, or the reason for unknown
+	Index int    // parameter index
+	Path  string // access path below the parameter
+	Def   Position
+}
+
+// Limits that keep string folding linear: more alternatives or parts than
+// this become an unknown part saying so.
+const (
+	maxAlts  = 8
+	maxParts = 24
+)
+
+// Lit returns the expression for a literal string.
+func Lit(s string, def Position) StrExpr {
+	return StrExpr{{{Kind: PartLit, Text: s, Def: def}}}
+}
+
+// Unknown returns the expression for a value not known statically.
+func Unknown(reason string) StrExpr {
+	return StrExpr{{{Kind: PartUnknown, Text: reason}}}
+}
+
+// ParamStr returns the expression for parameter i's value at path.
+func ParamStr(i int, path string) StrExpr {
+	return StrExpr{{{Kind: PartParam, Index: i, Path: path}}}
+}
+
+// Concat returns the concatenations of every alternative of a with every
+// alternative of b.
+func Concat(a, b StrExpr) StrExpr {
+	if len(a) == 0 {
+		return b
+	}
+	if len(b) == 0 {
+		return a
+	}
+	var out StrExpr
+	for _, x := range a {
+		for _, y := range b {
+			alt := append(append(StrAlt(nil), x...), y...)
+			out = append(out, alt.merge())
+		}
+	}
+	return out.norm()
+}
+
+// Union returns the alternatives of a and b.
+func Union(a, b StrExpr) StrExpr {
+	return append(append(StrExpr(nil), a...), b...).norm()
+}
+
+// merge joins adjacent literals.
+func (a StrAlt) merge() StrAlt {
+	var out StrAlt
+	for _, p := range a {
+		if n := len(out); n > 0 && p.Kind == PartLit && out[n-1].Kind == PartLit {
+			q := out[n-1]
+			q.Text += p.Text
+			if !q.Def.IsValid() {
+				q.Def = p.Def
+			}
+			out[n-1] = q
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) > maxParts {
+		out = append(out[:maxParts-1:maxParts-1], StrPart{Kind: PartUnknown, Text: "value too long to fold"})
+	}
+	return out
+}
+
+// norm removes duplicate alternatives, sorts them and applies the limit.
+func (e StrExpr) norm() StrExpr {
+	seen := map[string]bool{}
+	var out StrExpr
+	for _, a := range e {
+		k := StrExpr{a}.String()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, a)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return StrExpr{out[i]}.String() < StrExpr{out[j]}.String() })
+	if len(out) > maxAlts {
+		out = append(out[:maxAlts-1:maxAlts-1], StrAlt{{Kind: PartUnknown, Text: "too many possible values"}})
+	}
+	return out
+}
+
+// String renders the expression: literals quoted, parameters as $i.path,
+// unknown parts as ?(reason), alternatives separated by " | ".
+func (e StrExpr) String() string {
+	var alts []string
+	for _, a := range e {
+		var b strings.Builder
+		for i, p := range a {
+			if i > 0 {
+				b.WriteString("+")
+			}
+			switch p.Kind {
+			case PartLit:
+				b.WriteString(`"` + p.Text + `"`)
+			case PartParam:
+				b.WriteString("$" + itoa(p.Index) + p.Path)
+			default:
+				b.WriteString("?(" + p.Text + ")")
+			}
+		}
+		alts = append(alts, b.String())
+	}
+	return strings.Join(alts, " | ")
+}
+
+func itoa(i int) string {
+	if i < 0 {
+		return "-" + itoa(-i)
+	}
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// HasParams reports whether the expression refers to parameters.
+func (e StrExpr) HasParams() bool {
+	for _, a := range e {
+		for _, p := range a {
+			if p.Kind == PartParam {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Subst replaces parameter parts using arg, which returns the caller's
+// expression for parameter i at path.
+func (e StrExpr) Subst(arg func(i int, path string) StrExpr) StrExpr {
+	if !e.HasParams() {
+		return e
+	}
+	var out StrExpr
+	for _, a := range e {
+		cur := StrExpr{{}}
+		for _, p := range a {
+			var x StrExpr
+			if p.Kind == PartParam {
+				x = arg(p.Index, p.Path)
+				if len(x) == 0 {
+					x = Unknown("parameter " + itoa(p.Index))
+				}
+			} else {
+				x = StrExpr{{p}}
+			}
+			cur = Concat(cur, x)
+		}
+		out = append(out, cur...)
+	}
+	return out.norm()
+}
+
+// Prefix returns the literal text of the alternative up to its first
+// non-literal part, and the first non-literal part (nil when the whole
+// alternative is literal).
+func (a StrAlt) Prefix() (string, *StrPart) {
+	var b strings.Builder
+	for i := range a {
+		if a[i].Kind != PartLit {
+			return b.String(), &a[i]
+		}
+		b.WriteString(a[i].Text)
+	}
+	return b.String(), nil
+}
+
+// Def returns the position of the alternative's first literal part.
+func (a StrAlt) Def() Position {
+	for _, p := range a {
+		if p.Kind == PartLit && p.Def.IsValid() {
+			return p.Def
+		}
+	}
+	return Position{}
+}

@@ -1,0 +1,366 @@
+package lineage
+
+import (
+	"sort"
+	"strings"
+)
+
+// This file holds the taint domain: what the engine knows about one value.
+//
+// A value's taint is a tree keyed by access path: "" is the value itself,
+// ".Email" a field, "[]" any element of a slice, array, map or channel, and
+// paths compose (".Items[].Email"). Pointers are transparent: the data a
+// pointer points to is kept at the same paths as the pointer, so that `p`,
+// `*p` and `&*p` share one tree. Each entry holds a set of origins.
+//
+// An origin is either a concrete label (a user-data field) or a symbolic
+// one: "what the caller passed as parameter i, at path P". Symbolic origins
+// are how summaries are computed: the engine analyses a function once with
+// symbolic inputs and records which inputs reach which outputs.
+
+// labelKind tells concrete from symbolic labels.
+type labelKind uint8
+
+const (
+	concreteLabel labelKind = iota // a user-data field
+	paramLabel                     // the value a caller passes as a parameter
+	freeLabel                      // a variable captured by a closure
+)
+
+// label is an interned label of one engine run.
+type label struct {
+	kind  labelKind
+	index int   // parameter or free variable index
+	field Label // concrete
+}
+
+// origin is one label reaching a value, with the path it took.
+type origin struct {
+	lab int // index into the engine's label table
+	// ext is the access path below the symbolic input ("" for concrete
+	// labels): reading field Email of parameter 0 yields (param 0, ".Email").
+	ext string
+	// san marks data that passed a policy sanitizer: still lineage, never a
+	// finding.
+	san bool
+	// whole marks a symbolic origin used as a whole value (serialised,
+	// formatted, sent): the caller adds the user-data fields its type holds.
+	whole bool
+	tr    *trace
+}
+
+func (o origin) key() originKey { return originKey{o.lab, o.ext, o.whole, o.san} }
+
+type originKey struct {
+	lab   int
+	ext   string
+	whole bool
+	san   bool
+}
+
+// trace is a flow's path, newest step first. Traces are shared: extending
+// one allocates a single node.
+type trace struct {
+	step Step
+	prev *trace
+	n    int // number of steps up to and including this one
+}
+
+func (t *trace) push(s Step) *trace {
+	if t != nil && t.step == s {
+		return t
+	}
+	n := 1
+	if t != nil {
+		n = t.n + 1
+	}
+	return &trace{step: s, prev: t, n: n}
+}
+
+// steps returns the path oldest first.
+func (t *trace) steps() []Step {
+	if t == nil {
+		return nil
+	}
+	out := make([]Step, t.n)
+	for i := t.n - 1; t != nil && i >= 0; i-- {
+		out[i] = t.step
+		t = t.prev
+	}
+	return out
+}
+
+// taint is a set of origins, at most one per originKey, kept in insertion
+// order (the engine's walk is deterministic, so is the order).
+type taint []origin
+
+func (t taint) has(k originKey) bool {
+	for _, o := range t {
+		if o.key() == k {
+			return true
+		}
+	}
+	return false
+}
+
+// union returns t with the origins of u it lacks; t is not modified when
+// nothing is added. The bool reports a change.
+func (t taint) union(u taint) (taint, bool) {
+	changed := false
+	for _, o := range u {
+		if !t.has(o.key()) {
+			if !changed {
+				t = append(taint(nil), t...)
+				changed = true
+			}
+			t = append(t, o)
+		}
+	}
+	return t, changed
+}
+
+// withStep returns t with every origin's trace extended by s.
+func (t taint) withStep(s Step) taint {
+	if len(t) == 0 {
+		return nil
+	}
+	out := make(taint, len(t))
+	for i, o := range t {
+		o.tr = o.tr.push(s)
+		out[i] = o
+	}
+	return out
+}
+
+// asWhole marks symbolic origins as used as a whole value.
+func (t taint) asWhole(labels []label) taint {
+	var out taint
+	for _, o := range t {
+		if labels[o.lab].kind != concreteLabel && !o.whole {
+			o.whole = true
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// extend appends p to the path of symbolic origins (concrete labels are
+// whole already).
+func (t taint) extend(p string, labels []label) taint {
+	if p == "" || len(t) == 0 {
+		return t
+	}
+	out := make(taint, 0, len(t))
+	for _, o := range t {
+		if labels[o.lab].kind != concreteLabel && !o.whole {
+			o.ext = joinPath(o.ext, p)
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// maxPathParts bounds access paths. A longer path is cut to its first
+// parts, which coarsens (taints the whole enclosing value) but never drops
+// taint.
+const maxPathParts = 5
+
+func joinPath(a, b string) string {
+	p := a + b
+	if strings.Count(p, ".")+strings.Count(p, "[]") > maxPathParts {
+		return cutPath(p, maxPathParts)
+	}
+	return p
+}
+
+func cutPath(p string, n int) string {
+	parts := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] == '.' || (p[i] == '[' && i+1 < len(p) && p[i+1] == ']') {
+			if parts == n {
+				return p[:i]
+			}
+			parts++
+		}
+	}
+	return p
+}
+
+// isPrefix reports whether path a is p or an ancestor of p.
+func isPrefix(a, p string) bool {
+	if a == "" || a == p {
+		return true
+	}
+	return strings.HasPrefix(p, a) && (p[len(a)] == '.' || p[len(a)] == '[')
+}
+
+// tree is a value's taint by access path. An entry with an empty taint but
+// present key marks a path known to hold no user data (a strong update with
+// a clean value), which hides the user-data fields its type would
+// otherwise carry.
+type tree map[string]taint
+
+// at returns the taint of the value at path p: entries at p and at its
+// ancestors (a tainted struct taints its fields), symbolic ones extended.
+// It also reports whether p was explicitly cleaned.
+func (t tree) at(p string, labels []label) (out taint, clean bool) {
+	for _, k := range t.keys() {
+		v := t[k]
+		if isPrefix(k, p) {
+			if k == p && len(v) == 0 {
+				clean = true
+			}
+			out, _ = out.union(v.extend(p[len(k):], labels))
+		}
+	}
+	return sortTaint(out), clean
+}
+
+// sub returns the tree of the value at path p, re-rooted.
+func (t tree) sub(p string, labels []label) tree {
+	if p == "" {
+		return t
+	}
+	var out tree
+	for _, k := range t.keys() {
+		v := t[k]
+		switch {
+		case isPrefix(k, p):
+			if len(v) == 0 && k != p {
+				continue
+			}
+			if out == nil {
+				out = tree{}
+			}
+			out[""], _ = out[""].union(v.extend(p[len(k):], labels))
+		case isPrefix(p, k):
+			if out == nil {
+				out = tree{}
+			}
+			out[k[len(p):]], _ = out[k[len(p):]].union(v)
+		}
+	}
+	return out
+}
+
+// all returns every origin in the tree: the value used as a whole.
+func (t tree) all() taint {
+	var out taint
+	for _, k := range t.keys() {
+		out, _ = out.union(t[k])
+	}
+	return out
+}
+
+// cleaned returns the paths explicitly cleaned.
+func (t tree) cleaned() []string {
+	var out []string
+	for _, k := range t.keys() {
+		if len(t[k]) == 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (t tree) keys() []string {
+	ks := make([]string, 0, len(t))
+	for k := range t {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// put adds u at path p (a weak update). It reports a change.
+func (t tree) put(p string, u tree) bool {
+	changed := false
+	for k, v := range u {
+		q := joinPath(p, k)
+		old, had := t[q]
+		if len(v) == 0 {
+			continue // clean marks only come from strong updates
+		}
+		n, c := old.union(v)
+		if c || !had {
+			t[q] = n
+			changed = true
+		}
+	}
+	return changed
+}
+
+// set replaces the subtree at p by u (a strong update), marking p clean when
+// u holds nothing there.
+func (t tree) set(p string, u tree) {
+	for k := range t {
+		if isPrefix(p, k) {
+			delete(t, k)
+		}
+	}
+	if len(u[""]) == 0 {
+		t[p] = nil
+	}
+	for k, v := range u {
+		if len(v) > 0 || k != "" {
+			t[joinPath(p, k)] = v
+		}
+	}
+}
+
+func (t tree) clone() tree {
+	if t == nil {
+		return nil
+	}
+	out := make(tree, len(t))
+	for k, v := range t {
+		out[k] = v
+	}
+	return out
+}
+
+// join merges u into t at a control-flow merge: taints are united and a path
+// stays clean only if it is clean on both sides. It reports a change.
+func (t tree) join(u tree) bool {
+	changed := false
+	for k, v := range t {
+		if len(v) == 0 {
+			if w, ok := u[k]; !ok || len(w) > 0 {
+				delete(t, k) // clean on one side only
+				changed = true
+			}
+		}
+	}
+	for k, v := range u {
+		if len(v) == 0 {
+			continue
+		}
+		n, c := t[k].union(v)
+		if c {
+			t[k] = n
+			changed = true
+		}
+	}
+	return changed
+}
+
+func leaf(t taint) tree {
+	if len(t) == 0 {
+		return nil
+	}
+	return tree{"": t}
+}
+
+func sortTaint(t taint) taint {
+	sort.SliceStable(t, func(i, j int) bool {
+		a, b := t[i], t[j]
+		if a.lab != b.lab {
+			return a.lab < b.lab
+		}
+		if a.ext != b.ext {
+			return a.ext < b.ext
+		}
+		return !a.whole && b.whole
+	})
+	return t
+}

@@ -1,0 +1,46 @@
+package basic
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+type User struct {
+	ID    int64
+	Email string `json:"email" userdata:"contact"`
+	Name  string `userdata:""`
+}
+
+const analytics = "https://api.mixpanel.com/track"
+
+func direct(u *User) {
+	http.Post(analytics+"?e="+u.Email, "text/plain", nil) // want `datagate/disallowed-region`
+}
+
+func viaJSON(u User) {
+	b, _ := json.Marshal(u)
+	http.Post("https://api.eu.intercom.io/contacts", "application/json", strings.NewReader(string(b)))
+}
+
+func viaSprintf(u *User) {
+	body := fmt.Sprintf("name=%s", u.Name)
+	http.Post("https://api.segment.io/v1/track", "text/plain", strings.NewReader(body)) // want `datagate/disallowed-region`
+}
+
+func onlyID(u *User) {
+	http.Get(fmt.Sprintf("https://api.mixpanel.com/u/%d", u.ID))
+}
+
+func lenOnly(u *User) {
+	http.Get(fmt.Sprintf("https://api.mixpanel.com/u/%d", len(u.Email)))
+}
+
+func helper(url, v string) {
+	http.Get(url + "?v=" + v) // want `datagate/disallowed-region`
+}
+
+func callsHelper(u *User) {
+	helper("https://api.mixpanel.com/x", u.Email)
+}
