@@ -124,7 +124,6 @@ type plabel struct {
 type pattern struct {
 	row    *hostRow
 	table  map[string]*regionCode // nil for a fixed row
-	tlabel string                 // the table's Label
 	wild   bool                   // leading "*": one or more labels
 	labels []plabel               // the labels after the "*", left to right
 	key    string                 // literal suffix used as index key
@@ -178,14 +177,18 @@ func maybeIP(h string) bool {
 	return strings.IndexByte(h, ':') >= 0 || h[len(h)-1] >= '0' && h[len(h)-1] <= '9'
 }
 
-// normalize lower-cases host and removes a trailing dot and the brackets of
-// an IPv6 literal.
+// normalize lower-cases host and removes one trailing dot and the brackets
+// of an IPv6 literal. What is then still no plausible host (spaces,
+// brackets, another trailing dot) normalises to "", so that normalize is
+// idempotent.
 func normalize(host string) string {
-	h := strings.TrimSpace(host)
+	h := strings.TrimSuffix(host, ".")
 	if len(h) >= 2 && h[0] == '[' && h[len(h)-1] == ']' {
 		h = h[1 : len(h)-1]
 	}
-	h = strings.TrimSuffix(h, ".")
+	if h == "" || strings.HasSuffix(h, ".") || strings.ContainsAny(h, "[] \t\r\n\v\f") {
+		return ""
+	}
 	return strings.ToLower(h)
 }
 
@@ -328,7 +331,7 @@ func mustCompile(tables []regionTable, hosts []hostRow, addrs []addrRow, names [
 			if t == nil || r.Region != "" || r.ExampleRegion == "" {
 				panic("regions: bad REGION form " + r.Pattern)
 			}
-			p.table, p.tlabel = codes[r.Table], t.Label
+			p.table = codes[r.Table]
 			p.classes = make(map[string]Class, len(t.Codes))
 			for ci := range t.Codes {
 				rc := &t.Codes[ci]
