@@ -15,6 +15,7 @@ type target struct {
 	obj      *types.Func   // the declared function or method, or nil
 	bindings []ssa.Value   // a closure's captured variables
 	abstract bool          // an interface method (for models and exits)
+	bound    bool          // a method value: bindings hold the receiver
 }
 
 func (t target) name() string {
@@ -65,6 +66,12 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 		return
 	}
 	for _, t := range targets {
+		if t.bound {
+			recv := t.bindings
+			t.bindings = nil
+			s.apply(c, t, append(append([]ssa.Value(nil), recv...), args...))
+			continue
+		}
 		s.apply(c, t, args)
 	}
 }
@@ -128,6 +135,14 @@ func (s *fstate) ptsOf(v ssa.Value) []ref {
 
 func (e *engine) targetOfFn(fn *ssa.Function) target {
 	t := target{fn: fn}
+	if fn.Synthetic != "" && strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		// A method value x.M: the closure's binding is the receiver.
+		if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+			t = e.targetOf(obj)
+			t.bound = true
+			return t
+		}
+	}
 	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
 		t.obj = obj
 		if o := obj.Origin(); o != nil {

@@ -66,7 +66,8 @@ func run(cfg *config.Config, fl *analysis.Analyzer, pass *analysis.Pass) (any, e
 		dirs = append(dirs, suppress.Scan(pass.Fset, f)...)
 	}
 	now := cfg.Time()
-	findings := Check(fr.Flows, pol, dirs, now)
+	merged := lineage.MergeFlows(fr.Flows, func(p lineage.Position) bool { return files[p.File] })
+	findings := Check(merged, pol, dirs, now)
 	r := &Result{Policy: pol, Flows: fr.Flows, Findings: findings, Directives: dirs, Notes: fr.Notes}
 
 	// Diagnostics, for go vet and other drivers that report them: each at

@@ -21,3 +21,11 @@ func TestBasic(t *testing.T) {
 	cfg := config.New()
 	analysistest.Run(t, testdata(t), datagate.New(cfg), "basic")
 }
+
+func TestShapes(t *testing.T) {
+	for _, pkg := range []string{"heap", "calls"} {
+		t.Run(pkg, func(t *testing.T) {
+			analysistest.Run(t, testdata(t), datagate.New(config.New()), pkg)
+		})
+	}
+}

@@ -1,0 +1,133 @@
+// Package calls checks that user data is followed through calls of every
+// kind: interfaces, closures, method values, generics, defer, go
+// statements, channels, select, sync wrappers, context values and errors.
+package calls
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+)
+
+const us = "https://api.mixpanel.com/track"
+
+type User struct {
+	ID    int64
+	Email string `userdata:"contact"`
+}
+
+type Sender interface{ Send(s string) }
+
+type httpSender struct{ url string }
+
+func (h httpSender) Send(s string) {
+	http.Post(h.url, "text/plain", strings.NewReader(s)) // want `disallowed-region`
+}
+
+type nopSender struct{}
+
+func (nopSender) Send(string) {}
+
+func viaInterface(u *User) {
+	var s Sender = httpSender{url: us}
+	s.Send(u.Email)
+}
+
+func closureCapture(u *User) {
+	email := u.Email
+	f := func() {
+		http.Post(us, "text/plain", strings.NewReader(email)) // want `disallowed-region`
+	}
+	f()
+}
+
+func closureWrites(u *User) {
+	var out string
+	set := func() { out = u.Email }
+	set()
+	http.Post(us, "text/plain", strings.NewReader(out)) // want `disallowed-region`
+}
+
+func (u *User) contact() string { return u.Email }
+
+func methodValue(u *User) {
+	get := u.contact
+	http.Post(us, "text/plain", strings.NewReader(get())) // want `disallowed-region`
+}
+
+func identity[T any](v T) T { return v }
+
+func generic(u *User) {
+	http.Post(us, "text/plain", strings.NewReader(identity(u.Email))) // want `disallowed-region`
+}
+
+func deferred(u *User) {
+	defer http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
+}
+
+func goroutine(u *User) {
+	go http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
+}
+
+func channels(u *User) {
+	ch := make(chan string, 1)
+	ch <- u.Email
+	v := <-ch
+	http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region`
+}
+
+func worker(ch chan string) {
+	for v := range ch {
+		http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region`
+	}
+}
+
+func producer(u *User) {
+	ch := make(chan string)
+	go worker(ch)
+	ch <- u.Email
+}
+
+func selects(u *User, done chan struct{}) {
+	ch := make(chan string, 1)
+	ch <- u.Email
+	select {
+	case v := <-ch:
+		http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region`
+	case <-done:
+	}
+}
+
+func syncMap(u *User) {
+	var m sync.Map
+	m.Store("k", u.Email)
+	v, _ := m.Load("k")
+	http.Post(us, "text/plain", strings.NewReader(v.(string))) // want `disallowed-region`
+}
+
+type ctxKey struct{}
+
+func contexts(u *User) {
+	ctx := context.WithValue(context.Background(), ctxKey{}, u.Email)
+	v := ctx.Value(ctxKey{}).(string)
+	http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region`
+}
+
+func errs(u *User) {
+	err := fmt.Errorf("bad user %s: %w", u.Email, errors.New("x"))
+	http.Post(us, "text/plain", strings.NewReader(err.Error())) // want `disallowed-region`
+}
+
+func joined(u *User) {
+	err := errors.Join(errors.New(u.Email), errors.New("y"))
+	http.Post(us, "text/plain", strings.NewReader(err.Error())) // want `disallowed-region`
+}
+
+func noData(u *User) {
+	var s Sender = nopSender{}
+	s.Send(u.Email)
+	http.Post(us, "text/plain", strings.NewReader(fmt.Sprint(u.ID)))
+}
