@@ -397,12 +397,15 @@ var cloudHosts = []hostRow{
 	{Provider: "Azure", Pattern: "REGION-*.in.applicationinsights.azure.com", Table: "azure", Why: "Application Insights regional ingestion endpoint",
 		Example: "westeurope-5.in.applicationinsights.azure.com", ExampleRegion: "NL",
 		Source: "Microsoft Learn, Connection strings in Application Insights: regional IngestionEndpoint <region>-<n>.in.applicationinsights.azure.com"},
+	{Provider: "Azure", Pattern: "REGION.livediagnostics.monitor.azure.com", Table: "azure", Why: "Application Insights live metrics endpoint",
+		Example: "northeurope.livediagnostics.monitor.azure.com", ExampleRegion: "IE",
+		Source: "Microsoft Learn, Connection strings in Application Insights: regional LiveEndpoint https://<region>.livediagnostics.monitor.azure.com"},
 	{Provider: "Azure", Pattern: "us.atlas.microsoft.com", Region: "US", Why: "Azure Maps United States geography endpoint",
 		Example: "us.atlas.microsoft.com",
-		Source:  "Microsoft Learn, Azure Maps geographic scope: us.atlas.microsoft.com (United States)"},
+		Source:  "Microsoft Learn, Azure Maps service geographic scope: geographic API endpoint us.atlas.microsoft.com (USA: West US 2, East US 2)"},
 	{Provider: "Azure", Pattern: "eu.atlas.microsoft.com", Region: EU, Why: "Azure Maps Europe geography endpoint",
 		Example: "eu.atlas.microsoft.com",
-		Source:  "Microsoft Learn, Azure Maps geographic scope: eu.atlas.microsoft.com (Europe)"},
+		Source:  "Microsoft Learn, Azure Maps service geographic scope: geographic API endpoint eu.atlas.microsoft.com (Europe: West Europe, North Europe)"},
 
 	// Elastic Cloud deployments name the cloud provider's region.
 	{Provider: "Elastic Cloud", Pattern: "*.REGION.aws.found.io", Table: "aws", Why: "Elastic Cloud deployment on AWS",
