@@ -599,10 +599,8 @@ func (s *fstate) deliver(c ssa.CallInstruction, args []ssa.Value, to portSpec, p
 		if isTuple(v) {
 			n := v.Type().(*types.Tuple).Len()
 			for i := 0; i < n; i++ {
-				if i == n-1 && isError(v.Type().(*types.Tuple).At(i).Type()) && n > 1 {
-					// An error result carries the data too (fmt.Errorf
-					// wrapping), but a model writing "r" means the values.
-					s.setVal(v, under(".#"+itoa(i)+path, t))
+				if i == n-1 && n > 1 && isError(v.Type().(*types.Tuple).At(i).Type()) {
+					// A model's "r" means the values, not the final error.
 					continue
 				}
 				s.setVal(v, under(".#"+itoa(i)+path, t))

@@ -54,7 +54,7 @@ type engine struct {
 	labIdx  map[labelKey]int
 	sums    map[*ssa.Function]*Summary
 	globals map[*ssa.Global]tree // what the package stores in its variables
-	gstrs   map[*ssa.Global][]ssa.Value
+	gfuncs  map[*ssa.Global][]*ssa.Function
 	flows   map[flowKey]*Flow
 	notes   map[string]bool
 	models  *modelIndex

@@ -159,7 +159,7 @@ func ownerName(t types.Type) string {
 func (s *fstate) stored(base ssa.Value, path string, depth int) StrExpr {
 	var out StrExpr
 	found := false
-	for _, r := range *base.Referrers() {
+	for _, r := range s.referrers(base) {
 		switch r := r.(type) {
 		case *ssa.Store:
 			if r.Addr == base {
@@ -238,16 +238,43 @@ func (s *fstate) global(g *ssa.Global, path string, depth int) StrExpr {
 
 // funcsTouching lists the package's functions that refer to g.
 func (e *engine) funcsTouching(g *ssa.Global) []*ssa.Function {
-	if e.gstrs == nil {
-		e.gstrs = make(map[*ssa.Global][]ssa.Value)
+	if e.gfuncs == nil {
+		e.gfuncs = make(map[*ssa.Global][]*ssa.Function)
+		for _, fn := range e.funcs {
+			seen := map[*ssa.Global]bool{}
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					for _, op := range in.Operands(nil) {
+						if g, ok := (*op).(*ssa.Global); ok && !seen[g] {
+							seen[g] = true
+							e.gfuncs[g] = append(e.gfuncs[g], fn)
+						}
+					}
+				}
+			}
+		}
 	}
-	var out []*ssa.Function
-	seen := map[*ssa.Function]bool{}
-	for _, r := range *g.Referrers() {
-		fn := r.Parent()
-		if fn != nil && !seen[fn] {
-			seen[fn] = true
-			out = append(out, fn)
+	return e.gfuncs[g]
+}
+
+// referrers returns the instructions of the function that use v. Package
+// variables keep no referrers in SSA, so they are found by a scan.
+func (s *fstate) referrers(v ssa.Value) []ssa.Instruction {
+	if _, ok := v.(*ssa.Global); !ok {
+		if rs := v.Referrers(); rs != nil {
+			return *rs
+		}
+		return nil
+	}
+	var out []ssa.Instruction
+	for _, b := range s.fn.Blocks {
+		for _, in := range b.Instrs {
+			for _, op := range in.Operands(nil) {
+				if *op == v {
+					out = append(out, in)
+					break
+				}
+			}
 		}
 	}
 	return out

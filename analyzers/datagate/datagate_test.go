@@ -29,3 +29,9 @@ func TestShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestCrossPackage checks flows that cross packages through summary facts,
+// reported at the call in the calling package under go vet semantics.
+func TestCrossPackage(t *testing.T) {
+	analysistest.Run(t, testdata(t), datagate.New(config.New()), "cross/app")
+}
