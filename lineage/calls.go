@@ -22,7 +22,10 @@ func (t target) name() string {
 	if t.obj != nil {
 		return t.obj.FullName()
 	}
-	return funcName(t.fn)
+	if t.fn != nil {
+		return funcName(t.fn)
+	}
+	return "unknown function"
 }
 
 // callArgs returns the call's arguments with the receiver first.
@@ -92,10 +95,16 @@ func (s *fstate) callees(c *ssa.CallCommon) []target {
 			}
 		}
 		if len(out) == 0 {
+			abstract := target{obj: c.Method, abstract: true}
+			if s.e.models.known(c.Method.FullName()) {
+				// The interface method's own model speaks for every
+				// implementation (io.Writer.Write, net.Conn.Write).
+				return []target{abstract}
+			}
 			for _, m := range s.e.implementations(c.Method) {
 				out = append(out, s.e.targetOf(m))
 			}
-			out = append(out, target{obj: c.Method, abstract: true})
+			out = append(out, abstract)
 		}
 		return out
 	}
@@ -276,12 +285,16 @@ func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
 		s.exit(c, name, x.kind, x.data, x.endpoint, "sent by "+shortName(name))
 		return
 	}
-	if cr, ok := e.models.creators[name]; ok {
+	cr, isCreator := e.models.creators[name]
+	if isCreator {
 		s.creator(c, cr)
 	}
 	if m := e.models.model(name); m != nil {
 		s.applyModel(c, args, m, name)
 		return
+	}
+	if isCreator {
+		return // a connection or request carries no data of its own
 	}
 	if t.fn != nil {
 		if sum := e.sums[t.fn]; sum != nil {
@@ -531,13 +544,19 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 		if v == nil {
 			break
 		}
-		if a.arg >= 0 && a.arg < len(args) {
-			rs := s.ptsOrPointee(args[a.arg])
-			if a.result < 0 {
-				s.addPts(v, rs)
-			} else {
-				s.addTuplePts(v, a.result, rs)
-			}
+		var rs []ref
+		switch {
+		case a.arg >= 0 && a.arg < len(args):
+			rs = s.ptsOrPointee(args[a.arg])
+		case a.fromResult >= 0:
+			// Two results share one object (io.Pipe's reader and writer).
+			rs = []ref{{obj: s.object(objValue, 0, v)}}
+			s.addTuplePts(v, a.fromResult, rs)
+		}
+		if a.result < 0 {
+			s.addPts(v, rs)
+		} else {
+			s.addTuplePts(v, a.result, rs)
 		}
 	}
 }
@@ -627,6 +646,18 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 	if len(t) == 0 || len(rs) == 0 {
 		return
 	}
+	// Pointers are transparent: writing through a variable that holds a
+	// pointer writes into what it points to as well.
+	var all []ref
+	for _, r := range rs {
+		all = append(all, r)
+		for _, q := range s.heapPts[r] {
+			if !hasRef(all, q) {
+				all = append(all, q)
+			}
+		}
+	}
+	rs = all
 	var dst []ref
 	for _, r := range rs {
 		dst = append(dst, ref{obj: r.obj, path: joinPath(r.path, path)})

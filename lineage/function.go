@@ -1,6 +1,8 @@
 package lineage
 
 import (
+	"fmt"
+	"os"
 	"go/token"
 	"go/types"
 
@@ -139,6 +141,9 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		}
 	}
 	s.finish()
+	if os.Getenv("DATAGATE_DEBUG") != "" {
+		fmt.Fprintln(os.Stderr, "summary", funcName(fn), s.sum.String())
+	}
 	e.sums[fn] = s.sum
 	return s.sum
 }

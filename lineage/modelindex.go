@@ -204,3 +204,14 @@ func mustInt(s string) int {
 }
 
 func unquote(s string) (string, error) { return strconv.Unquote(s) }
+
+// known reports whether a function has a model, an exit or a creator entry.
+func (idx *modelIndex) known(name string) bool {
+	if _, ok := idx.exits[name]; ok {
+		return true
+	}
+	if _, ok := idx.creators[name]; ok {
+		return true
+	}
+	return idx.model(name) != nil
+}

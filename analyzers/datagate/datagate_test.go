@@ -23,7 +23,7 @@ func TestBasic(t *testing.T) {
 }
 
 func TestShapes(t *testing.T) {
-	for _, pkg := range []string{"heap", "calls"} {
+	for _, pkg := range []string{"heap", "calls", "writers"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, testdata(t), datagate.New(config.New()), pkg)
 		})
