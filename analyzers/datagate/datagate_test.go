@@ -23,7 +23,7 @@ func TestBasic(t *testing.T) {
 }
 
 func TestShapes(t *testing.T) {
-	for _, pkg := range []string{"heap", "calls", "writers"} {
+	for _, pkg := range []string{"heap", "calls", "writers", "exits", "endpoints", "suppress"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, testdata(t), datagate.New(config.New()), pkg)
 		})
@@ -34,4 +34,9 @@ func TestShapes(t *testing.T) {
 // reported at the call in the calling package under go vet semantics.
 func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()), "cross/app")
+}
+
+// TestPolicy runs with the policy found by discovery next to the packages.
+func TestPolicy(t *testing.T) {
+	analysistest.Run(t, testdata(t), datagate.New(config.New()), "policy/app")
 }
