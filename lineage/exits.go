@@ -281,7 +281,24 @@ func (s *fstate) resultStrings() {
 		}
 	}
 	for i := 0; i < res.Len(); i++ {
-		for _, path := range stringPaths(res.At(i).Type(), 0) {
+		// The declared type, and the concrete types behind an interface.
+		typs := []types.Type{res.At(i).Type()}
+		for _, r := range rets {
+			if mi, ok := r.Results[i].(*ssa.MakeInterface); ok {
+				typs = append(typs, mi.X.Type())
+			}
+		}
+		var paths []string
+		seen := map[string]bool{}
+		for _, t := range typs {
+			for _, p := range stringPaths(t, 0) {
+				if !seen[p] {
+					seen[p] = true
+					paths = append(paths, p)
+				}
+			}
+		}
+		for _, path := range paths {
 			var x StrExpr
 			for _, r := range rets {
 				x = Union(x, s.strAt(r.Results[i], path, 0))

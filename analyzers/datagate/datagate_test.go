@@ -40,3 +40,10 @@ func TestCrossPackage(t *testing.T) {
 func TestPolicy(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()), "policy/app")
 }
+
+// TestGRPC follows data through a generated gRPC client (in another
+// package, generated code) to ClientConn.Invoke, with the target given to
+// grpc.NewClient by the caller.
+func TestGRPC(t *testing.T) {
+	analysistest.Run(t, testdata(t), datagate.New(config.New()), "rpc/app")
+}

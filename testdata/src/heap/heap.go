@@ -13,7 +13,7 @@ const eu = "https://api-eu.mixpanel.com/track"
 
 type User struct {
 	ID    int64
-	Email string `userdata:"contact"`
+	Email string  `userdata:"contact"`
 	Addr  Address `userdata:"location"`
 }
 
@@ -28,7 +28,6 @@ type Wrapper struct {
 	*User
 	Tag string
 }
-
 
 func aliases(u User) {
 	p := &u
