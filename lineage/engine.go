@@ -33,6 +33,9 @@ type Config struct {
 	// Skip reports whether a function's body is not analysed (test files
 	// without -tests).
 	Skip func(fn *ssa.Function) bool
+	// FieldStr returns the string values an unexported field of another
+	// package's type is ever set to (a go/analysis fact), or nil.
+	FieldStr func(field *types.Var) map[string]StrExpr
 }
 
 // Result is what the engine found in one package.
@@ -45,6 +48,11 @@ type Result struct {
 	// Notes are things the engine could not see into (calls with neither a
 	// model nor a summary) and limits it hit, sorted.
 	Notes []string
+	// FieldStrs are the string values (and remembered endpoints, path
+	// ".#ep") that the package's unexported struct fields are ever set
+	// to, when every store is a constant: a client's base URL set by its
+	// constructor. Exported as facts.
+	FieldStrs map[*types.Var]map[string]StrExpr
 }
 
 // engine holds the state of one package's analysis.
@@ -63,6 +71,7 @@ type engine struct {
 	gwPkgs  map[string]bool
 	funcs   []*ssa.Function
 	callers map[*ssa.Function][]ssa.CallInstruction
+	fields  map[*types.Var]map[string]StrExpr
 }
 
 type labelKey struct {
@@ -98,6 +107,7 @@ func Analyze(cfg *Config) *Result {
 	}
 	e.collectConsts()
 	e.funcs = e.packageFunctions()
+	e.collectFieldStrs()
 	e.run()
 	return e.result()
 }
@@ -389,6 +399,7 @@ func (e *engine) result() *Result {
 	for n := range e.notes {
 		r.Notes = append(r.Notes, n)
 	}
+	r.FieldStrs = e.fields
 	sort.Strings(r.Notes)
 	return r
 }
@@ -422,4 +433,84 @@ func constString(c *types.Const) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// collectFieldStrs finds the values the package's unexported struct fields
+// are set to. A field qualifies only when every store to it, anywhere in
+// the package, folds to literals; other packages cannot set it.
+func (e *engine) collectFieldStrs() {
+	e.fields = make(map[*types.Var]map[string]StrExpr)
+	bad := make(map[*types.Var]bool)
+	for _, fn := range e.funcs {
+		st := e.scratch(fn)
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				store, ok := in.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := store.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				f, _ := fieldOf(fa.X.Type(), fa.Field)
+				if f == nil || f.Exported() || f.Pkg() != e.cfg.Pkg.Pkg || bad[f] {
+					continue
+				}
+				for _, path := range []string{"", ".#ep"} {
+					if path == "" && !isStringType(f.Type()) {
+						continue
+					}
+					x := st.strAt(store.Val, path, 0)
+					if path == ".#ep" && !allLiteral(x) {
+						continue
+					}
+					if !allLiteral(x) {
+						bad[f] = true
+						delete(e.fields, f)
+						break
+					}
+					m := e.fields[f]
+					if m == nil {
+						m = make(map[string]StrExpr)
+						e.fields[f] = m
+					}
+					m[path] = Union(m[path], x)
+				}
+			}
+		}
+	}
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// allLiteral reports whether every alternative is fully known.
+func allLiteral(x StrExpr) bool {
+	if len(x) == 0 {
+		return false
+	}
+	for _, a := range x {
+		if _, unk := a.Prefix(); unk != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldStr returns what an unexported field is known to hold at path
+// ("" or ".#ep"), from this package or a fact.
+func (e *engine) fieldStr(f *types.Var, path string) StrExpr {
+	if f == nil || f.Exported() {
+		return nil
+	}
+	if f.Pkg() == e.cfg.Pkg.Pkg {
+		return e.fields[f][path]
+	}
+	if e.cfg.FieldStr != nil {
+		return e.cfg.FieldStr(f)[path]
+	}
+	return nil
 }

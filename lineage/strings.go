@@ -100,6 +100,9 @@ func (s *fstate) fold(v ssa.Value, path string, depth int) StrExpr {
 	case *ssa.Field:
 		f, _ := fieldOf(v.X.Type(), v.Field)
 		if f != nil {
+			if x := s.e.fieldStr(f, path); len(x) > 0 {
+				return x
+			}
 			return s.strAt(v.X, "."+f.Name()+path, depth)
 		}
 	case *ssa.FieldAddr:
@@ -128,6 +131,9 @@ func (s *fstate) load(addr ssa.Value, path string, depth int) StrExpr {
 		f, _ := fieldOf(a.X.Type(), a.Field)
 		if f == nil {
 			break
+		}
+		if x := s.e.fieldStr(f, path); len(x) > 0 {
+			return x
 		}
 		x := s.strAt(a.X, "."+f.Name()+path, depth)
 		if len(x) == 0 || !informative(x) {

@@ -17,33 +17,22 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-func TestBasic(t *testing.T) {
-	cfg := config.New()
-	analysistest.Run(t, testdata(t), datagate.New(cfg), "basic")
-}
-
+// TestShapes runs the analyzer over one testdata package per shape of data
+// flow (SPEC sections 2, 4 and 5), loaded together so the standard library
+// is type-checked once:
+//
+//	basic      direct flows, Sprintf, json, len-only negatives
+//	heap       pointers, copies, embedding, slices, maps, receivers, globals, strong updates
+//	calls      interfaces, closures, method values, generics, defer, go, channels, select, sync, context, errors
+//	writers    buffers, builders, encoders, gzip, multipart, io.Pipe, connections
+//	exits      each built-in exit kind, and what is not an exit
+//	endpoints  how destinations are resolved, and the reasons when they are not
+//	suppress   //datagate:allow directives
+//	cross/app  flows through another package's summaries (facts)
+//	policy/app the policy's sources, sanitizer, propagator, sink, gateway, endpoints (found by discovery)
+//	rpc/app    a generated gRPC client, with the target given by the caller
 func TestShapes(t *testing.T) {
-	for _, pkg := range []string{"heap", "calls", "writers", "exits", "endpoints", "suppress"} {
-		t.Run(pkg, func(t *testing.T) {
-			analysistest.Run(t, testdata(t), datagate.New(config.New()), pkg)
-		})
-	}
-}
-
-// TestCrossPackage checks flows that cross packages through summary facts,
-// reported at the call in the calling package under go vet semantics.
-func TestCrossPackage(t *testing.T) {
-	analysistest.Run(t, testdata(t), datagate.New(config.New()), "cross/app")
-}
-
-// TestPolicy runs with the policy found by discovery next to the packages.
-func TestPolicy(t *testing.T) {
-	analysistest.Run(t, testdata(t), datagate.New(config.New()), "policy/app")
-}
-
-// TestGRPC follows data through a generated gRPC client (in another
-// package, generated code) to ClientConn.Invoke, with the target given to
-// grpc.NewClient by the caller.
-func TestGRPC(t *testing.T) {
-	analysistest.Run(t, testdata(t), datagate.New(config.New()), "rpc/app")
+	analysistest.Run(t, testdata(t), datagate.New(config.New()),
+		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
+		"cross/app", "policy/app", "rpc/app")
 }

@@ -33,6 +33,26 @@ func (*SummaryFact) AFact() {}
 
 func (f *SummaryFact) String() string { return f.Summary.String() }
 
+// FieldFact records the string values (and remembered endpoints) an
+// unexported struct field is ever set to, when all are constants: a
+// client's base URL set by its constructor.
+type FieldFact struct {
+	Values map[string]lineage.StrExpr
+}
+
+// AFact implements analysis.Fact.
+func (*FieldFact) AFact() {}
+
+func (f *FieldFact) String() string {
+	var parts []string
+	for _, k := range []string{"", ".#ep"} {
+		if v, ok := f.Values[k]; ok {
+			parts = append(parts, strings.TrimPrefix(k+"=", "=")+v.String())
+		}
+	}
+	return "fieldstr(" + strings.Join(parts, "; ") + ")"
+}
+
 // Result is what the analyzer found in one package.
 type Result struct {
 	Flows []lineage.Flow
@@ -50,7 +70,7 @@ func New(cfg *config.Config, src *analysis.Analyzer) *analysis.Analyzer {
 		URL:        "https://github.com/datagate/datagate#how-it-works",
 		Requires:   []*analysis.Analyzer{src},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(SummaryFact)},
+		FactTypes:  []analysis.Fact{new(SummaryFact), new(FieldFact)},
 	}
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(cfg, src, pass) }
 	return a
@@ -107,6 +127,13 @@ func run(cfg *config.Config, src *analysis.Analyzer, pass *analysis.Pass) (res a
 			}
 			return nil
 		},
+		FieldStr: func(f *types.Var) map[string]lineage.StrExpr {
+			var ff FieldFact
+			if pass.ImportObjectFact(f, &ff) {
+				return ff.Values
+			}
+			return nil
+		},
 		Generated: func(name string) bool { return generated[name] },
 		Skip: func(fn *ssa.Function) bool {
 			if cfg.Tests {
@@ -120,6 +147,9 @@ func run(cfg *config.Config, src *analysis.Analyzer, pass *analysis.Pass) (res a
 		if fn.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(fn, &SummaryFact{Summary: *s})
 		}
+	}
+	for f, v := range out.FieldStrs {
+		pass.ExportObjectFact(f, &FieldFact{Values: v})
 	}
 	return &Result{Flows: out.Flows, Notes: out.Notes}, nil
 }

@@ -12,7 +12,7 @@ const baseURL = "https://api.mixpanel.com"
 
 // Client sends events to a US analytics vendor.
 type Client struct {
-	base string
+	base string // want base:`fieldstr\("https://api.mixpanel.com"\)`
 	hc   *http.Client
 }
 
@@ -22,7 +22,7 @@ func New() *Client { // want New:`summary\(result0.base="https://api.mixpanel.co
 }
 
 // Track posts an event with its properties.
-func (c *Client) Track(event string, props map[string]string) error { // want Track:`summary\(param0.base\(whole\)->exit\(\(\*http.Client\).Do@\$0.base\+"/track"\); param1\(whole\)->exit\(\(\*http.Client\).Do@\$0.base\+"/track"\); param2\(whole\)->exit\(\(\*http.Client\).Do@\$0.base\+"/track"\)\)`
+func (c *Client) Track(event string, props map[string]string) error { // want Track:`summary\(param0.base\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\); param1\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\); param2\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\)\)`
 	b, err := json.Marshal(map[string]any{"event": event, "properties": props})
 	if err != nil {
 		return err
