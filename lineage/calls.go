@@ -311,6 +311,12 @@ func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
 	if t.abstract && len(e.implementations(t.obj)) > 0 {
 		return // the implementations were applied
 	}
+	if t.abstract {
+		// No implementation in sight: the concrete type is wired in by a
+		// package further up (dependency injection). Record the call so
+		// that a package that sees an implementation can finish the flow.
+		s.pendingCall(c, t.obj, args)
+	}
 	s.unknownCall(c, args, name)
 }
 

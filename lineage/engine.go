@@ -33,6 +33,9 @@ type Config struct {
 	// Skip reports whether a function's body is not analysed (test files
 	// without -tests).
 	Skip func(fn *ssa.Function) bool
+	// Pending lists the interface calls with user data that packages
+	// imported by this one could not resolve (a package fact).
+	Pending []PendingCall
 	// FieldStr returns the string values an unexported field of another
 	// package's type is ever set to (a go/analysis fact), or nil.
 	FieldStr func(field *types.Var) map[string]StrExpr
@@ -53,6 +56,9 @@ type Result struct {
 	// to, when every store is a constant: a client's base URL set by its
 	// constructor. Exported as facts.
 	FieldStrs map[*types.Var]map[string]StrExpr
+	// Pending are the interface calls with user data still unresolved
+	// here, for packages further up (a package fact).
+	Pending []PendingCall
 }
 
 // engine holds the state of one package's analysis.
@@ -72,6 +78,7 @@ type engine struct {
 	funcs   []*ssa.Function
 	callers map[*ssa.Function][]ssa.CallInstruction
 	fields  map[*types.Var]map[string]StrExpr
+	pending map[string]PendingCall
 }
 
 type labelKey struct {
@@ -99,6 +106,7 @@ func Analyze(cfg *Config) *Result {
 		cha:     make(map[*types.Func][]*types.Func),
 		gwPkgs:  make(map[string]bool),
 		callers: make(map[*ssa.Function][]ssa.CallInstruction),
+		pending: make(map[string]PendingCall),
 	}
 	if cfg.Policy != nil {
 		for _, g := range cfg.Policy.Gateway {
@@ -109,7 +117,10 @@ func Analyze(cfg *Config) *Result {
 	e.funcs = e.packageFunctions()
 	e.collectFieldStrs()
 	e.run()
-	return e.result()
+	pending := e.resolvePending(cfg.Pending)
+	r := e.result()
+	r.Pending = pending
+	return r
 }
 
 // packageFunctions lists the functions of the package in a deterministic

@@ -2,9 +2,9 @@ package lineage
 
 import (
 	"fmt"
-	"os"
 	"go/token"
 	"go/types"
+	"os"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -91,7 +91,6 @@ type fstate struct {
 	cur   heap // the heap at the instruction being analysed
 	union heap // everything stored anywhere in the function
 	outs  map[*ssa.BasicBlock]heap
-
 
 	changed bool
 	strMemo map[strKey]StrExpr

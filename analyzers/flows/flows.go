@@ -53,6 +53,24 @@ func (f *FieldFact) String() string {
 	return "fieldstr(" + strings.Join(parts, "; ") + ")"
 }
 
+// PendingFact lists the interface calls with user data that the package
+// and its imports could not resolve: the implementations are wired in
+// further up the import graph (see lineage/pending.go).
+type PendingFact struct {
+	Calls []lineage.PendingCall
+}
+
+// AFact implements analysis.Fact.
+func (*PendingFact) AFact() {}
+
+func (f *PendingFact) String() string {
+	var parts []string
+	for _, c := range f.Calls {
+		parts = append(parts, c.IfaceName+"."+c.Method)
+	}
+	return "pending(" + strings.Join(parts, " ") + ")"
+}
+
 // Result is what the analyzer found in one package.
 type Result struct {
 	Flows []lineage.Flow
@@ -70,7 +88,7 @@ func New(cfg *config.Config, src *analysis.Analyzer) *analysis.Analyzer {
 		URL:        "https://github.com/datagate/datagate#how-it-works",
 		Requires:   []*analysis.Analyzer{src},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(SummaryFact), new(FieldFact)},
+		FactTypes:  []analysis.Fact{new(SummaryFact), new(FieldFact), new(PendingFact)},
 	}
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(cfg, src, pass) }
 	return a
@@ -115,7 +133,15 @@ func run(cfg *config.Config, src *analysis.Analyzer, pass *analysis.Pass) (res a
 			generated[pass.Fset.File(f.Pos()).Name()] = true
 		}
 	}
+	var inherited []lineage.PendingCall
+	for _, imp := range pass.Pkg.Imports() {
+		var pf PendingFact
+		if pass.ImportPackageFact(imp, &pf) {
+			inherited = append(inherited, pf.Calls...)
+		}
+	}
 	out := lineage.Analyze(&lineage.Config{
+		Pending: inherited,
 		Fset:    pass.Fset,
 		Pkg:     pkg,
 		Policy:  pol,
@@ -147,6 +173,9 @@ func run(cfg *config.Config, src *analysis.Analyzer, pass *analysis.Pass) (res a
 		if fn.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(fn, &SummaryFact{Summary: *s})
 		}
+	}
+	if len(out.Pending) > 0 {
+		pass.ExportPackageFact(&PendingFact{Calls: out.Pending})
 	}
 	for f, v := range out.FieldStrs {
 		pass.ExportObjectFact(f, &FieldFact{Values: v})

@@ -1,7 +1,9 @@
 package flows_test
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/datagate/datagate/analyzers/config"
@@ -18,4 +20,32 @@ func TestSummaries(t *testing.T) {
 	}
 	cfg := config.New()
 	analysistest.Run(t, dir, flows.New(cfg, sources.New(cfg)), "cross/lib")
+}
+
+// TestPendingInterfaceCalls: svc calls an interface whose implementation
+// (vendorx) it cannot see; main, which sees both, finishes the flow.
+func TestPendingInterfaceCalls(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.New()
+	results := analysistest.Run(t, dir, flows.New(cfg, sources.New(cfg)), "di/cmd")
+	var got []string
+	for _, r := range results {
+		for _, f := range r.Result.(*flows.Result).Flows {
+			got = append(got, fmt.Sprintf("%s:%d %s %v via %s:%d", filepath.Base(f.Exit.Pos.File), f.Exit.Pos.Line,
+				f.Exit.Callee, f.Fields(), filepath.Base(f.Via.File), f.Via.Line))
+			for _, ep := range f.Endpoints {
+				got = append(got, "  "+ep.String())
+			}
+		}
+	}
+	want := []string{
+		"vendorx.go:14 net/http.PostForm [di/svc.User.Email] via svc.go:18",
+		"  api.mixpanel.com (US)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("flows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

@@ -1,0 +1,186 @@
+package lineage
+
+import (
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Interface calls whose implementations a package cannot see.
+//
+// A service usually declares the interfaces it depends on and receives the
+// implementations from main (dependency injection): the package that sends
+// user data through `s.tracker.Track(u.Email)` cannot see the type that
+// implements Tracker, because that type's package does not import it. The
+// engine records such calls with the user data they pass (PendingCall);
+// the record travels up the import graph as a package fact, and every
+// package that can see implementations of the interface applies their
+// summaries' exits to it. This is class hierarchy analysis completed where
+// the types meet, which go/analysis allows because facts only flow upward.
+
+// PendingCall is an interface call with user data whose implementations
+// were not visible where it was made.
+type PendingCall struct {
+	IfacePkg  string // package path of the interface's named type
+	IfaceName string // the interface's name
+	Method    string // method name
+	Pos       Position
+	Func      string
+	// Args holds, per argument (receiver excluded), the user data passed.
+	Args [][]PendingData
+}
+
+// PendingData is one label passed to a pending call, with its path.
+type PendingData struct {
+	Label     Label
+	Sanitized bool
+	Steps     []Step
+}
+
+func (p PendingCall) key() string {
+	return p.IfacePkg + "." + p.IfaceName + "." + p.Method + "@" + p.Pos.String()
+}
+
+// maxPending bounds the pending calls a package carries; past it the
+// package notes it.
+const maxPending = 256
+
+// pendingCall records an unresolved interface call that passes user data.
+func (s *fstate) pendingCall(c ssa.CallInstruction, m *types.Func, args []ssa.Value) {
+	recv := m.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return
+	}
+	named, ok := types.Unalias(recv.Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return
+	}
+	p := PendingCall{
+		IfacePkg:  named.Obj().Pkg().Path(),
+		IfaceName: named.Obj().Name(),
+		Method:    m.Name(),
+		Pos:       s.e.pos(c.Pos()),
+		Func:      funcName(s.fn),
+	}
+	any := false
+	callStep := s.step(c.Pos(), "passed to "+shortName(m.FullName()))
+	for _, a := range args[1:] {
+		var data []PendingData
+		for _, o := range s.argTree(a, "", true, "").all() {
+			lab := s.e.labels[o.lab]
+			if lab.kind != concreteLabel {
+				continue
+			}
+			data = append(data, PendingData{Label: lab.field, Sanitized: o.san, Steps: capSteps(o.tr.push(callStep).steps())})
+			any = true
+		}
+		p.Args = append(p.Args, data)
+	}
+	if !any {
+		return
+	}
+	if _, dup := s.e.pending[p.key()]; dup {
+		return
+	}
+	s.e.pending[p.key()] = p
+}
+
+// resolvePending applies the exits of visible implementations to pending
+// calls (the package's own and those of its imports), and returns the calls
+// that go on up the import graph.
+func (e *engine) resolvePending(inherited []PendingCall) []PendingCall {
+	all := make(map[string]PendingCall)
+	for k, p := range e.pending {
+		all[k] = p
+	}
+	for _, p := range inherited {
+		all[p.key()] = p
+	}
+	keys := make([]string, 0, len(all))
+	for k := range all {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []PendingCall
+	for _, k := range keys {
+		p := all[k]
+		if m := e.interfaceMethod(p); m != nil {
+			for _, impl := range e.implementations(m) {
+				e.applyPending(p, impl)
+			}
+		}
+		if len(out) < maxPending {
+			out = append(out, p)
+		} else {
+			e.note("more than " + itoa(maxPending) + " pending interface calls; the rest are not carried further")
+		}
+	}
+	return out
+}
+
+// interfaceMethod finds the interface method of a pending call among the
+// packages this one can see.
+func (e *engine) interfaceMethod(p PendingCall) *types.Func {
+	var pkg *types.Package
+	if e.cfg.Pkg.Pkg.Path() == p.IfacePkg {
+		pkg = e.cfg.Pkg.Pkg
+	}
+	for _, imp := range e.cfg.Pkg.Pkg.Imports() {
+		if imp.Path() == p.IfacePkg {
+			pkg = imp
+		}
+	}
+	if pkg == nil {
+		return nil // implementations here could not name the interface
+	}
+	tn, ok := pkg.Scope().Lookup(p.IfaceName).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	iface, ok := tn.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == p.Method {
+			return iface.Method(i)
+		}
+	}
+	return nil
+}
+
+// applyPending turns the exits of impl reached from the pending call's
+// arguments into flows.
+func (e *engine) applyPending(p PendingCall, impl *types.Func) {
+	var sum *Summary
+	t := e.targetOf(impl)
+	switch {
+	case t.fn != nil:
+		sum = e.sums[t.fn]
+	case e.cfg.Summary != nil:
+		sum = e.cfg.Summary(t.obj)
+	}
+	if sum == nil {
+		return
+	}
+	unknownParam := func(i int, path string) string {
+		return "parameter " + itoa(i) + " of " + shortName(impl.FullName())
+	}
+	for _, x := range sum.Exits {
+		if x.From == nil || x.From.Index < 1 || x.From.Index-1 >= len(p.Args) {
+			continue
+		}
+		for _, d := range p.Args[x.From.Index-1] {
+			steps := append(append([]Step(nil), d.Steps...), x.Steps...)
+			e.addFlow(Flow{
+				Labels:    []Label{d.Label},
+				Exit:      x.Exit,
+				Endpoints: e.endpoints(x.Endpoint, unknownParam),
+				Path:      steps,
+				Sanitized: d.Sanitized || x.Sanitized,
+				Via:       p.Pos,
+			})
+		}
+	}
+}
