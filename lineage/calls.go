@@ -68,6 +68,7 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 		s.unknownCall(c, args, "dynamic call of "+common.Value.Name())
 		return
 	}
+	s.closuresPassed(c, targets, args)
 	for _, t := range targets {
 		if t.bound {
 			recv := t.bindings
@@ -781,6 +782,34 @@ func (s *fstate) builtin(c ssa.CallInstruction, b *ssa.Builtin, args []ssa.Value
 		if v != nil && len(args) > 0 {
 			s.setVal(v, s.vals[args[0]])
 			s.addPts(v, s.ptsOrPointee(args[0]))
+		}
+	}
+}
+
+// closuresPassed applies, at the call, the closures passed as arguments:
+// errgroup.Go, sync.Once.Do, time.AfterFunc, middleware and handler
+// registration run them later, and what they capture may reach an exit
+// inside them. Their parameters get no data here: data a callee passes to
+// a callback it was given is not followed (lineage/README.md).
+func (s *fstate) closuresPassed(c ssa.CallInstruction, targets []target, args []ssa.Value) {
+	_ = targets
+	for _, a := range args {
+		mc, ok := a.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		fn, _ := mc.Fn.(*ssa.Function)
+		fn = originFn(fn)
+		if fn == nil || fn.Pkg != s.e.cfg.Pkg {
+			continue
+		}
+		if sum := s.e.sums[fn]; sum != nil {
+			// Parameters get no data here; captured variables do.
+			none := make([]ssa.Value, len(fn.Params))
+			for i := range none {
+				none[i] = nil
+			}
+			s.applySummary(c, none, target{fn: fn, bindings: mc.Bindings}, sum)
 		}
 	}
 }

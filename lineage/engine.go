@@ -154,17 +154,15 @@ func (e *engine) packageFunctions() []*ssa.Function {
 		case *ssa.Function:
 			add(m)
 		case *ssa.Type:
-			for _, t := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
-				mset := prog.MethodSets.MethodSet(t)
-				for i := 0; i < mset.Len(); i++ {
-					sel := mset.At(i)
-					if sel.Obj().Pkg() != pkg.Pkg {
-						continue
-					}
-					fn := prog.MethodValue(sel)
-					if fn != nil && fn.Synthetic == "" {
-						add(fn)
-					}
+			// Declared methods, generic ones included (their bodies are
+			// analysed once, for every instantiation).
+			named, ok := m.Type().(*types.Named)
+			if !ok {
+				continue
+			}
+			for i := 0; i < named.NumMethods(); i++ {
+				if fn := prog.FuncValue(named.Method(i)); fn != nil && fn.Synthetic == "" {
+					add(fn)
 				}
 			}
 		}

@@ -475,7 +475,7 @@ func (s *fstate) deliverPort(c ssa.CallInstruction, all []ssa.Value, to Port, t 
 		s.deliver(c, all, portSpec{result: true, index: to.Index}, to.Path, t, name)
 		return
 	}
-	if to.Index < len(all) {
+	if to.Index < len(all) && all[to.Index] != nil {
 		s.writeInto(c, s.pointee(all[to.Index]), to.Path, t, name)
 	}
 }
