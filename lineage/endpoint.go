@@ -86,8 +86,8 @@ func hostComplete(prefix string) bool {
 		}
 		return strings.ContainsAny(rest, "/?#")
 	}
-	if strings.Contains(prefix, "tcp(") {
-		return strings.Contains(prefix[strings.Index(prefix, "tcp("):], ")")
+	if i := strings.Index(prefix, "tcp("); i >= 0 {
+		return strings.Contains(prefix[i:], ")")
 	}
 	if i := strings.Index(prefix, "host="); i >= 0 {
 		return strings.ContainsAny(prefix[i:], " ")

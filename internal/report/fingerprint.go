@@ -102,9 +102,9 @@ func ReadBaseline(path string) (map[string]bool, error) {
 		if errors.As(err, &syn) {
 			// Offset counts the bytes read, the offending one included.
 			line, col := lineCol(data, max(syn.Offset-1, 0))
-			return nil, fmt.Errorf("baseline %s:%d:%d: invalid JSON: %v", path, line, col, err)
+			return nil, fmt.Errorf("baseline %s:%d:%d: invalid JSON: %w", path, line, col, err)
 		}
-		return nil, fmt.Errorf("baseline %s: not a SARIF log: %v", path, err)
+		return nil, fmt.Errorf("baseline %s: not a SARIF log: %w", path, err)
 	}
 	if doc.Runs == nil {
 		return nil, fmt.Errorf("baseline %s: not a SARIF log: no \"runs\"", path)

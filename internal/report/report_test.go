@@ -643,7 +643,9 @@ func TestReadBaseline(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 	empty := filepath.Join(dir, "empty.sarif")
-	os.WriteFile(empty, []byte(`{"version":"2.1.0","runs":[{"results":[{"partialFingerprints":{"primaryLocationLineHash":"1:1"}}]}]}`), 0o644)
+	if err := os.WriteFile(empty, []byte(`{"version":"2.1.0","runs":[{"results":[{"partialFingerprints":{"primaryLocationLineHash":"1:1"}}]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if got, err := ReadBaseline(empty); err != nil || len(got) != 0 {
 		t.Errorf("baseline without datagate fingerprints = %v, %v", got, err)
 	}

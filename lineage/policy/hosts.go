@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/netip"
@@ -114,7 +115,11 @@ func parseEndpoint(s string) (string, string) {
 	if strings.Contains(s, "://") {
 		u, err := url.Parse(s)
 		if err != nil {
-			return "", fmt.Sprintf("endpoint %q is not a URL: %v", s, err.(*url.Error).Err)
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
+			return "", fmt.Sprintf("endpoint %q is not a URL: %v", s, err)
 		}
 		if u.Host == "" {
 			return "", fmt.Sprintf("endpoint %q has no host; %s", s, want)
@@ -128,7 +133,11 @@ func parseEndpoint(s string) (string, string) {
 		if h, p, err := net.SplitHostPort(s); err == nil {
 			host, port = h, p
 		} else if checkIP(s) != "" && strings.Contains(s, ":") {
-			return "", fmt.Sprintf("endpoint %q: %v; %s", s, err.(*net.AddrError).Err, want)
+			var ae *net.AddrError
+			if errors.As(err, &ae) {
+				err = errors.New(ae.Err)
+			}
+			return "", fmt.Sprintf("endpoint %q: %v; %s", s, err, want)
 		}
 	}
 	if port != "" {

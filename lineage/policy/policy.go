@@ -60,6 +60,7 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -282,7 +283,8 @@ func (e *Error) Unwrap() error { return e.Err }
 // errText returns the text of a file system error without the path, which
 // Error already names.
 func errText(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err.Error()
 	}
 	return err.Error()
