@@ -1,0 +1,97 @@
+/*
+Datagate reports where user data leaves a Go program for a region its policy
+does not allow, or around the sanctioned gateway client.
+
+It follows struct fields tagged `userdata:"category"` (and the sources a
+policy declares) through the program to the calls where they leave the
+process (HTTP, connections, SQL, SMTP, gRPC, the policy's sinks), works out
+the endpoint and region of each, and checks them against datagate.yaml.
+
+Usage:
+
+	datagate [flags] [packages]
+	datagate rules [rule]
+	datagate regions [-policy FILE] [-C DIR] [-list] host...
+	datagate version
+	go vet -vettool=$(command -v datagate) [-datagate.policy=FILE] [packages]
+
+Packages are named as for go build; the default is ./... . Under go vet
+the policy flag is spelled -datagate.policy (and -tests -datagate.tests);
+give it an absolute path, since go vet runs the tool in each package's
+directory.
+
+# Flags
+
+	-policy FILE       policy file. Default: $DATAGATE_POLICY, else the nearest
+	                   datagate.yaml in the package directory or a parent up to
+	                   the module root, else the built-in default
+	                   (allowed_regions [EEA], no gateway).
+	-format FORMAT     text (default), sarif (SARIF 2.1.0, for GitHub code
+	                   scanning) or json.
+	-o FILE            write the output to FILE instead of standard output. The
+	                   file is replaced only when the whole output is written.
+	-fail-on LEVEL     the lowest level that makes the exit code 1: error
+	                   (default), warning, note or none.
+	-baseline FILE     a SARIF file from an earlier run: results with the same
+	                   fingerprint (partialFingerprints "datagate/v1") are not
+	                   reported and do not fail the run; they are counted.
+	-tests             also analyse _test.go files.
+	-tags LIST         comma-separated build tags.
+	-show-suppressed   keep results suppressed by //datagate:allow: marked in
+	                   text, with an inSource suppression in SARIF.
+	-category NAME     SARIF runAutomationDetails category, for several
+	                   datagate runs uploaded to one repository.
+	-C DIR             change to DIR before doing anything else, as go -C does:
+	                   packages, and relative -policy, -o, -baseline and
+	                   $DATAGATE_POLICY paths, are taken from DIR.
+	-keep-going        set the exit code by the findings alone, even if some
+	                   packages could not be loaded or analysed (they are listed
+	                   in the output either way).
+	-v                 print the engine's notes (calls it has no model or summary
+	                   for, limits it hit) to standard error.
+	-version           print the version and exit.
+
+Flags come before the packages.
+
+# Where results are reported
+
+One result per exit: the call where user data leaves the process, in
+whichever analysed package it is, however many callers lead to it. When the
+exit lies outside the analysed packages (in a dependency) or in generated
+code, the result is at the last call in analysed, hand-written code that
+leads to it, and its message names the exit. Under go vet, which analyses
+one package at a time, a flow into an exit of another package is reported
+at the call in the current package.
+
+Results suppressed by `//datagate:allow <rule> <reason>` on the exit's line
+or the line above never fail the run and are left out of the output unless
+-show-suppressed. A directive without a reason suppresses nothing and is
+reported as datagate/invalid-suppression.
+
+# Subcommands
+
+	datagate rules             lists the rules: id, level and title.
+	datagate rules ID          prints the rule's help (the text SARIF carries).
+	datagate regions HOST...   prints each host's region and why: the policy's
+	                           endpoints rule (the policy a scan of the working
+	                           directory would use, or -policy), else the
+	                           built-in catalog entry and its source, else the
+	                           internal address or name rule, else unknown.
+	                           HOST may also be a URL, host:port or DSN.
+	datagate regions -list     prints the built-in catalog.
+	datagate version           prints the version.
+
+# Exit codes
+
+	0  the scan completed and no unsuppressed result is at or above -fail-on
+	   (also: a subcommand succeeded).
+	1  a result at or above -fail-on (the output is written).
+	2  a usage error (the usage is printed), a malformed policy (the error
+	   names its file, line and key; nothing is written), an unreadable
+	   baseline, packages that cannot be listed, or a package that could not
+	   be loaded, type-checked or analysed (the output is written and lists
+	   it; -keep-going sets the exit code by the findings instead).
+
+Under go vet, the exit code is go vet's: 1 when there are diagnostics.
+*/
+package main

@@ -1,0 +1,184 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli")
+
+// binPath is the datagate binary built by TestMain, for the tests that need
+// a real process (go vet, -C from the repository root).
+var binPath string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "datagate-cli-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	binPath = filepath.Join(dir, "datagate")
+	build := exec.Command("go", "build", "-o", binPath, "../../cmd/datagate")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building datagate: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// repoRoot is the repository's root directory, absolute.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// testdataDir returns an absolute path below the repository's testdata.
+func testdataDir(t testing.TB, elem ...string) string {
+	return filepath.Join(append([]string{repoRoot(t), "testdata"}, elem...)...)
+}
+
+// Loading the demo module type-checks net/http and its dependencies from
+// source, which takes seconds; the scans of the demo share one load (the
+// packages are only read by the analysis, and the tests that share them
+// do not run in parallel).
+var demo struct {
+	once sync.Once
+	pkgs []*packages.Package
+	err  error
+}
+
+// sharedLoad is packages.Load, except that the default load of the demo
+// module ("./..." without tests or tags) is done once.
+func sharedLoad(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
+	demoDir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if cfg.Dir == demoDir && !cfg.Tests && len(cfg.BuildFlags) == 0 && cfg.Env == nil && slices.Equal(patterns, []string{"./..."}) {
+		demo.once.Do(func() { demo.pkgs, demo.err = packages.Load(cfg, patterns...) })
+		return demo.pkgs, demo.err
+	}
+	return packages.Load(cfg, patterns...)
+}
+
+// outcome is what one run of the command did.
+type outcome struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs the command in-process (the real Main, with the shared demo
+// load).
+func run(t *testing.T, args ...string) outcome {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := mainWith(args, &stdout, &stderr, &scanHooks{load: sharedLoad})
+	return outcome{code: code, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+// runBinary runs the built binary in dir.
+func runBinary(t *testing.T, dir string, args ...string) outcome {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("running %s: %v", binPath, err)
+		}
+		code = ee.ExitCode()
+	}
+	return outcome{code: code, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+// wantCode fails the test when o did not exit with code.
+func (o outcome) wantCode(t *testing.T, code int) {
+	t.Helper()
+	if o.code != code {
+		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", o.code, code, o.stdout, o.stderr)
+	}
+}
+
+// normalise replaces what depends on the machine: the module's absolute
+// directory (as a path and as a file URI) and datagate's version.
+func normalise(out, root string) string {
+	out = strings.ReplaceAll(out, "file://"+filepath.ToSlash(root), "file:///ROOT")
+	out = strings.ReplaceAll(out, root, "$ROOT")
+	out = strings.ReplaceAll(out, `"`+Version()+`"`, `"VERSION"`)
+	return out
+}
+
+// golden compares got with testdata/cli/<name>, or rewrites it with
+// -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := testdataDir(t, "cli", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./internal/cli -update writes it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./internal/cli -update rewrites it):\n%s", name, firstDiff(string(want), got))
+	}
+}
+
+// firstDiff shows the first line where want and got differ.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		}
+	}
+	return "(no line differs)"
+}
+
+// writeModule writes files (path -> content) below a new temporary
+// directory and returns it.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}

@@ -1,0 +1,283 @@
+package cli
+
+import (
+	"fmt"
+	"go/build"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/datagate/datagate/analyzers/datagate"
+	"github.com/datagate/datagate/lineage"
+	"github.com/datagate/datagate/lineage/rules"
+)
+
+// findingsOf turns the flows of all root packages into findings, one per
+// reported place (SPEC section 5):
+//
+//   - A flow whose exit lies in a hand-written file of a root package is
+//     reported at the exit, whichever package's analysis found it (the
+//     exit's own, or a caller's, through the summary of the function that
+//     holds the exit).
+//   - A flow whose exit lies outside the root packages (in a dependency) or
+//     in generated code is reported at the call in analysed code that leads
+//     to it (Flow.Via), naming the exit; flows through different calls stay
+//     apart.
+//
+// Flows reported at one place (and equally sanitised or not) are merged:
+// their fields and endpoints united, the shortest path kept. When callers
+// resolved the exit's endpoint (a flow with Via and a host), the endpoints
+// that the exit's own package left unresolved because they are parameters
+// of its function are dropped: the callers' arguments are what they stand
+// for.
+//
+// Each merged flow is checked under the policy of the package that owns the
+// exit (for an exit in a dependency, the package whose analysis found it),
+// with the //datagate:allow directives of all root packages.
+func findingsOf(results []pkgResult, root string, now time.Time) []lineage.Finding {
+	owners := make(map[string]*pkgResult) // file -> root package holding it
+	for i := range results {
+		r := &results[i]
+		for _, files := range [][]string{r.pkg.CompiledGoFiles, r.pkg.GoFiles} {
+			for _, f := range files {
+				if owners[f] == nil {
+					owners[f] = r
+				}
+			}
+		}
+	}
+
+	type key struct {
+		at, exit  lineage.Position
+		sanitized bool
+	}
+	type group struct {
+		flow       lineage.Flow
+		owner      *pkgResult
+		local      bool // reported at the exit
+		callerHost bool // a caller resolved a host for the exit
+	}
+	index := make(map[key]*group)
+	var groups []*group
+	for i := range results {
+		r := &results[i]
+		for _, f := range r.res.Flows {
+			owner, inRoot := owners[f.Exit.Pos.File]
+			local := inRoot && !f.Exit.Generated
+			at := f.Exit.Pos
+			if !local && f.Via.IsValid() {
+				at = f.Via
+			}
+			if !inRoot {
+				owner = r
+			}
+			k := key{at: at, exit: f.Exit.Pos, sanitized: f.Sanitized}
+			g := index[k]
+			if g == nil {
+				g = &group{flow: f, owner: owner, local: local}
+				g.flow.Labels = lineage.MergeLabels(nil, f.Labels)
+				g.flow.Endpoints = lineage.MergeEndpoints(nil, f.Endpoints)
+				index[k] = g
+				groups = append(groups, g)
+			} else {
+				g.flow.Labels = lineage.MergeLabels(g.flow.Labels, f.Labels)
+				g.flow.Endpoints = lineage.MergeEndpoints(g.flow.Endpoints, f.Endpoints)
+				if len(f.Path) < len(g.flow.Path) {
+					g.flow.Path, g.flow.PathCut, g.flow.Via = f.Path, f.PathCut, f.Via
+				}
+			}
+			if f.Via.IsValid() && hasHost(f.Endpoints) {
+				g.callerHost = true
+			}
+		}
+	}
+
+	dirs := allDirectives(results)
+	var out []lineage.Finding
+	for _, g := range groups {
+		if g.callerHost {
+			g.flow.Endpoints = dropParameterEndpoints(g.flow.Endpoints)
+		}
+		for _, fd := range datagate.Check([]lineage.Flow{g.flow}, g.owner.res.Policy, dirs, now) {
+			if !g.local && fd.Flow.Via.IsValid() {
+				exit := fd.Flow.Exit
+				in := exit.Func
+				if in == "" {
+					in = exit.Callee
+				}
+				fd.Message += fmt.Sprintf(" (exit at %s:%d in %s)", displayPath(root, exit.Pos.File), exit.Pos.Line, rules.ShortFunc(in))
+				fd.Flow.Exit.Pos = fd.Flow.Via
+			}
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+func hasHost(eps []lineage.Endpoint) bool {
+	for _, e := range eps {
+		if e.Host != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// dropParameterEndpoints removes the endpoints left unresolved because they
+// are a parameter of the exit's function.
+func dropParameterEndpoints(eps []lineage.Endpoint) []lineage.Endpoint {
+	var out []lineage.Endpoint
+	for _, e := range eps {
+		if !strings.HasPrefix(e.Unresolved, "parameter ") {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// displayPath shortens a file name for messages: relative to root when
+// inside it, else relative to the module cache (module@version/...) or to
+// GOROOT, else as it is; always with forward slashes.
+func displayPath(root, file string) string {
+	if root != "" {
+		if rel, err := filepath.Rel(root, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	slash := filepath.ToSlash(file)
+	if i := strings.Index(slash, "/pkg/mod/"); i >= 0 {
+		return slash[i+len("/pkg/mod/"):]
+	}
+	if goroot := filepath.ToSlash(build.Default.GOROOT); goroot != "" && strings.HasPrefix(slash, goroot+"/") {
+		return "$GOROOT" + slash[len(goroot):]
+	}
+	return slash
+}
+
+// maxErrorsPerPackage bounds the load and type errors listed for one
+// package, as the go command does.
+const maxErrorsPerPackage = 10
+
+// toolErrors lists the packages that could not be analysed, one entry each,
+// sorted by package: packages (roots or dependencies) with load or type
+// errors, analyses that failed (an internal error in the engine), and root
+// packages not analysed because a package they import failed.
+func toolErrors(g *checker.Graph, roots []*packages.Package, root string) []lineage.ToolError {
+	byPkg := make(map[string]lineage.ToolError)
+	failed := make(map[*packages.Package]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if len(p.Errors) > 0 {
+			byPkg[p.ID] = packageErrors(p, root)
+			failed[p] = true
+		}
+	})
+	for act := range g.All() {
+		if act.Err == nil || failed[act.Package] {
+			continue
+		}
+		msg := act.Err.Error()
+		if strings.HasPrefix(msg, "failed prerequisites") || act.Package.IllTyped {
+			continue // a consequence of an error reported on its own
+		}
+		// An internal error carries a stack trace: keep its first line.
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i]
+		}
+		byPkg[act.Package.ID] = lineage.ToolError{Package: act.Package.ID, Message: msg}
+		failed[act.Package] = true
+	}
+	for _, act := range g.Roots {
+		p := act.Package
+		if act.Err == nil || failed[p] {
+			continue
+		}
+		var deps []string
+		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
+			if failed[q] {
+				deps = append(deps, q.ID)
+			}
+		})
+		sort.Strings(deps)
+		msg := "not analysed: " + act.Err.Error()
+		if len(deps) > 0 {
+			msg = "not analysed: it imports " + strings.Join(deps, ", ") + ", which could not be analysed"
+		}
+		byPkg[p.ID] = lineage.ToolError{Package: p.ID, Message: msg}
+	}
+
+	var out []lineage.ToolError
+	for _, e := range byPkg {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Package < out[j].Package })
+	return out
+}
+
+// packageErrors makes one ToolError of a package's load and type errors: at
+// the first error's position, with the others on further lines (at most
+// maxErrorsPerPackage in all).
+func packageErrors(p *packages.Package, root string) lineage.ToolError {
+	te := lineage.ToolError{Package: p.ID}
+	var lines []string
+	seen := make(map[packages.Error]bool)
+	more := 0
+	for _, e := range p.Errors {
+		e.Kind = 0 // the same error may come from go list and the type checker
+		if seen[e] {
+			continue
+		}
+		seen[e] = true
+		pos := parsePos(e.Pos)
+		switch {
+		case len(lines) == 0:
+			te.Pos = pos
+			lines = append(lines, e.Msg)
+		case len(lines) == maxErrorsPerPackage:
+			more++
+		case pos.IsValid():
+			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", displayPath(root, pos.File), pos.Line, pos.Col, e.Msg))
+		default:
+			lines = append(lines, e.Msg)
+		}
+	}
+	if more > 0 {
+		lines = append(lines, fmt.Sprintf("(and %d more)", more))
+	}
+	te.Message = strings.Join(lines, "\n")
+	return te
+}
+
+// parsePos reads a go/packages error position: "file:line:col",
+// "file:line", "file", "-" or "".
+func parsePos(s string) lineage.Position {
+	if s == "" || s == "-" {
+		return lineage.Position{}
+	}
+	var nums []int
+	rest := s
+	for len(nums) < 2 {
+		i := strings.LastIndexByte(rest, ':')
+		if i < 0 {
+			break
+		}
+		n, err := strconv.Atoi(rest[i+1:])
+		if err != nil {
+			break
+		}
+		nums = append([]int{n}, nums...)
+		rest = rest[:i]
+	}
+	p := lineage.Position{File: rest}
+	if len(nums) > 0 {
+		p.Line = nums[0]
+	}
+	if len(nums) > 1 {
+		p.Col = nums[1]
+	}
+	return p
+}

@@ -1,0 +1,374 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/datagate/datagate/analyzers/config"
+	"github.com/datagate/datagate/analyzers/datagate"
+	"github.com/datagate/datagate/internal/report"
+	"github.com/datagate/datagate/lineage"
+	"github.com/datagate/datagate/lineage/policy"
+	"github.com/datagate/datagate/lineage/rules"
+	"github.com/datagate/datagate/lineage/suppress"
+)
+
+// loadMode is packages.LoadAllSyntax, spelled out, plus the module: the
+// checker needs syntax and types of every package that facts flow through.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedTypes | packages.NeedSyntax |
+	packages.NeedTypesInfo | packages.NeedTypesSizes | packages.NeedModule
+
+// scanCommand runs a scan and writes its output. It returns errFindings
+// when there are results at or above -fail-on, an *incompleteError when
+// packages failed (and -keep-going is off), and any other error when
+// nothing was written.
+func scanCommand(o *options, stdout, stderr io.Writer, hooks *scanHooks) error {
+	wd, err := workDir(o.dir)
+	if err != nil {
+		return err
+	}
+	res, notes, err := scan(o, wd, hooks)
+	if err != nil {
+		return err
+	}
+	if o.verbose {
+		for _, n := range notes {
+			fmt.Fprintf(stderr, "datagate: note: %s\n", n)
+		}
+	}
+	if err := writeOutput(o, wd, res, stdout); err != nil {
+		return err
+	}
+	if len(res.Errors) > 0 {
+		if !o.keepGoing {
+			return &incompleteError{n: len(res.Errors)}
+		}
+		fmt.Fprintf(stderr, "datagate: warning: %v; the exit code reflects the findings alone (-keep-going)\n", &incompleteError{n: len(res.Errors)})
+	}
+	if failing(res.Findings, o.failOn) {
+		return errFindings
+	}
+	return nil
+}
+
+// failing reports whether an unsuppressed finding is at or above the level
+// failOn ("none" never fails).
+func failing(fs []lineage.Finding, failOn string) bool {
+	min := rules.LevelRank(failOn)
+	if min == 0 {
+		return false
+	}
+	for i := range fs {
+		if fs[i].Suppr == nil && rules.LevelRank(findingLevel(&fs[i])) >= min {
+			return true
+		}
+	}
+	return false
+}
+
+func findingLevel(f *lineage.Finding) string {
+	if f.Level != "" {
+		return f.Level
+	}
+	if r := rules.Lookup(f.Rule); r != nil {
+		return r.Level
+	}
+	return rules.LevelWarning
+}
+
+// policyEnv returns getenv with DATAGATE_POLICY made absolute relative to
+// the working directory wd, so that -C applies to it as to -policy.
+func policyEnv(wd string, getenv func(string) string) func(string) string {
+	return func(k string) string {
+		v := getenv(k)
+		if k == policy.EnvVar {
+			v = inDir(wd, v)
+		}
+		return v
+	}
+}
+
+// scanHooks let tests share loaded packages between scans; nil in the
+// command.
+type scanHooks struct {
+	// load replaces packages.Load.
+	load func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error)
+}
+
+// scan loads the packages, checks the policies, analyses the packages and
+// turns their flows into the findings to report. It returns the engine's
+// notes separately (for -v). An error means nothing is to be written: a
+// policy or baseline error, or packages that could not be listed at all.
+func scan(o *options, wd string, hooks *scanHooks) (*report.Result, []string, error) {
+	if hooks == nil {
+		hooks = &scanHooks{}
+	}
+	getenv := policyEnv(wd, os.Getenv)
+	cfg := config.New()
+	cfg.Tests = o.tests
+	cfg.Getenv = getenv
+	cfg.PolicyFile = inDir(wd, o.policy)
+
+	// A policy named by the flag or the environment applies to every
+	// package: load it before anything else, so that a mistake in it fails
+	// fast.
+	fixed := cfg.PolicyFile
+	if fixed == "" {
+		fixed = getenv(policy.EnvVar)
+	}
+	if fixed != "" {
+		p, err := policy.Load(fixed)
+		if err != nil {
+			return nil, nil, err
+		}
+		cfg.SetPolicy(p)
+	}
+
+	var baseline map[string]bool
+	if o.baseline != "" {
+		var err error
+		if baseline, err = report.ReadBaseline(inDir(wd, o.baseline)); err != nil {
+			return nil, nil, err
+		}
+	}
+
+	pcfg := &packages.Config{Mode: loadMode, Dir: wd, Tests: o.tests}
+	if o.tags != "" {
+		pcfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
+	load := hooks.load
+	if load == nil {
+		load = packages.Load
+	}
+	all, err := load(pcfg, o.patterns...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading packages: %w", err)
+	}
+	roots := rootPackages(all)
+	if len(roots) == 0 {
+		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(o.patterns, " "))
+	}
+
+	// Policies found by discovery: one per directory, checked before any
+	// package is analysed.
+	if fixed == "" {
+		if err := checkPolicies(roots, getenv); err != nil {
+			return nil, nil, err
+		}
+	}
+
+	root := moduleRoot(roots, wd)
+	a := datagate.New(cfg)
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	var results []pkgResult
+	for _, act := range graph.Roots {
+		if r, ok := act.Result.(*datagate.Result); ok && act.Err == nil {
+			results = append(results, pkgResult{pkg: act.Package, res: r})
+		}
+	}
+	sort.Slice(results, func(i, j int) bool { return results[i].pkg.ID < results[j].pkg.ID })
+
+	now := cfg.Time()
+	findings := findingsOf(results, root, now)
+	findings = append(findings, invalidSuppressions(results, now)...)
+
+	matched := 0
+	if baseline != nil {
+		kept := findings[:0]
+		for _, f := range findings {
+			if baseline[report.Fingerprint(&f)] {
+				matched++
+				continue
+			}
+			kept = append(kept, f)
+		}
+		findings = kept
+	}
+	sortFindings(findings)
+
+	// The notes of all packages, once each (several packages meet the
+	// same unmodelled calls).
+	seenNote := make(map[string]bool)
+	var notes []string
+	for _, r := range results {
+		for _, n := range r.res.Notes {
+			if !seenNote[n] {
+				seenNote[n] = true
+				notes = append(notes, n)
+			}
+		}
+	}
+	sort.Strings(notes)
+
+	return &report.Result{
+		Findings:        findings,
+		Errors:          toolErrors(graph, roots, root),
+		Root:            root,
+		Version:         Version(),
+		Category:        o.category,
+		ShowSuppressed:  o.showSuppressed,
+		BaselineMatched: matched,
+	}, notes, nil
+}
+
+// pkgResult is the datagate result of one root package.
+type pkgResult struct {
+	pkg *packages.Package
+	res *datagate.Result
+}
+
+// rootPackages returns the packages to analyse, sorted by ID: with -tests,
+// a package's test variant ("p [p.test]") replaces the package itself, whose
+// files it holds, and the generated test mains ("p.test") are left out.
+func rootPackages(pkgs []*packages.Package) []*packages.Package {
+	hasTestVariant := make(map[string]bool)
+	for _, p := range pkgs {
+		if p.ID != p.PkgPath && strings.HasSuffix(p.ID, ".test]") && !strings.HasSuffix(p.PkgPath, "_test") {
+			hasTestVariant[p.PkgPath] = true
+		}
+	}
+	var out []*packages.Package
+	for _, p := range pkgs {
+		switch {
+		case strings.HasSuffix(p.ID, ".test") && p.Name == "main":
+			continue // generated test main
+		case p.ID == p.PkgPath && hasTestVariant[p.PkgPath]:
+			continue
+		}
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// checkPolicies locates and loads the policy of every root package's
+// directory, so that a malformed policy is an error before any analysis.
+func checkPolicies(roots []*packages.Package, getenv func(string) string) error {
+	seen := make(map[string]bool)
+	for _, p := range roots {
+		if p.Dir == "" {
+			continue
+		}
+		path, err := policy.Locate("", p.Dir, getenv)
+		if err != nil {
+			return err
+		}
+		if path == "" || seen[path] {
+			continue
+		}
+		seen[path] = true
+		if _, err := policy.Load(path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// moduleRoot is the directory paths are written relative to: the main
+// module's directory, else the first root package's module's, else wd.
+func moduleRoot(roots []*packages.Package, wd string) string {
+	for _, p := range roots {
+		if p.Module != nil && p.Module.Main && p.Module.Dir != "" {
+			return p.Module.Dir
+		}
+	}
+	for _, p := range roots {
+		if p.Module != nil && p.Module.Dir != "" {
+			return p.Module.Dir
+		}
+	}
+	return wd
+}
+
+// sortFindings orders findings by file, line, column, rule and message.
+func sortFindings(fs []lineage.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if a.Flow.Exit.Pos != b.Flow.Exit.Pos {
+			return a.Flow.Exit.Pos.Less(b.Flow.Exit.Pos)
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// invalidSuppressions reports the //datagate:allow directives of the root
+// packages that suppress nothing (malformed or expired), once each.
+func invalidSuppressions(results []pkgResult, now time.Time) []lineage.Finding {
+	var out []lineage.Finding
+	seen := make(map[lineage.Position]bool)
+	for _, r := range results {
+		for _, d := range r.res.Directives {
+			if seen[d.Pos] {
+				continue
+			}
+			seen[d.Pos] = true
+			if f, bad := suppress.Report(d, now); bad {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// allDirectives returns the directives of the root packages, once each.
+func allDirectives(results []pkgResult) []suppress.Directive {
+	var out []suppress.Directive
+	seen := make(map[lineage.Position]bool)
+	for _, r := range results {
+		for _, d := range r.res.Directives {
+			if !seen[d.Pos] {
+				seen[d.Pos] = true
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// writeOutput writes the result in the chosen format to standard output or
+// to -o. A file is written to a temporary file beside it and renamed, so
+// that a failed write leaves no partial output.
+func writeOutput(o *options, wd string, res *report.Result, stdout io.Writer) error {
+	w, err := report.ForFormat(o.format)
+	if err != nil {
+		return err
+	}
+	if o.output == "" {
+		return w.Write(stdout, res)
+	}
+	path := inDir(wd, o.output)
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op after the rename
+	if err := w.Write(tmp, res); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", o.output, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

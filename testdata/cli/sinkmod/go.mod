@@ -1,0 +1,3 @@
+module example.com/sinkmod
+
+go 1.26
