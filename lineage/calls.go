@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -65,7 +66,9 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 	}
 	targets := s.callees(common)
 	if len(targets) == 0 {
-		s.unknownCall(c, args, "dynamic call of "+common.Value.Name())
+		if !s.paramCall(c, common) {
+			s.unknownCall(c, args, "dynamic call of "+common.Value.Name())
+		}
 		return
 	}
 	s.closuresPassed(c, targets, args)
@@ -116,23 +119,7 @@ func (s *fstate) callees(c *ssa.CallCommon) []target {
 		}
 		return []target{t}
 	}
-	var out []target
-	for _, r := range s.ptsOf(c.Value) {
-		o := s.objs[r.obj]
-		if o.kind != objClosure || r.path != "" {
-			continue
-		}
-		switch v := o.val.(type) {
-		case *ssa.MakeClosure:
-			fn, _ := v.Fn.(*ssa.Function)
-			t := s.e.targetOfFn(originFn(fn))
-			t.bindings = v.Bindings
-			out = append(out, t)
-		case *ssa.Function:
-			out = append(out, s.e.targetOfFn(originFn(v)))
-		}
-	}
-	return out
+	return s.funcTargets(c.Value)
 }
 
 // ptsOf is pts with function values made into closure objects.
@@ -812,4 +799,65 @@ func (s *fstate) closuresPassed(c ssa.CallInstruction, targets []target, args []
 			s.applySummary(c, none, target{fn: fn, bindings: mc.Bindings}, sum)
 		}
 	}
+}
+
+// paramCall records a call of a function-typed parameter (a callback, an
+// iterator's yield) with the data passed to it, for callers to apply to
+// the functions they pass. It reports whether the call was such a call.
+func (s *fstate) paramCall(c ssa.CallInstruction, common *ssa.CallCommon) bool {
+	idx := s.paramIndex(common.Value)
+	if idx < 0 {
+		return false
+	}
+	ce := CallEdge{Func: Port{Kind: PortParam, Index: idx}}
+	for k, a := range common.Args {
+		for _, o := range s.valTree(a).all() {
+			lab := s.e.labels[o.lab]
+			arg := CallArg{Index: k, Sanitized: o.san, Steps: capSteps(o.tr.steps())}
+			if lab.kind == concreteLabel {
+				l := lab.field
+				arg.Label = &l
+			} else {
+				arg.From = &Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
+			}
+			ce.Args = append(ce.Args, arg)
+		}
+	}
+	if len(ce.Args) == 0 {
+		return true
+	}
+	key := (&Summary{Calls: []CallEdge{ce}}).String()
+	if _, dup := s.exits["call|"+key]; dup {
+		return true
+	}
+	s.exits["call|"+key] = len(s.sum.Calls)
+	s.sum.Calls = append(s.sum.Calls, ce)
+	s.changed = true
+	return true
+}
+
+// paramIndex returns the parameter (or free variable) a function value
+// comes from, or -1.
+func (s *fstate) paramIndex(v ssa.Value) int {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		for i, p := range s.fn.Params {
+			if p == v {
+				return i
+			}
+		}
+	case *ssa.FreeVar:
+		for i, p := range s.fn.FreeVars {
+			if p == v {
+				return len(s.fn.Params) + i
+			}
+		}
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return s.paramIndex(v.X)
+		}
+	case *ssa.ChangeType:
+		return s.paramIndex(v.X)
+	}
+	return -1
 }

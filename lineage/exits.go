@@ -364,30 +364,56 @@ func sortSummary(s *Summary) {
 	})
 }
 
+// argView is how a summary sees the arguments of a call: SSA values, or
+// for a callback invoked by a callee, the trees of data the callee passes.
+type argView struct {
+	vals  []ssa.Value
+	trees []tree
+}
+
+func (v argView) value(i int) ssa.Value {
+	if i < 0 || i >= len(v.vals) {
+		return nil
+	}
+	return v.vals[i]
+}
+
+// tree returns the data at argument i, path p.
+func (s *fstate) viewTree(v argView, i int, p string, whole bool) tree {
+	if i >= 0 && i < len(v.trees) && v.trees[i] != nil {
+		t := v.trees[i].sub(p, s.e.labels)
+		if whole {
+			return leaf(t.all().asWhole(s.e.labels))
+		}
+		return t
+	}
+	if a := v.value(i); a != nil {
+		return s.argTree(a, p, whole, "")
+	}
+	return nil
+}
+
+// maxCallbackDepth bounds how deep callbacks handed to callees are followed.
+const maxCallbackDepth = 3
+
 // applySummary applies a callee's summary at a call.
 func (s *fstate) applySummary(c ssa.CallInstruction, args []ssa.Value, t target, sum *Summary) {
 	all := append(append([]ssa.Value(nil), args...), t.bindings...)
+	s.applyView(c, argView{vals: all}, t, sum, 0)
+}
+
+func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *Summary, depth int) {
 	name := t.name()
 	callStep := s.step(c.Pos(), "passed to "+shortName(name))
 	retStep := s.step(c.Pos(), "returned by "+shortName(name))
-	arg := func(i int) ssa.Value {
-		if i < 0 || i >= len(all) {
-			return nil
-		}
-		return all[i]
-	}
 	argStr := func(i int, path string) StrExpr {
-		if a := arg(i); a != nil {
+		if a := view.value(i); a != nil {
 			return s.strAt(a, path, 0)
 		}
 		return nil
 	}
 	for _, ed := range sum.Edges {
-		a := arg(ed.From.Index)
-		if a == nil {
-			continue
-		}
-		from := s.argTree(a, ed.From.Path, ed.From.Whole, "")
+		from := s.viewTree(view, ed.From.Index, ed.From.Path, ed.From.Whole)
 		if len(from) == 0 {
 			continue
 		}
@@ -395,7 +421,7 @@ func (s *fstate) applySummary(c ssa.CallInstruction, args []ssa.Value, t target,
 		if ed.To.Kind == PortResult {
 			from = withStep(from, retStep)
 		}
-		s.deliverPort(c, all, ed.To, from, name)
+		s.deliverPort(c, view.vals, ed.To, from, name)
 	}
 	for _, g := range sum.Gens {
 		var tr *trace
@@ -403,7 +429,7 @@ func (s *fstate) applySummary(c ssa.CallInstruction, args []ssa.Value, t target,
 			tr = tr.push(st)
 		}
 		tr = tr.push(retStep)
-		s.deliverPort(c, all, g.To, leaf(taint{{lab: s.e.concrete(g.Label), san: g.Sanitized, tr: tr}}), name)
+		s.deliverPort(c, view.vals, g.To, leaf(taint{{lab: s.e.concrete(g.Label), san: g.Sanitized, tr: tr}}), name)
 	}
 	for _, x := range sum.Exits {
 		expr := x.Endpoint.Subst(argStr)
@@ -422,13 +448,100 @@ func (s *fstate) applySummary(c ssa.CallInstruction, args []ssa.Value, t target,
 			s.exitVia(c, x, tt, expr, nil)
 			continue
 		}
-		a := arg(x.From.Index)
-		if a == nil {
+		tt := s.viewTree(view, x.From.Index, x.From.Path, x.From.Whole).all()
+		if len(tt) == 0 {
 			continue
 		}
-		tt := s.argTree(a, x.From.Path, x.From.Whole, "").all()
 		s.exitVia(c, x, tt, expr, &callStep)
 	}
+	if depth < maxCallbackDepth {
+		for _, ce := range sum.Calls {
+			s.applyCallback(c, view, ce, callStep, depth)
+		}
+	}
+}
+
+// applyCallback applies a callee's call of a function it was given (a
+// callback, an iterator's yield) to the functions the caller passes.
+func (s *fstate) applyCallback(c ssa.CallInstruction, view argView, ce CallEdge, callStep Step, depth int) {
+	fv := view.value(ce.Func.Index)
+	if fv == nil {
+		return
+	}
+	// The data the callee hands the callback, per argument.
+	var trees []tree
+	for _, a := range ce.Args {
+		var t taint
+		if a.From != nil {
+			t = s.viewTree(view, a.From.Index, a.From.Path, a.From.Whole).all()
+		} else if a.Label != nil {
+			var tr *trace
+			for _, st := range a.Steps {
+				tr = tr.push(st)
+			}
+			t = taint{{lab: s.e.concrete(*a.Label), san: a.Sanitized, tr: tr}}
+		}
+		if len(t) == 0 {
+			continue
+		}
+		t = t.withStep(callStep)
+		for len(trees) <= a.Index {
+			trees = append(trees, nil)
+		}
+		trees[a.Index] = merge(trees[a.Index], leaf(t))
+	}
+	if len(trees) == 0 {
+		return
+	}
+	for _, t := range s.funcTargets(fv) {
+		var sum *Summary
+		switch {
+		case t.fn != nil:
+			sum = s.e.sums[t.fn]
+		case t.obj != nil && s.e.cfg.Summary != nil:
+			sum = s.e.cfg.Summary(t.obj)
+		}
+		if sum == nil {
+			continue
+		}
+		nparams := len(trees)
+		if t.fn != nil {
+			nparams = max(nparams, len(t.fn.Params))
+		}
+		vals := make([]ssa.Value, nparams)
+		vals = append(vals, t.bindings...)
+		s.applyView(c, argView{vals: vals, trees: trees}, t, sum, depth+1)
+	}
+}
+
+// funcTargets resolves a function value to the functions it may hold.
+func (s *fstate) funcTargets(v ssa.Value) []target {
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		fn, _ := v.Fn.(*ssa.Function)
+		if fn = originFn(fn); fn == nil {
+			return nil
+		}
+		t := s.e.targetOfFn(fn)
+		t.bindings = v.Bindings
+		return []target{t}
+	case *ssa.Function:
+		return []target{s.e.targetOfFn(originFn(v))}
+	case *ssa.MakeInterface:
+		return s.funcTargets(v.X)
+	case *ssa.ChangeType:
+		return s.funcTargets(v.X)
+	case *ssa.Call:
+		return s.returnedClosures(v)
+	}
+	var out []target
+	for _, r := range s.ptsOf(v) {
+		o := s.objs[r.obj]
+		if o.kind == objClosure && r.path == "" {
+			out = append(out, s.funcTargets(o.val)...)
+		}
+	}
+	return out
 }
 
 // exitVia records data reaching an exit inside a callee.
@@ -475,6 +588,9 @@ func (s *fstate) deliverPort(c ssa.CallInstruction, all []ssa.Value, to Port, t 
 		s.deliver(c, all, portSpec{result: true, index: to.Index}, to.Path, t, name)
 		return
 	}
+	if to.Index < 0 {
+		return
+	}
 	if to.Index < len(all) && all[to.Index] != nil {
 		s.writeInto(c, s.pointee(all[to.Index]), to.Path, t, name)
 	}
@@ -497,6 +613,58 @@ func extendTree(t tree, call Step, steps []Step, sanitized bool) tree {
 			nv[i] = o
 		}
 		out[k] = nv
+	}
+	return out
+}
+
+// returnedClosures resolves the result of a call to a function of this
+// package that returns a closure (an iterator constructor): the closure,
+// with its captured parameters mapped to the call's arguments.
+func (s *fstate) returnedClosures(c *ssa.Call) []target {
+	callee := originFn(c.Common().StaticCallee())
+	if callee == nil || callee.Pkg != s.e.cfg.Pkg || callee.Signature.Results().Len() != 1 {
+		return nil
+	}
+	args := c.Common().Args
+	mapArg := func(b ssa.Value) ssa.Value {
+		if a, ok := b.(*ssa.Alloc); ok {
+			// A captured parameter is spilled: new T (p); *t = p.
+			for _, r := range *a.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+					b = st.Val
+				}
+			}
+		}
+		for i, p := range callee.Params {
+			if p == b && i < len(args) {
+				return args[i]
+			}
+		}
+		return nil
+	}
+	var out []target
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		v := ret.Results[0]
+		if ct, ok := v.(*ssa.ChangeType); ok {
+			v = ct.X
+		}
+		mc, ok := v.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		fn, _ := mc.Fn.(*ssa.Function)
+		if fn = originFn(fn); fn == nil {
+			continue
+		}
+		t := s.e.targetOfFn(fn)
+		for _, b := range mc.Bindings {
+			t.bindings = append(t.bindings, mapArg(b))
+		}
+		out = append(out, t)
 	}
 	return out
 }

@@ -25,6 +25,9 @@ type Summary struct {
 	// Strs: string values the function stores at its outputs (a
 	// constructor setting a client's base URL), for endpoint resolution.
 	Strs []StrOut
+	// Calls: the function calls a function it was given (a callback, an
+	// iterator's yield) with data; callers apply the functions they pass.
+	Calls []CallEdge
 	// Limit is set when a limit was hit while summarising: the summary is
 	// conservative (every parameter reaches every result) and says why.
 	Limit string
@@ -88,6 +91,22 @@ type ExitEdge struct {
 	Steps    []Step
 }
 
+// CallEdge is a call of a function-typed parameter.
+type CallEdge struct {
+	Func Port // the parameter holding the function
+	Args []CallArg
+}
+
+// CallArg is data passed to argument Index of a called parameter: from a
+// parameter of the caller (From), or produced inside (Label).
+type CallArg struct {
+	Index     int
+	From      *Port
+	Label     *Label
+	Sanitized bool
+	Steps     []Step
+}
+
 // StrOut is a string value the function leaves at a port.
 type StrOut struct {
 	To    Port
@@ -120,6 +139,17 @@ func (s *Summary) String() string {
 			ep = "@" + x.Endpoint.String()
 		}
 		parts = append(parts, from+"->exit("+shortName(x.Exit.Callee)+ep+")"+san(x.Sanitized))
+	}
+	for _, c := range s.Calls {
+		for _, a := range c.Args {
+			from := ""
+			if a.From != nil {
+				from = a.From.String()
+			} else if a.Label != nil {
+				from = a.Label.ShortField()
+			}
+			parts = append(parts, from+"->call("+c.Func.String()+", arg"+itoa(a.Index)+")")
+		}
 	}
 	for _, o := range s.Strs {
 		parts = append(parts, o.To.String()+"="+o.Value.String())
@@ -158,5 +188,5 @@ func ShortName(full string) string { return shortName(full) }
 
 // IsEmpty reports whether the summary says nothing.
 func (s *Summary) IsEmpty() bool {
-	return len(s.Edges) == 0 && len(s.Gens) == 0 && len(s.Exits) == 0 && len(s.Strs) == 0 && s.Limit == ""
+	return len(s.Edges) == 0 && len(s.Gens) == 0 && len(s.Exits) == 0 && len(s.Strs) == 0 && len(s.Calls) == 0 && s.Limit == ""
 }

@@ -41,7 +41,7 @@ func emails(us []User) iter.Seq[string] {
 
 func rangeFunc(users []User) {
 	for e := range emails(users) {
-		http.Post(us, "text/plain", strings.NewReader(e)) // TODO: want `disallowed-region` (range over a func: the iterator passes data to the loop body, a callback)
+		http.Post(us, "text/plain", strings.NewReader(e)) // want `disallowed-region`
 	}
 }
 
@@ -81,7 +81,7 @@ type handler func(string)
 
 func callbacks(u *User) {
 	var h handler = func(s string) {
-		http.Post(us, "text/plain", strings.NewReader(s)) // TODO: want `disallowed-region` (data a callee passes to a callback it was given)
+		http.Post(us, "text/plain", strings.NewReader(s)) // want `disallowed-region`
 	}
 	apply(h, u.Email)
 }
