@@ -575,6 +575,7 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 				Path:      steps,
 				Sanitized: sanitized,
 				Via:       via,
+				ViaFunc:   funcName(s.fn),
 			})
 			continue
 		}

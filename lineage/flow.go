@@ -139,6 +139,8 @@ type Flow struct {
 	// Via is the call in the analysed package that leads to an exit in
 	// another package (go vet reports there). Zero when the exit is local.
 	Via Position `json:"via,omitzero"`
+	// ViaFunc is the function that contains Via.
+	ViaFunc string `json:"via_func,omitempty"`
 }
 
 // Fields returns the flow's field names, sorted and unique.

@@ -180,6 +180,7 @@ func (e *engine) applyPending(p PendingCall, impl *types.Func) {
 				Path:      steps,
 				Sanitized: d.Sanitized || x.Sanitized,
 				Via:       p.Pos,
+				ViaFunc:   p.Func,
 			})
 		}
 	}

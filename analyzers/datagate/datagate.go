@@ -3,8 +3,10 @@ package datagate
 import (
 	_ "embed"
 	"go/token"
+	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/datagate/datagate/analyzers/config"
@@ -80,7 +82,7 @@ func run(cfg *config.Config, fl *analysis.Analyzer, pass *analysis.Pass) (any, e
 		at, msg := f.Flow.Exit.Pos, f.Message
 		if !files[at.File] && f.Flow.Via.IsValid() {
 			at = f.Flow.Via
-			msg += " (exit at " + f.Flow.Exit.Pos.String() + ")"
+			msg += " (exit at " + relTo(config.PackageDir(pass.Fset, pass.Files), f.Flow.Exit.Pos) + ")"
 		}
 		if p := tf(at); p.IsValid() {
 			pass.Report(analysisDiag(p, f.Rule, msg))
@@ -147,4 +149,13 @@ func Check(fs []lineage.Flow, pol *policy.Policy, dirs []suppress.Directive, now
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Flow.Exit.Pos.Less(out[j].Flow.Exit.Pos) })
 	return out
+}
+
+// relTo names a position relative to dir, for messages.
+func relTo(dir string, p lineage.Position) string {
+	file := p.File
+	if rel, err := filepath.Rel(dir, file); err == nil && dir != "" {
+		file = filepath.ToSlash(rel)
+	}
+	return file + ":" + strconv.Itoa(p.Line)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/datagate/datagate/analyzers/internal/doc"
 	"github.com/datagate/datagate/analyzers/sources"
 	"github.com/datagate/datagate/lineage"
+	"github.com/datagate/datagate/lineage/policy"
 	"go/types"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -116,7 +117,8 @@ func run(cfg *config.Config, src *analysis.Analyzer, pass *analysis.Pass) (res a
 	}()
 	pol, err := cfg.Policy(pass)
 	if err != nil {
-		return nil, err
+		// Reported by the datagate analyzer, which fails on it.
+		pol = policy.Default()
 	}
 	srcs := pass.ResultOf[src].(*sources.Result)
 

@@ -35,6 +35,12 @@ func Fingerprint(f *lineage.Finding) string {
 		}
 	}
 	write(FingerprintKey, ruleID(f.Rule), f.Flow.Exit.Func, f.Flow.Exit.Callee)
+	if f.Flow.Via.IsValid() && f.Flow.Exit.Pos == f.Flow.Via && f.Flow.ViaFunc != "" {
+		// Reported at the call that leads to an exit in a dependency: the
+		// calling function is part of its identity, so that a new caller
+		// of a baselined exit is a new finding.
+		write("via", f.Flow.ViaFunc)
+	}
 
 	fields := f.Flow.Fields()
 	write("fields", strconv.Itoa(len(fields)))
