@@ -72,6 +72,19 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 		return
 	}
 	s.closuresPassed(c, targets, args)
+	if common.StaticCallee() == nil && !common.IsInvoke() {
+		// A function value whose captured variables could not be mapped
+		// (a closure returned by a call): its result carries what it
+		// captured.
+		for _, t := range targets {
+			if hasNil(t.bindings) {
+				if v := c.Value(); v != nil {
+					s.setVal(v, leaf(s.vals[common.Value].all()))
+				}
+				break
+			}
+		}
+	}
 	for _, t := range targets {
 		if t.bound {
 			recv := t.bindings
@@ -765,6 +778,10 @@ func (s *fstate) builtin(c ssa.CallInstruction, b *ssa.Builtin, args []ssa.Value
 		for _, a := range args {
 			s.setVal(v, s.vals[a])
 		}
+	case "recover":
+		if v != nil {
+			s.setVal(v, s.e.panics)
+		}
 	case "ssa:wrapnilchk":
 		if v != nil && len(args) > 0 {
 			s.setVal(v, s.vals[args[0]])
@@ -860,4 +877,13 @@ func (s *fstate) paramIndex(v ssa.Value) int {
 		return s.paramIndex(v.X)
 	}
 	return -1
+}
+
+func hasNil(vs []ssa.Value) bool {
+	for _, v := range vs {
+		if v == nil {
+			return true
+		}
+	}
+	return false
 }

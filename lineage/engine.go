@@ -79,6 +79,10 @@ type engine struct {
 	callers map[*ssa.Function][]ssa.CallInstruction
 	fields  map[*types.Var]map[string]StrExpr
 	pending map[string]PendingCall
+	// panics is what the package's panic calls pass to recover; panicked
+	// says it is not empty, so functions calling recover are run again.
+	panics   tree
+	panicked bool
 }
 
 type labelKey struct {
@@ -224,9 +228,9 @@ func (e *engine) run() {
 	}
 	// Package variables: a second round over the functions that read a
 	// variable some function wrote.
-	if len(e.globals) > 0 {
+	if len(e.globals) > 0 || e.panicked {
 		for _, fn := range e.funcs {
-			if readsGlobals(fn) {
+			if (len(e.globals) > 0 && readsGlobals(fn)) || (e.panicked && callsRecover(fn)) {
 				e.analyze(fn)
 			}
 		}
@@ -522,4 +526,17 @@ func (e *engine) fieldStr(f *types.Var, path string) StrExpr {
 		return e.cfg.FieldStr(f)[path]
 	}
 	return nil
+}
+
+func callsRecover(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(*ssa.Call); ok {
+				if bi, ok := c.Call.Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -488,7 +488,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.addPts(in, []ref{{obj: s.object(objClosure, 0, in)}})
 		// Captured variables flow with the closure.
 		for _, b := range in.Bindings {
-			s.setVal(in, s.vals[b])
+			s.setVal(in, merge(s.vals[b].clone(), s.ptsTree(b)))
 		}
 	case *ssa.FieldAddr:
 		f, _ := fieldOf(in.X.Type(), in.Field)
@@ -540,6 +540,15 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		t = merge(t, s.vals[in.X].sub("[]", s.e.labels))
 		if in.CommaOk {
 			t = under(".#0", t)
+		} else {
+			// A map element that is a pointer or function value points
+			// where what was stored in the map does.
+			var rs []ref
+			for _, r := range s.pointee(in.X) {
+				er := ref{r.obj, joinPath(r.path, "[]")}
+				rs = append(rs, s.heapPts[er]...)
+			}
+			s.addPts(in, rs)
 		}
 		s.setVal(in, t)
 	case *ssa.UnOp:
@@ -556,14 +565,14 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		v := in.(ssa.Value)
 		x := in.Operands(nil)[0]
 		s.setVal(v, s.vals[*x])
-		s.addPts(v, s.pts[*x])
+		s.addPts(v, s.ptsOf(*x))
 		if ls := s.tagged[*x]; len(ls) > 0 {
 			s.tagged[v] = ls
 		}
 		s.dyn[v] = s.dyn[*x]
 	case *ssa.MakeInterface:
 		s.setVal(in, s.vals[in.X])
-		s.addPts(in, s.pts[in.X])
+		s.addPts(in, s.ptsOf(in.X))
 		s.dyn[in] = []types.Type{in.X.Type()}
 	case *ssa.TypeAssert:
 		t := s.vals[in.X]
@@ -571,14 +580,14 @@ func (s *fstate) instr(instr ssa.Instruction) {
 			t = under(".#0", t)
 		}
 		s.setVal(in, t)
-		s.addPts(in, s.pts[in.X])
+		s.addPts(in, s.ptsOf(in.X))
 		s.dyn[in] = s.dyn[in.X]
 	case *ssa.Extract:
 		s.setVal(in, s.vals[in.Tuple].sub(".#"+itoa(in.Index), s.e.labels))
 	case *ssa.Phi:
 		for _, x := range in.Edges {
 			s.setVal(in, s.vals[x])
-			s.addPts(in, s.pts[x])
+			s.addPts(in, s.ptsOf(x))
 			s.dyn[in] = appendTypes(s.dyn[in], s.dyn[x])
 		}
 	case *ssa.Store:
@@ -587,7 +596,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		// to is also folded into the stored tree, as pointers are
 		// transparent.
 		t = merge(t, s.ptsTree(in.Val))
-		s.store(s.pointee(in.Addr), t, s.pts[in.Val])
+		s.store(s.pointee(in.Addr), t, s.ptsOf(in.Val))
 	case *ssa.MapUpdate:
 		t := merge(leaf(s.valTree(in.Key).all()), s.vals[in.Value])
 		t = merge(t, s.ptsTree(in.Value))
@@ -595,14 +604,14 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		for _, r := range s.pointee(in.Map) {
 			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
 		}
-		s.store(rs, t, s.pts[in.Value])
+		s.store(rs, t, s.ptsOf(in.Value))
 	case *ssa.Send:
 		t := merge(s.vals[in.X], s.ptsTree(in.X))
 		var rs []ref
 		for _, r := range s.pointee(in.Chan) {
 			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
 		}
-		s.store(rs, t, s.pts[in.X])
+		s.store(rs, t, s.ptsOf(in.X))
 	case *ssa.Select:
 		k := 0
 		for _, st := range in.States {
@@ -611,7 +620,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 				for _, r := range s.pointee(st.Chan) {
 					rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
 				}
-				s.store(rs, merge(s.vals[st.Send], s.ptsTree(st.Send)), s.pts[st.Send])
+				s.store(rs, merge(s.vals[st.Send], s.ptsTree(st.Send)), s.ptsOf(st.Send))
 				continue
 			}
 			var t tree
@@ -644,6 +653,16 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.call(in, true)
 	case *ssa.Return:
 		s.ret(in)
+	case *ssa.Panic:
+		// A panic's value reaches recover() anywhere in the package.
+		if t := s.valTree(in.X); len(t) > 0 {
+			if s.e.panics == nil {
+				s.e.panics = tree{}
+			}
+			if s.e.panics.put("", withStep(t, s.step(in.Pos(), "panicked with"))) {
+				s.e.panicked = true
+			}
+		}
 	}
 }
 

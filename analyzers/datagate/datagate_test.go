@@ -34,5 +34,5 @@ func testdata(t *testing.T) string {
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-		"cross/app", "policy/app", "rpc/app", "hard")
+		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite")
 }
