@@ -1,0 +1,8 @@
+package apptests
+
+import "net/http"
+
+// send is analysed only with the plugin's tests setting.
+func send(u *User) {
+	http.Get("https://api.mixpanel.com/track?e=" + u.Email) // want `datagate/disallowed-region`
+}
