@@ -34,6 +34,8 @@ import (
 const usage = `usage: datagate [flags] [packages]
        datagate rules [rule]
        datagate regions [-policy FILE] [-C DIR] host... | -list
+       datagate lineage [-format markdown|json|dot|csv] [-diff OLD.json] [flags] [packages]
+       datagate suggest [-fix] [-min high|medium|low] [packages]
        datagate version
        go vet -vettool=$(command -v datagate) [-datagate.policy=FILE] [packages]
 
@@ -128,6 +130,10 @@ func command(args []string, stdout, stderr io.Writer, hooks *scanHooks) error {
 			return rulesCommand(args[1:], stdout)
 		case "regions":
 			return regionsCommand(args[1:], stdout, stderr)
+		case "lineage":
+			return lineageCommand(args[1:], stdout, stderr, hooks)
+		case "suggest":
+			return suggestCommand(args[1:], stdout, stderr)
 		case "version":
 			if len(args) > 1 {
 				return usagef("version takes no arguments")

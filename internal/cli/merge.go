@@ -14,11 +14,46 @@ import (
 
 	"github.com/datagate/datagate/analyzers/datagate"
 	"github.com/datagate/datagate/lineage"
+	"github.com/datagate/datagate/lineage/policy"
 	"github.com/datagate/datagate/lineage/rules"
 )
 
 // findingsOf turns the flows of all root packages into findings, one per
-// reported place (SPEC section 5):
+// reported place (SPEC section 5): the flows merged by mergeFlows, each
+// checked under its policy with the //datagate:allow directives of all root
+// packages. A finding reported at the call leading to an exit names the
+// exit's position in its message.
+func findingsOf(results []pkgResult, root string, now time.Time) []lineage.Finding {
+	dirs := allDirectives(results)
+	var out []lineage.Finding
+	for _, m := range mergeFlows(results) {
+		for _, fd := range datagate.Check([]lineage.Flow{m.flow}, m.policy, dirs, now) {
+			if !m.local && fd.Flow.Via.IsValid() {
+				exit := fd.Flow.Exit
+				in := exit.Func
+				if in == "" {
+					in = exit.Callee
+				}
+				fd.Message += fmt.Sprintf(" (exit at %s:%d in %s)", displayPath(root, exit.Pos.File), exit.Pos.Line, rules.ShortFunc(in))
+				fd.Flow.Exit.Pos = fd.Flow.Via
+			}
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// mergedFlow is one flow per reported place, with the policy it is checked
+// under.
+type mergedFlow struct {
+	flow   lineage.Flow
+	policy *policy.Policy
+	local  bool           // reported at the exit (else at flow.Via, when valid)
+	parts  []lineage.Flow // the flows merged into flow, as the packages found them
+}
+
+// mergeFlows makes one flow per reported place out of the flows of all root
+// packages, in the order the packages found them:
 //
 //   - A flow whose exit lies in a hand-written file of a root package is
 //     reported at the exit, whichever package's analysis found it (the
@@ -36,10 +71,10 @@ import (
 // of its function are dropped: the callers' arguments are what they stand
 // for.
 //
-// Each merged flow is checked under the policy of the package that owns the
-// exit (for an exit in a dependency, the package whose analysis found it),
-// with the //datagate:allow directives of all root packages.
-func findingsOf(results []pkgResult, root string, now time.Time) []lineage.Finding {
+// Each merged flow carries the policy of the package that owns the exit
+// (for an exit in a dependency, the package whose analysis found it). The
+// scan's findings and the lineage inventory are both made from these flows.
+func mergeFlows(results []pkgResult) []mergedFlow {
 	owners := make(map[string]*pkgResult) // file -> root package holding it
 	for i := range results {
 		r := &results[i]
@@ -61,6 +96,7 @@ func findingsOf(results []pkgResult, root string, now time.Time) []lineage.Findi
 		owner      *pkgResult
 		local      bool // reported at the exit
 		callerHost bool // a caller resolved a host for the exit
+		parts      []lineage.Flow
 	}
 	index := make(map[key]*group)
 	var groups []*group
@@ -91,30 +127,19 @@ func findingsOf(results []pkgResult, root string, now time.Time) []lineage.Findi
 					g.flow.Path, g.flow.PathCut, g.flow.Via = f.Path, f.PathCut, f.Via
 				}
 			}
+			g.parts = append(g.parts, f)
 			if f.Via.IsValid() && hasHost(f.Endpoints) {
 				g.callerHost = true
 			}
 		}
 	}
 
-	dirs := allDirectives(results)
-	var out []lineage.Finding
+	out := make([]mergedFlow, 0, len(groups))
 	for _, g := range groups {
 		if g.callerHost {
 			g.flow.Endpoints = dropParameterEndpoints(g.flow.Endpoints)
 		}
-		for _, fd := range datagate.Check([]lineage.Flow{g.flow}, g.owner.res.Policy, dirs, now) {
-			if !g.local && fd.Flow.Via.IsValid() {
-				exit := fd.Flow.Exit
-				in := exit.Func
-				if in == "" {
-					in = exit.Callee
-				}
-				fd.Message += fmt.Sprintf(" (exit at %s:%d in %s)", displayPath(root, exit.Pos.File), exit.Pos.Line, rules.ShortFunc(in))
-				fd.Flow.Exit.Pos = fd.Flow.Via
-			}
-			out = append(out, fd)
-		}
+		out = append(out, mergedFlow{flow: g.flow, policy: g.owner.res.Policy, local: g.local, parts: g.parts})
 	}
 	return out
 }

@@ -110,80 +110,26 @@ type scanHooks struct {
 // notes separately (for -v). An error means nothing is to be written: a
 // policy or baseline error, or packages that could not be listed at all.
 func scan(o *options, wd string, hooks *scanHooks) (*report.Result, []string, error) {
-	if hooks == nil {
-		hooks = &scanHooks{}
-	}
-	getenv := policyEnv(wd, os.Getenv)
-	cfg := config.New()
-	cfg.Tests = o.tests
-	cfg.Getenv = getenv
-	cfg.PolicyFile = inDir(wd, o.policy)
-
-	// A policy named by the flag or the environment applies to every
-	// package: load it before anything else, so that a mistake in it fails
-	// fast.
-	fixed := cfg.PolicyFile
-	if fixed == "" {
-		fixed = getenv(policy.EnvVar)
-	}
-	if fixed != "" {
-		p, err := policy.Load(fixed)
-		if err != nil {
-			return nil, nil, err
-		}
-		cfg.SetPolicy(p)
+	cfg, fixed, err := scanConfig(o, wd)
+	if err != nil {
+		return nil, nil, err
 	}
 
 	var baseline map[string]bool
 	if o.baseline != "" {
-		var err error
 		if baseline, err = report.ReadBaseline(inDir(wd, o.baseline)); err != nil {
 			return nil, nil, err
 		}
 	}
 
-	pcfg := &packages.Config{Mode: loadMode, Dir: wd, Tests: o.tests}
-	if o.tags != "" {
-		pcfg.BuildFlags = []string{"-tags=" + o.tags}
-	}
-	load := hooks.load
-	if load == nil {
-		load = packages.Load
-	}
-	all, err := load(pcfg, o.patterns...)
-	if err != nil {
-		return nil, nil, fmt.Errorf("loading packages: %w", err)
-	}
-	roots := rootPackages(all)
-	if len(roots) == 0 {
-		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(o.patterns, " "))
-	}
-
-	// Policies found by discovery: one per directory, checked before any
-	// package is analysed.
-	if fixed == "" {
-		if err := checkPolicies(roots, getenv); err != nil {
-			return nil, nil, err
-		}
-	}
-
-	root := moduleRoot(roots, wd)
-	a := datagate.New(cfg)
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
+	an, err := analyse(o, wd, cfg, fixed, hooks)
 	if err != nil {
 		return nil, nil, err
 	}
+	results := an.results
 
-	var results []pkgResult
-	for _, act := range graph.Roots {
-		if r, ok := act.Result.(*datagate.Result); ok && act.Err == nil {
-			results = append(results, pkgResult{pkg: act.Package, res: r})
-		}
-	}
-	sort.Slice(results, func(i, j int) bool { return results[i].pkg.ID < results[j].pkg.ID })
-
-	now := cfg.Time()
-	findings := findingsOf(results, root, now)
+	now := an.now
+	findings := findingsOf(results, an.root, now)
 	findings = append(findings, invalidSuppressions(results, now)...)
 
 	matched := 0
@@ -216,13 +162,97 @@ func scan(o *options, wd string, hooks *scanHooks) (*report.Result, []string, er
 
 	return &report.Result{
 		Findings:        findings,
-		Errors:          toolErrors(graph, roots, root),
-		Root:            root,
+		Errors:          toolErrors(an.graph, an.roots, an.root),
+		Root:            an.root,
 		Version:         Version(),
 		Category:        o.category,
 		ShowSuppressed:  o.showSuppressed,
 		BaselineMatched: matched,
 	}, notes, nil
+}
+
+// scanConfig makes the analyzers' configuration from the flags. A policy
+// named by the flag or the environment (fixed, its path) applies to every
+// package: it is loaded here, before anything else, so that a mistake in it
+// fails fast.
+func scanConfig(o *options, wd string) (cfg *config.Config, fixed string, err error) {
+	getenv := policyEnv(wd, os.Getenv)
+	cfg = config.New()
+	cfg.Tests = o.tests
+	cfg.Getenv = getenv
+	cfg.PolicyFile = inDir(wd, o.policy)
+
+	fixed = cfg.PolicyFile
+	if fixed == "" {
+		fixed = getenv(policy.EnvVar)
+	}
+	if fixed != "" {
+		p, err := policy.Load(fixed)
+		if err != nil {
+			return nil, "", err
+		}
+		cfg.SetPolicy(p)
+	}
+	return cfg, fixed, nil
+}
+
+// analysed is what loading and analysing the packages gives.
+type analysed struct {
+	results []pkgResult         // the datagate results of the root packages, by package ID
+	graph   *checker.Graph      // for the tool errors
+	roots   []*packages.Package // the root packages, by ID
+	root    string              // the module root: paths are written relative to it
+	now     time.Time           // the time the rules are evaluated at
+}
+
+// analyse loads the packages o names, checks the policies that discovery
+// finds (when no policy is fixed) and runs the datagate analyzer over the
+// root packages. An error means nothing was analysed: a policy error, or
+// packages that could not be listed at all.
+func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *scanHooks) (*analysed, error) {
+	if hooks == nil {
+		hooks = &scanHooks{}
+	}
+	pcfg := &packages.Config{Mode: loadMode, Dir: wd, Tests: o.tests}
+	if o.tags != "" {
+		pcfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
+	load := hooks.load
+	if load == nil {
+		load = packages.Load
+	}
+	all, err := load(pcfg, o.patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading packages: %w", err)
+	}
+	roots := rootPackages(all)
+	if len(roots) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(o.patterns, " "))
+	}
+
+	// Policies found by discovery: one per directory, checked before any
+	// package is analysed.
+	if fixed == "" {
+		if err := checkPolicies(roots, cfg.Getenv); err != nil {
+			return nil, err
+		}
+	}
+
+	root := moduleRoot(roots, wd)
+	a := datagate.New(cfg)
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	var results []pkgResult
+	for _, act := range graph.Roots {
+		if r, ok := act.Result.(*datagate.Result); ok && act.Err == nil {
+			results = append(results, pkgResult{pkg: act.Package, res: r})
+		}
+	}
+	sort.Slice(results, func(i, j int) bool { return results[i].pkg.ID < results[j].pkg.ID })
+	return &analysed{results: results, graph: graph, roots: roots, root: root, now: cfg.Time()}, nil
 }
 
 // pkgResult is the datagate result of one root package.

@@ -1,0 +1,3 @@
+module example.com/allkinds
+
+go 1.26
