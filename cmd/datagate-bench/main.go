@@ -1,0 +1,259 @@
+// Command datagate-bench measures datagate against its performance targets,
+// side by side in one run: the full scan's wall time against loading,
+// type-checking and building SSA for the same packages (at most 1.3x),
+// against gosec on the same code (at most 0.5x), and the scan's peak
+// memory (under 1 GB).
+//
+// Usage:
+//
+//	datagate-bench [flags] [packages]
+//
+// Without -C, it generates a synthetic module (internal/bench) of
+// -packages packages in a temporary directory and measures that; with
+// -C DIR, the module in DIR. Packages are named as for go build; the
+// default is ./... .
+//
+// Each step runs -runs times, interleaved (load, load+SSA, datagate,
+// gosec, load, ...) so that the steps share the machine's noise, and each
+// run in a fresh process, so that the peak RSS reported (the process's
+// getrusage maximum) is that step's own. The steps:
+//
+//	load       go/packages load with syntax and types of the whole import
+//	           graph, as the datagate command loads (not a target; it shows
+//	           how much of the others is loading)
+//	load+SSA   the same, then SSA for every package (ssautil.AllPackages,
+//	           Program.Build): the baseline
+//	datagate   the full scan (datagate -format json, output discarded),
+//	           through the command's own entry point
+//	gosec      gosec -quiet -fmt json -out FILE [packages] in the module
+//	           directory, when a gosec binary is found
+//
+// Flags:
+//
+//	-C DIR          measure the module in DIR instead of a generated one
+//	-packages N     size of the generated module (default 300)
+//	-keep           keep the generated module (its directory is printed)
+//	-runs N         timed rounds (default 3); wall times are best and median
+//	-steps LIST     comma-separated subset of load,load+SSA,datagate,gosec
+//	-gosec PATH     gosec binary (default: gosec in PATH, else in GOBIN or
+//	                GOPATH/bin); "none" skips the gosec step
+//	-profile DIR    write CPU and heap profiles of the first datagate run
+//	                to DIR (cpu.pprof, allocs.pprof, peak-heap.pprof)
+//	-json           print the report as JSON
+//	-report FILE    print the tables of a report written with -json
+//
+// The exit code is 0 when every target is met, 1 when one is missed and 2
+// on errors. The environment is passed to every step: to measure a module
+// that needs no network, set GOFLAGS=-mod=mod GOPROXY=off.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"github.com/datagate/datagate/internal/bench"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: datagate-bench [-C DIR | -packages N] [-runs N] [-steps LIST] [-gosec PATH] [-profile DIR] [-json] [packages]
+       datagate-bench -report FILE
+
+Measures the datagate scan against load+SSA of the same packages and
+against gosec, side by side, each step in a fresh process. See
+go doc github.com/datagate/datagate/cmd/datagate-bench.
+
+Flags:
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("datagate-bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("C", "", "measure the module in `DIR` instead of a generated one")
+	npkg := fs.Int("packages", 300, "`N` packages in the generated module")
+	keep := fs.Bool("keep", false, "keep the generated module")
+	runs := fs.Int("runs", 3, "`N` timed rounds")
+	steps := fs.String("steps", strings.Join(bench.AllSteps, ","), "comma-separated `LIST` of steps to run")
+	gosec := fs.String("gosec", "", "gosec binary `PATH` (default: gosec in PATH, GOBIN or GOPATH/bin); none: skip the step")
+	profile := fs.String("profile", "", "write profiles of the first datagate run to `DIR`")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	reread := fs.String("report", "", "print the tables of a JSON report `FILE` written by -json, and measure nothing")
+	child := fs.String("child", "", "") // hidden: run one step in this process
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.VisitAll(func(f *flag.Flag) {
+			if f.Name == "child" {
+				return
+			}
+			name, u := flag.UnquoteUsage(f)
+			if name != "" {
+				name = " " + name
+			}
+			if f.DefValue != "" && f.DefValue != "false" {
+				u += fmt.Sprintf(" (default %s)", f.DefValue)
+			}
+			fmt.Fprintf(stderr, "  -%s%s\n    \t%s\n", f.Name, name, u)
+		})
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	patterns := fs.Args()
+
+	if *reread != "" {
+		return printReport(*reread, stdout, stderr)
+	}
+	if *child != "" {
+		if err := bench.RunChild(*child, *dir, *profile, patterns, stdout); err != nil {
+			fmt.Fprintf(stderr, "datagate-bench: %s: %v\n", *child, err)
+			return 2
+		}
+		return 0
+	}
+
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+		return 2
+	}
+	o := bench.Options{Patterns: patterns, Runs: *runs, Exe: exe, Log: stderr}
+	for s := range strings.SplitSeq(*steps, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		if !known(s) {
+			fmt.Fprintf(stderr, "datagate-bench: unknown step %q (want %s)\n", s, strings.Join(bench.AllSteps, ","))
+			return 2
+		}
+		o.Steps = append(o.Steps, s)
+	}
+	if *profile != "" {
+		if o.ProfileDir, err = filepath.Abs(*profile); err != nil {
+			fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+			return 2
+		}
+	}
+	switch *gosec {
+	case "none":
+	case "":
+		o.Gosec = findGosec()
+	default:
+		o.Gosec = *gosec
+	}
+
+	if *dir != "" {
+		if o.Dir, err = filepath.Abs(*dir); err != nil {
+			fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+			return 2
+		}
+	} else {
+		tmp, err := os.MkdirTemp("", "datagate-bench-")
+		if err != nil {
+			fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+			return 2
+		}
+		if *keep {
+			fmt.Fprintf(stderr, "generated module kept in %s\n", tmp)
+		} else {
+			defer os.RemoveAll(tmp)
+		}
+		m, err := bench.Generate(tmp, bench.Config{Packages: *npkg})
+		if err != nil {
+			fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+			return 2
+		}
+		o.Dir, o.Generated = tmp, m
+		fmt.Fprintf(stderr, "generated %d packages, %d lines in %s\n", len(m.Packages), m.Lines, tmp)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, err := bench.Measure(ctx, o)
+	if err != nil {
+		fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+		return 2
+	}
+	if *asJSON {
+		err = rep.WriteJSON(stdout)
+	} else {
+		err = rep.WriteText(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+		return 2
+	}
+	for _, r := range rep.Ratios {
+		if !r.Pass {
+			return 1
+		}
+	}
+	return 0
+}
+
+// printReport prints the tables of a JSON report.
+func printReport(path string, stdout, stderr io.Writer) int {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+		return 2
+	}
+	var rep bench.Report
+	if err := json.Unmarshal(data, &rep); err != nil {
+		fmt.Fprintf(stderr, "datagate-bench: %s: %v\n", path, err)
+		return 2
+	}
+	if err := rep.WriteText(stdout); err != nil {
+		fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+		return 2
+	}
+	return 0
+}
+
+func known(step string) bool {
+	for _, s := range bench.AllSteps {
+		if s == step {
+			return true
+		}
+	}
+	return false
+}
+
+// findGosec looks gosec up in PATH, then where go install puts it.
+func findGosec() string {
+	if p, err := exec.LookPath("gosec"); err == nil {
+		return p
+	}
+	var dirs []string
+	if out, err := exec.Command("go", "env", "GOBIN", "GOPATH").Output(); err == nil {
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		if len(lines) > 0 && strings.TrimSpace(lines[0]) != "" {
+			dirs = append(dirs, strings.TrimSpace(lines[0]))
+		}
+		if len(lines) > 1 {
+			for _, p := range filepath.SplitList(strings.TrimSpace(lines[1])) {
+				dirs = append(dirs, filepath.Join(p, "bin"))
+			}
+		}
+	}
+	for _, d := range dirs {
+		p := filepath.Join(d, "gosec")
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {
+			return p
+		}
+	}
+	return ""
+}

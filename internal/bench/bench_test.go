@@ -1,0 +1,245 @@
+package bench
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// The benchmarks' module size: go test -bench=. ./internal/bench -args -packages=300.
+// The default keeps -benchtime=1x within a couple of minutes on two
+// cores; cmd/datagate-bench measures the larger sizes.
+var benchPackages = flag.Int("packages", 100, "number of packages of the module the benchmarks generate")
+
+// fixture is the benchmarks' generated module, made once per test binary
+// and removed by TestMain.
+var fixture struct {
+	once   sync.Once
+	dir    string
+	mod    *Module
+	instrs int
+	err    error
+	remove string // the directory to remove when the tests end
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if fixture.remove != "" {
+		os.RemoveAll(fixture.remove)
+	}
+	os.Exit(code)
+}
+
+// setup generates the benchmarks' module and counts its SSA instructions,
+// once; the benchmarks' timers do not include it.
+func setup(b *testing.B) (dir string, instrs int) {
+	b.Helper()
+	fixture.once.Do(func() {
+		dir, err := os.MkdirTemp("", "datagate-bench-")
+		if err != nil {
+			fixture.err = err
+			return
+		}
+		fixture.remove = dir
+		if fixture.mod, err = Generate(dir, Config{Packages: *benchPackages}); err != nil {
+			fixture.err = err
+			return
+		}
+		fixture.dir = dir
+		_, fixture.instrs, fixture.err = CountSSA(dir, "./...")
+	})
+	if fixture.err != nil {
+		b.Fatal(fixture.err)
+	}
+	return fixture.dir, fixture.instrs
+}
+
+// BenchmarkScan is the full datagate scan of the generated module, through
+// the command's entry point. ns/ssa-instr is the time per SSA instruction
+// of the module's own packages (standard library not counted), so that
+// runs of different sizes compare.
+func BenchmarkScan(b *testing.B) {
+	dir, instrs := setup(b)
+	b.ReportAllocs()
+	var st *Stats
+	for b.Loop() {
+		var err error
+		if st, err = ScanStep(dir, []string{"./..."}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// A module that gives no findings would measure an engine with
+	// nothing to follow.
+	if st.Findings == 0 || st.Errors > 0 {
+		b.Fatalf("%d findings, %d package errors; want findings and no errors", st.Findings, st.Errors)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(instrs), "ns/ssa-instr")
+	b.ReportMetric(float64(st.Findings), "findings")
+}
+
+// BenchmarkLoadSSA is the baseline BenchmarkScan is held against: load
+// and type-check the whole import graph, and build SSA for all of it.
+func BenchmarkLoadSSA(b *testing.B) {
+	dir, instrs := setup(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := SSAStep(dir, []string{"./..."}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(instrs), "ns/ssa-instr")
+}
+
+// tiny is a module small enough for unit tests.
+var tiny = Config{Packages: 7, Layers: 3, Steps: 2, Fillers: 1}
+
+// TestGenerateTypeChecks checks that the generated module is valid Go: it
+// loads and type-checks without errors (dependencies from export data, to
+// stay fast), and has the shape asked for.
+func TestGenerateTypeChecks(t *testing.T) {
+	dir := t.TempDir()
+	m, err := Generate(dir, tiny)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Packages) != tiny.Packages+1 {
+		t.Errorf("got %d packages, want %d and a main", len(m.Packages), tiny.Packages)
+	}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo, Dir: dir}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) != len(m.Packages) {
+		t.Errorf("loaded %d packages, want %d", len(pkgs), len(m.Packages))
+	}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+	}
+	// Every package but those of layer 0 imports Fanout packages of the
+	// layer below; the main package imports the whole top layer.
+	for _, p := range pkgs {
+		var mine int
+		for path := range p.Imports {
+			if strings.HasPrefix(path, ModulePath+"/") {
+				mine++
+			}
+		}
+		switch {
+		case p.Name == "main":
+			if mine == 0 {
+				t.Errorf("%s imports none of the module's packages", p.PkgPath)
+			}
+		case strings.Contains(p.PkgPath, "/l00/"):
+			if mine != 0 {
+				t.Errorf("%s (layer 0) imports %d of the module's packages", p.PkgPath, mine)
+			}
+		default:
+			if mine == 0 || mine > 3 {
+				t.Errorf("%s imports %d of the module's packages, want 1 to 3", p.PkgPath, mine)
+			}
+		}
+	}
+}
+
+// TestGenerateDeterministic checks that a seed gives the same module.
+func TestGenerateDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	ma, err := Generate(a, tiny)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mb, err := Generate(b, tiny)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ma.Lines != mb.Lines || ma.Files != mb.Files {
+		t.Fatalf("two generations differ: %d/%d files, %d/%d lines", ma.Files, mb.Files, ma.Lines, mb.Lines)
+	}
+	err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(a, path)
+		if err != nil {
+			return err
+		}
+		x, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two generations", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReport checks the ratios and their PASS/FAIL marks on made-up runs.
+func TestReport(t *testing.T) {
+	res := map[string]*StepResult{
+		StepSSA:      {Name: StepSSA, Runs: []Run{{WallMS: 1000, CPUMS: 1500}, {WallMS: 1200, CPUMS: 1500}, {WallMS: 1100, CPUMS: 1500}}},
+		StepDatagate: {Name: StepDatagate, Runs: []Run{{WallMS: 1250, CPUMS: 1800, MaxRSSMB: 900}, {WallMS: 1400, CPUMS: 1800, MaxRSSMB: 950}}},
+		StepGosec:    {Name: StepGosec, Runs: []Run{{WallMS: 2000, CPUMS: 3600}}},
+	}
+	for _, r := range res {
+		r.summarize()
+	}
+	if got := res[StepSSA].MedianMS; got != 1100 {
+		t.Errorf("median of 1000, 1200, 1100 = %v, want 1100", got)
+	}
+	rep := &Report{Dir: "/m", Patterns: []string{"./..."}, Runs: 3, Ratios: ratios(res)}
+	for _, s := range []string{StepSSA, StepDatagate, StepGosec} {
+		rep.Steps = append(rep.Steps, *res[s])
+	}
+	rep.Steps = append(rep.Steps, StepResult{Name: StepLoad, Skipped: "not run"})
+	var buf bytes.Buffer
+	if err := rep.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	lines := make(map[string]string) // by the text before the first two spaces
+	for _, l := range strings.Split(out, "\n") {
+		if name, rest, ok := strings.Cut(strings.TrimSpace(l), "  "); ok {
+			lines[name] = strings.Join(strings.Fields(rest), " ")
+		}
+	}
+	for name, want := range map[string]string{
+		"datagate / load+SSA (wall)": "1.25 1.20 <= 1.3 PASS",
+		"datagate / gosec (wall)":    "0.62 0.66 <= 0.5 FAIL",
+		"datagate / load+SSA (cpu)":  "1.20 (no target)",
+		"datagate / gosec (cpu)":     "0.50 (no target)",
+		"datagate peak RSS":          "950 MB < 1024 MB PASS",
+		"datagate":                   "1.25s 1.32s 1.80s 950 MB",
+		"load":                       "- - - - not run",
+	} {
+		if got := lines[name]; got != want {
+			t.Errorf("%s: got %q, want %q in\n%s", name, got, want, out)
+		}
+	}
+	var marks []string
+	for _, r := range rep.Ratios {
+		marks = append(marks, fmt.Sprint(r.Pass))
+	}
+	if got := strings.Join(marks, " "); got != "true true false true true" {
+		t.Errorf("PASS marks %s, want true true false true true", got)
+	}
+}

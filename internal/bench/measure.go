@@ -1,0 +1,406 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// The steps Measure runs, each in a fresh process.
+const (
+	// StepLoad loads and type-checks the whole import graph (go/packages,
+	// the datagate command's load mode) and stops there. It is not part
+	// of a target; it tells how much of the other steps is loading.
+	StepLoad = "load"
+	// StepSSA is the baseline: StepLoad, then SSA for every package
+	// (ssautil.AllPackages + Program.Build).
+	StepSSA = "load+SSA"
+	// StepDatagate is the full datagate scan through internal/cli, JSON
+	// output discarded.
+	StepDatagate = "datagate"
+	// StepGosec is `gosec -quiet -fmt json -out FILE PATTERNS` in the
+	// module directory.
+	StepGosec = "gosec"
+	// stepCount counts the SSA instructions of the root packages, once,
+	// outside the timed rounds.
+	stepCount = "count"
+)
+
+// AllSteps are the steps in the order each round runs them.
+var AllSteps = []string{StepLoad, StepSSA, StepDatagate, StepGosec}
+
+// Targets, from the product brief.
+const (
+	TargetScanOverSSA   = 1.3  // datagate wall time / load+SSA wall time, at most
+	TargetScanOverGosec = 0.5  // datagate wall time / gosec wall time, at most
+	TargetPeakRSSMB     = 1024 // datagate peak RSS, below
+)
+
+// GosecInstall is the hint printed when no gosec binary is found.
+const GosecInstall = "go install github.com/securego/gosec/v2/cmd/gosec@v2.30.0"
+
+// Options configure Measure.
+type Options struct {
+	Dir      string   // module directory, absolute
+	Patterns []string // package patterns, default ./...
+	Runs     int      // timed rounds, default 3
+	Steps    []string // subset of AllSteps, default all
+	// Exe is the program re-executed for each step with -child STEP: the
+	// datagate-bench command itself.
+	Exe string
+	// Gosec is the gosec binary; empty: the gosec step is skipped.
+	Gosec string
+	// ProfileDir, if set, makes the datagate step's first run write a CPU
+	// profile and heap profiles there.
+	ProfileDir string
+	// Generated describes the module when it was generated.
+	Generated *Module
+	// Log receives progress lines; nil: none.
+	Log io.Writer
+}
+
+// Run is one timed execution of a step.
+type Run struct {
+	WallMS   float64 `json:"wall_ms"`
+	CPUMS    float64 `json:"cpu_ms"`
+	MaxRSSMB float64 `json:"max_rss_mb"`
+	Stats    *Stats  `json:"stats,omitempty"`
+}
+
+// StepResult is a step's runs and their summary.
+type StepResult struct {
+	Name     string  `json:"name"`
+	Skipped  string  `json:"skipped,omitempty"`
+	Runs     []Run   `json:"runs,omitempty"`
+	BestMS   float64 `json:"best_ms,omitempty"`
+	MedianMS float64 `json:"median_ms,omitempty"`
+	CPUMS    float64 `json:"cpu_median_ms,omitempty"`
+	PeakMB   float64 `json:"peak_rss_mb,omitempty"`
+	Note     string  `json:"note,omitempty"`
+}
+
+// Ratio is one target and how the measurement compares.
+type Ratio struct {
+	Name   string  `json:"name"`
+	Best   float64 `json:"best,omitempty"`   // from the best wall times (or the peak RSS)
+	Median float64 `json:"median,omitempty"` // from the median wall (or CPU) times
+	Target string  `json:"target,omitempty"` // empty: shown for information`
+	Pass   bool    `json:"pass"`
+	Unit   string  `json:"unit,omitempty"`
+}
+
+// Report is the outcome of Measure.
+type Report struct {
+	Dir        string       `json:"dir"`
+	Patterns   []string     `json:"patterns"`
+	Generated  *Module      `json:"generated,omitempty"`
+	Go         string       `json:"go"`
+	CPUs       int          `json:"cpus"`
+	Runs       int          `json:"runs"`
+	Functions  int          `json:"ssa_functions,omitempty"`
+	Instrs     int          `json:"ssa_instrs,omitempty"`
+	Steps      []StepResult `json:"steps"`
+	Ratios     []Ratio      `json:"ratios"`
+	ProfileDir string       `json:"profile_dir,omitempty"`
+}
+
+// Measure runs each step Runs times, interleaved (load, load+SSA,
+// datagate, gosec, then again), each in a fresh process so that its peak
+// RSS is its own, and compares them.
+func Measure(ctx context.Context, o Options) (*Report, error) {
+	if len(o.Patterns) == 0 {
+		o.Patterns = []string{"./..."}
+	}
+	if o.Runs <= 0 {
+		o.Runs = 3
+	}
+	if len(o.Steps) == 0 {
+		o.Steps = AllSteps
+	}
+	logf := func(format string, args ...any) {
+		if o.Log != nil {
+			fmt.Fprintf(o.Log, format+"\n", args...)
+		}
+	}
+	rep := &Report{
+		Dir: o.Dir, Patterns: o.Patterns, Generated: o.Generated,
+		Go: runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH, CPUs: runtime.NumCPU(), Runs: o.Runs,
+		ProfileDir: o.ProfileDir,
+	}
+
+	// Warm the go command's caches (go list, cgo, export data for gosec)
+	// so that the first round is not the only one paying for them.
+	logf("warming up: go list -deps -export %s", strings.Join(o.Patterns, " "))
+	warm := exec.CommandContext(ctx, "go", append([]string{"list", "-e", "-deps", "-export", "-compiled", "-f", "{{.ImportPath}}"}, o.Patterns...)...)
+	warm.Dir = o.Dir
+	if out, err := warm.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("go list in %s: %w\n%s", o.Dir, err, firstLines(string(out), 20))
+	}
+
+	logf("counting SSA instructions of the root packages")
+	if r, err := runChild(ctx, o, stepCount, ""); err != nil {
+		return nil, err
+	} else if r.Stats != nil {
+		rep.Functions, rep.Instrs = r.Stats.Functions, r.Stats.Instrs
+	}
+
+	results := make(map[string]*StepResult)
+	for _, s := range o.Steps {
+		res := &StepResult{Name: s}
+		if s == StepGosec && o.Gosec == "" {
+			res.Skipped = "gosec: not installed (" + GosecInstall + ")"
+		}
+		results[s] = res
+	}
+	for round := range o.Runs {
+		for _, s := range o.Steps {
+			res := results[s]
+			if res.Skipped != "" {
+				continue
+			}
+			profile := ""
+			if s == StepDatagate && round == 0 {
+				profile = o.ProfileDir
+			}
+			var r Run
+			var err error
+			if s == StepGosec {
+				r, err = runGosec(ctx, o)
+			} else {
+				r, err = runChild(ctx, o, s, profile)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s, round %d: %w", s, round+1, err)
+			}
+			logf("round %d/%d %-9s %8.2fs  cpu %7.2fs  rss %6.0f MB", round+1, o.Runs, s, r.WallMS/1000, r.CPUMS/1000, r.MaxRSSMB)
+			res.Runs = append(res.Runs, r)
+		}
+	}
+	for _, s := range o.Steps {
+		res := results[s]
+		res.summarize()
+		rep.Steps = append(rep.Steps, *res)
+	}
+	rep.Ratios = ratios(results)
+	return rep, nil
+}
+
+func (s *StepResult) summarize() {
+	if len(s.Runs) == 0 {
+		return
+	}
+	var walls, cpus []float64
+	for _, r := range s.Runs {
+		walls = append(walls, r.WallMS)
+		cpus = append(cpus, r.CPUMS)
+		s.PeakMB = max(s.PeakMB, r.MaxRSSMB)
+	}
+	s.BestMS = slices.Min(walls)
+	s.MedianMS = median(walls)
+	s.CPUMS = median(cpus)
+	st := s.Runs[len(s.Runs)-1].Stats
+	if st == nil {
+		return
+	}
+	switch s.Name {
+	case StepLoad, StepSSA:
+		s.Note = fmt.Sprintf("%d packages loaded (%d roots)", st.Packages, st.Roots)
+	case StepDatagate:
+		s.Note = fmt.Sprintf("%d findings, %d package errors", st.Findings, st.Errors)
+	case StepGosec:
+		s.Note = fmt.Sprintf("%d issues, %d files, %d lines", st.Findings, st.Files, st.Lines)
+	}
+}
+
+func median(xs []float64) float64 {
+	ys := slices.Clone(xs)
+	slices.Sort(ys)
+	n := len(ys)
+	if n%2 == 1 {
+		return ys[n/2]
+	}
+	return (ys[n/2-1] + ys[n/2]) / 2
+}
+
+func ratios(res map[string]*StepResult) []Ratio {
+	var out []Ratio
+	ok := func(s string) *StepResult {
+		if r := res[s]; r != nil && len(r.Runs) > 0 {
+			return r
+		}
+		return nil
+	}
+	b := ok(StepDatagate)
+	if b == nil {
+		return nil
+	}
+	// The targets are on wall time; the CPU time ratios (user + system,
+	// medians) are shown beside them, as they suffer less from a busy
+	// machine (but more from a step's own parallelism).
+	if a := ok(StepSSA); a != nil {
+		best := b.BestMS / a.BestMS
+		out = append(out, Ratio{Name: "datagate / load+SSA (wall)", Best: best, Median: b.MedianMS / a.MedianMS,
+			Target: fmt.Sprintf("<= %.1f", TargetScanOverSSA), Pass: best <= TargetScanOverSSA},
+			Ratio{Name: "datagate / load+SSA (cpu)", Median: b.CPUMS / a.CPUMS, Pass: true})
+	}
+	if c := ok(StepGosec); c != nil {
+		best := b.BestMS / c.BestMS
+		out = append(out, Ratio{Name: "datagate / gosec (wall)", Best: best, Median: b.MedianMS / c.MedianMS,
+			Target: fmt.Sprintf("<= %.1f", TargetScanOverGosec), Pass: best <= TargetScanOverGosec},
+			Ratio{Name: "datagate / gosec (cpu)", Median: b.CPUMS / c.CPUMS, Pass: true})
+	}
+	out = append(out, Ratio{Name: "datagate peak RSS", Best: b.PeakMB, Unit: "MB",
+		Target: fmt.Sprintf("< %d MB", TargetPeakRSSMB), Pass: b.PeakMB < TargetPeakRSSMB})
+	return out
+}
+
+// childArgs are the arguments of a step's process.
+func childArgs(o Options, step, profile string) []string {
+	args := []string{"-child", step, "-C", o.Dir}
+	if profile != "" {
+		args = append(args, "-profile", profile)
+	}
+	return append(append(args, "--"), o.Patterns...)
+}
+
+// runChild runs one step in a fresh process of o.Exe and reads the Stats
+// it prints.
+func runChild(ctx context.Context, o Options, step, profile string) (Run, error) {
+	cmd := exec.CommandContext(ctx, o.Exe, childArgs(o, step, profile)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	r, err := timed(cmd)
+	if err != nil {
+		return r, fmt.Errorf("%w\n%s", err, firstLines(stderr.String(), 30))
+	}
+	var st Stats
+	if err := json.Unmarshal(stdout.Bytes(), &st); err != nil {
+		return r, fmt.Errorf("reading the step's statistics: %w\n%s", err, firstLines(stdout.String(), 10))
+	}
+	r.Stats = &st
+	return r, nil
+}
+
+// runGosec runs gosec over the patterns in the module directory. Its JSON
+// report goes to a temporary file, read for its statistics. gosec exits
+// with 1 when it finds issues.
+func runGosec(ctx context.Context, o Options) (Run, error) {
+	tmp, err := os.MkdirTemp("", "datagate-bench-gosec-")
+	if err != nil {
+		return Run{}, err
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "gosec.json")
+	cmd := exec.CommandContext(ctx, o.Gosec, append([]string{"-quiet", "-fmt", "json", "-out", out}, o.Patterns...)...)
+	cmd.Dir = o.Dir
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	r, err := timed(cmd)
+	var ee *exec.ExitError
+	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) {
+		return r, fmt.Errorf("gosec: %w\n%s", err, firstLines(stderr.String(), 30))
+	}
+	data, rerr := os.ReadFile(out)
+	if rerr != nil {
+		return r, fmt.Errorf("gosec wrote no report (%v): %w\n%s", err, rerr, firstLines(stderr.String(), 30))
+	}
+	var rep struct {
+		Stats struct {
+			Files int `json:"files"`
+			Lines int `json:"lines"`
+			Found int `json:"found"`
+		} `json:"Stats"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return r, fmt.Errorf("reading gosec's report: %w", err)
+	}
+	r.Stats = &Stats{Findings: rep.Stats.Found, Files: rep.Stats.Files, Lines: rep.Stats.Lines}
+	return r, nil
+}
+
+// timed runs cmd and measures its wall time, CPU time and peak RSS.
+func timed(cmd *exec.Cmd) (Run, error) {
+	t0 := time.Now()
+	err := cmd.Run()
+	wall := time.Since(t0)
+	r := Run{WallMS: ms(wall)}
+	if cmd.ProcessState != nil {
+		rss, cpu := usage(cmd.ProcessState)
+		r.MaxRSSMB = float64(rss) / (1 << 20)
+		r.CPUMS = ms(cpu)
+	}
+	return r, err
+}
+
+// WriteText writes the report as tables.
+func (rep *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "module:   %s\n", rep.Dir)
+	if g := rep.Generated; g != nil {
+		fmt.Fprintf(&b, "          generated: %d packages (%d layers, fanout %d), %d files, %d lines\n",
+			len(g.Packages), g.Config.Layers, g.Config.Fanout, g.Files, g.Lines)
+	}
+	fmt.Fprintf(&b, "patterns: %s\n", strings.Join(rep.Patterns, " "))
+	fmt.Fprintf(&b, "machine:  %s, %d CPUs; %d interleaved rounds, each step in a fresh process\n", rep.Go, rep.CPUs, rep.Runs)
+	if rep.Instrs > 0 {
+		fmt.Fprintf(&b, "size:     %d SSA functions, %d SSA instructions in the root packages\n", rep.Functions, rep.Instrs)
+	}
+	b.WriteString("\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "step\twall best\twall median\tcpu median\tpeak RSS\t")
+	for _, s := range rep.Steps {
+		if s.Skipped != "" {
+			fmt.Fprintf(tw, "%s\t%9s\t%11s\t%10s\t%8s\t%s\n", s.Name, "-", "-", "-", "-", s.Skipped)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%8.2fs\t%10.2fs\t%9.2fs\t%5.0f MB\t%s\n", s.Name, s.BestMS/1000, s.MedianMS/1000, s.CPUMS/1000, s.PeakMB, s.Note)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "measure\tbest\tmedian\ttarget\t")
+	for _, r := range rep.Ratios {
+		mark := "PASS"
+		switch {
+		case r.Target == "":
+			fmt.Fprintf(tw, "%s\t%4s\t%6.2f\t(no target)\t\n", r.Name, "", r.Median)
+			continue
+		case !r.Pass:
+			mark = "FAIL"
+		}
+		if r.Unit != "" {
+			fmt.Fprintf(tw, "%s\t%.0f %s\t%6s\t%s\t%s\n", r.Name, r.Best, r.Unit, "", r.Target, mark)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%4.2f\t%6.2f\t%s\t%s\n", r.Name, r.Best, r.Median, r.Target, mark)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if rep.ProfileDir != "" {
+		fmt.Fprintf(&b, "\nprofiles of the first datagate run: %s (go tool pprof -top %s)\n",
+			rep.ProfileDir, filepath.Join(rep.ProfileDir, "cpu.pprof"))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteJSON writes the report as indented JSON.
+func (rep *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
