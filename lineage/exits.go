@@ -263,7 +263,87 @@ func (s *fstate) finish() {
 		}
 	}
 	s.resultStrings()
+	coarsenSummary(s.sum)
 	sortSummary(s.sum)
+}
+
+// maxEdgesPerPair bounds the edges between one parameter and one output:
+// past it they merge into one edge at the paths they share (coarser, and
+// never dropped), so that applying a summary costs little however many
+// fields of a parameter the function reads.
+const maxEdgesPerPair = 8
+
+func coarsenSummary(s *Summary) {
+	type pair struct {
+		from       int
+		whole, san bool
+		to         PortKind
+		toIndex    int
+	}
+	groups := make(map[pair][]int)
+	var order []pair
+	for i, e := range s.Edges {
+		k := pair{e.From.Index, e.From.Whole, e.Sanitized, e.To.Kind, e.To.Index}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	var edges []Edge
+	for _, k := range order {
+		idx := groups[k]
+		if len(idx) <= maxEdgesPerPair {
+			for _, i := range idx {
+				edges = append(edges, s.Edges[i])
+			}
+			continue
+		}
+		m := s.Edges[idx[0]]
+		for _, i := range idx[1:] {
+			m.From.Path = commonPath(m.From.Path, s.Edges[i].From.Path)
+			m.To.Path = commonPath(m.To.Path, s.Edges[i].To.Path)
+		}
+		edges = append(edges, m)
+	}
+	s.Edges = edges
+
+	type xpair struct {
+		from       int
+		whole, san bool
+		exit       Position
+	}
+	xgroups := make(map[xpair][]int)
+	var xorder []xpair
+	var exits []ExitEdge
+	for i, x := range s.Exits {
+		if x.From == nil {
+			exits = append(exits, x)
+			continue
+		}
+		k := xpair{x.From.Index, x.From.Whole, x.Sanitized, x.Exit.Pos}
+		if _, ok := xgroups[k]; !ok {
+			xorder = append(xorder, k)
+		}
+		xgroups[k] = append(xgroups[k], i)
+	}
+	for _, k := range xorder {
+		idx := xgroups[k]
+		if len(idx) <= maxEdgesPerPair {
+			for _, i := range idx {
+				exits = append(exits, s.Exits[i])
+			}
+			continue
+		}
+		m := s.Exits[idx[0]]
+		from := *m.From
+		for _, i := range idx[1:] {
+			from.Path = commonPath(from.Path, s.Exits[i].From.Path)
+			m.Endpoint = Union(m.Endpoint, s.Exits[i].Endpoint)
+		}
+		m.From = &from
+		exits = append(exits, m)
+	}
+	s.Exits = exits
 }
 
 // resultStrings records the string values a function returns, and those
@@ -369,6 +449,9 @@ func sortSummary(s *Summary) {
 type argView struct {
 	vals  []ssa.Value
 	trees []tree
+	// full caches the whole tree of each SSA argument: a summary applies
+	// many edges from one argument.
+	full map[int]tree
 }
 
 func (v argView) value(i int) ssa.Value {
@@ -387,10 +470,24 @@ func (s *fstate) viewTree(v argView, i int, p string, whole bool) tree {
 		}
 		return t
 	}
-	if a := v.value(i); a != nil {
-		return s.argTree(a, p, whole, "")
+	a := v.value(i)
+	if a == nil {
+		return nil
 	}
-	return nil
+	full, ok := v.full[i]
+	if !ok {
+		full = s.valTree(a)
+		if v.full != nil {
+			v.full[i] = full
+		}
+	}
+	t := full.sub(p, s.e.labels)
+	if !whole {
+		return t
+	}
+	all := t.all().asWhole(s.e.labels)
+	all, _ = all.union(s.carried(a, p, t, ""))
+	return leaf(all)
 }
 
 // maxCallbackDepth bounds how deep callbacks handed to callees are followed.
@@ -399,7 +496,7 @@ const maxCallbackDepth = 3
 // applySummary applies a callee's summary at a call.
 func (s *fstate) applySummary(c ssa.CallInstruction, args []ssa.Value, t target, sum *Summary) {
 	all := append(append([]ssa.Value(nil), args...), t.bindings...)
-	s.applyView(c, argView{vals: all}, t, sum, 0)
+	s.applyView(c, argView{vals: all, full: make(map[int]tree)}, t, sum, 0)
 }
 
 func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *Summary, depth int) {
@@ -510,7 +607,7 @@ func (s *fstate) applyCallback(c ssa.CallInstruction, view argView, ce CallEdge,
 		}
 		vals := make([]ssa.Value, nparams)
 		vals = append(vals, t.bindings...)
-		s.applyView(c, argView{vals: vals, trees: trees}, t, sum, depth+1)
+		s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, t, sum, depth+1)
 	}
 }
 

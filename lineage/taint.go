@@ -104,19 +104,63 @@ func (t taint) has(k originKey) bool {
 }
 
 // union returns t with the origins of u it lacks; t is not modified when
-// nothing is added. The bool reports a change.
+// nothing is added. The bool reports a change. A set that grows past
+// maxOrigins is coarsened (see coarsen), which keeps every label.
 func (t taint) union(u taint) (taint, bool) {
 	changed := false
 	for _, o := range u {
 		if !t.has(o.key()) {
 			if !changed {
-				t = append(taint(nil), t...)
+				t = append(make(taint, 0, len(t)+len(u)), t...)
 				changed = true
 			}
 			t = append(t, o)
 		}
 	}
+	if changed && len(t) > maxOrigins {
+		t = t.coarsen()
+	}
 	return t, changed
+}
+
+// maxOrigins bounds an origin set. Functions that read many fields of a
+// parameter (a parser's state) would otherwise carry one symbolic origin
+// per field path everywhere, and every union would cost the product.
+const maxOrigins = 24
+
+// coarsen merges the symbolic origins of one parameter into one, at the
+// longest access path they share: coarser (the caller's whole value at that
+// path counts), never dropped. Concrete labels are kept one each.
+func (t taint) coarsen() taint {
+	type group struct {
+		lab        int
+		whole, san bool
+	}
+	idx := make(map[group]int, len(t))
+	out := make(taint, 0, len(t))
+	for _, o := range t {
+		g := group{o.lab, o.whole, o.san}
+		i, ok := idx[g]
+		if !ok {
+			idx[g] = len(out)
+			out = append(out, o)
+			continue
+		}
+		out[i].ext = commonPath(out[i].ext, o.ext)
+	}
+	return out
+}
+
+// commonPath returns the longest path both a and b lie under.
+func commonPath(a, b string) string {
+	for a != "" && !isPrefix(a, b) {
+		i := strings.LastIndexAny(a, ".[")
+		if i < 0 {
+			return ""
+		}
+		a = a[:i]
+	}
+	return a
 }
 
 // withStep returns t with every origin's trace extended by s.
