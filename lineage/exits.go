@@ -701,10 +701,7 @@ func extendTree(t tree, call Step, steps []Step, sanitized bool) tree {
 	for k, v := range t {
 		nv := make(taint, len(v))
 		for i, o := range v {
-			o.tr = o.tr.push(call)
-			for _, st := range steps {
-				o.tr = o.tr.push(st)
-			}
+			o.tr = o.tr.push(call).pushSeg(steps)
 			if sanitized {
 				o.san = true
 			}

@@ -62,12 +62,27 @@ type originKey struct {
 // one allocates a single node.
 type trace struct {
 	step Step
+	// seg, when not nil, is a run of steps (a callee's path from a
+	// summary) added at once, in place of step.
+	seg  []Step
 	prev *trace
 	n    int // number of steps up to and including this one
 }
 
+// pushSeg appends a run of steps with one allocation.
+func (t *trace) pushSeg(seg []Step) *trace {
+	if len(seg) == 0 {
+		return t
+	}
+	n := len(seg)
+	if t != nil {
+		n += t.n
+	}
+	return &trace{seg: seg, prev: t, n: n}
+}
+
 func (t *trace) push(s Step) *trace {
-	if t != nil && t.step == s {
+	if t != nil && t.seg == nil && t.step == s {
 		return t
 	}
 	n := 1
@@ -83,9 +98,14 @@ func (t *trace) steps() []Step {
 		return nil
 	}
 	out := make([]Step, t.n)
-	for i := t.n - 1; t != nil && i >= 0; i-- {
+	for i := t.n - 1; t != nil && i >= 0; t = t.prev {
+		if t.seg != nil {
+			i -= len(t.seg)
+			copy(out[i+1:], t.seg)
+			continue
+		}
 		out[i] = t.step
-		t = t.prev
+		i--
 	}
 	return out
 }
