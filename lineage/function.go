@@ -125,12 +125,13 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 	}
 	s.init()
 	order := reversePostorder(fn)
+	once := !needsFixpoint(order)
 	for it := 0; ; it++ {
 		s.changed = false
 		for _, b := range order {
 			s.block(b)
 		}
-		if !s.changed {
+		if !s.changed || once {
 			break
 		}
 		if it == maxIterations {
@@ -787,4 +788,35 @@ func withTaint(t tree, o taint) tree {
 		return t
 	}
 	return merge(t, leaf(o))
+}
+
+// needsFixpoint reports whether one pass in reverse postorder may miss
+// something: a loop (a block reached again from a later one), or code that
+// reads what is stored later in the same function (go and defer calls,
+// channel receives, select). Otherwise every operand is final when it is
+// used, SSA values being defined before they are used, and one pass is
+// enough.
+func needsFixpoint(order []*ssa.BasicBlock) bool {
+	index := make(map[*ssa.BasicBlock]int, len(order))
+	for i, b := range order {
+		index[b] = i
+	}
+	for i, b := range order {
+		for _, c := range b.Succs {
+			if j, ok := index[c]; ok && j <= i {
+				return true
+			}
+		}
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Go, *ssa.Defer, *ssa.Select:
+				return true
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
