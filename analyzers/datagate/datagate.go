@@ -2,6 +2,7 @@ package datagate
 
 import (
 	_ "embed"
+	"go/ast"
 	"go/token"
 	"path/filepath"
 	"reflect"
@@ -88,6 +89,7 @@ func run(cfg *config.Config, fl *analysis.Analyzer, pass *analysis.Pass) (any, e
 			pass.Report(analysisDiag(p, f.Rule, msg))
 		}
 	}
+	checkTags(pass)
 	for _, d := range dirs {
 		if f, bad := suppress.Report(d, now); bad {
 			if p := tf(d.Pos); p.IsValid() {
@@ -158,4 +160,31 @@ func relTo(dir string, p lineage.Position) string {
 		file = filepath.ToSlash(rel)
 	}
 	return file + ":" + strconv.Itoa(p.Line)
+}
+
+// checkTags reports userdata tags whose category is malformed (SPEC section
+// 1: [a-z][a-z0-9_.-]*, or empty for personal). Such a field still counts
+// as user data, of category personal.
+func checkTags(pass *analysis.Pass) {
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			st, ok := n.(*ast.StructType)
+			if !ok {
+				return true
+			}
+			for _, field := range st.Fields.List {
+				if field.Tag == nil {
+					continue
+				}
+				raw, err := strconv.Unquote(field.Tag.Value)
+				if err != nil {
+					continue
+				}
+				if cat, ok := reflect.StructTag(raw).Lookup(sources.TagKey); ok && cat != "" && !sources.ValidCategory(cat) {
+					pass.Reportf(field.Tag.Pos(), "datagate: invalid userdata category %q: want [a-z][a-z0-9_.-]* or empty (the field counts as personal)", cat)
+				}
+			}
+			return true
+		})
+	}
 }

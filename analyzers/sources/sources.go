@@ -96,9 +96,6 @@ func run(cfg *config.Config, pass *analysis.Pass) (any, error) {
 		if st, ok := named.Underlying().(*types.Struct); ok {
 			for i := 0; i < st.NumFields(); i++ {
 				f := st.Field(i)
-				if tag, ok := reflect.StructTag(st.Tag(i)).Lookup(TagKey); ok && tag != "" && !categoryRE.MatchString(tag) {
-					pass.Reportf(f.Pos(), "invalid userdata category %q: want [a-z][a-z0-9_.-]* or empty", tag)
-				}
 				if l, ok := r.Field(named, i); ok {
 					pass.ExportObjectFact(f, &FieldFact{Label: l})
 				}
@@ -309,3 +306,7 @@ func skips(tag string) []string {
 	}
 	return out
 }
+
+// ValidCategory reports whether a userdata tag value is a well-formed
+// category.
+func ValidCategory(c string) bool { return categoryRE.MatchString(c) }

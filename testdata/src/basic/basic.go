@@ -11,6 +11,7 @@ type User struct {
 	ID    int64
 	Email string `json:"email" userdata:"contact"`
 	Name  string `userdata:""`
+	Nick  string `userdata:"Nick Name"` // want `invalid userdata category "Nick Name"`
 }
 
 const analytics = "https://api.mixpanel.com/track"

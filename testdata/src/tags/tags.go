@@ -6,7 +6,7 @@ type User struct { // want User:`carries\(.Addr:location .Bad:personal .Email:co
 	Email string  `json:"email" userdata:"contact"` // want Email:`userdata\(contact\)`
 	Name  string  `userdata:""`                     // want Name:`userdata\(personal\)`
 	Addr  Address `userdata:"location"`             // want Addr:`userdata\(location\)`
-	Bad   string  `userdata:"Not Valid"`            // want `invalid userdata category` Bad:`userdata\(personal\)`
+	Bad   string  `userdata:"Not Valid"`            // want Bad:`userdata\(personal\)`
 }
 
 type Address struct {
