@@ -42,20 +42,17 @@ func callArgs(c *ssa.CallCommon) []ssa.Value {
 // anywhere in the function (late).
 func (s *fstate) call(c ssa.CallInstruction, late bool) {
 	if late {
-		saved := s.cur
+		saved, savedOwned := s.cur, s.owned
 		tmp := s.union.clone()
 		for o, t := range saved {
 			tmp[o] = merge(tmp[o], t)
 		}
-		s.cur = tmp
+		s.cur, s.owned = tmp, nil // every tree of tmp is its own
 		defer func() {
+			s.cur, s.owned = saved, savedOwned
 			for o, t := range tmp {
-				if saved[o] == nil {
-					saved[o] = tree{}
-				}
-				saved[o].put("", t)
+				s.mut(o).put("", t)
 			}
-			s.cur = saved
 		}()
 	}
 	common := c.Common()
@@ -676,12 +673,7 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 	}
 	// Weak update: a call may or may not overwrite.
 	for _, r := range dst {
-		cur := s.cur[r.obj]
-		if cur == nil {
-			cur = tree{}
-			s.cur[r.obj] = cur
-		}
-		cur.put(r.path, t)
+		s.mut(r.obj).put(r.path, t)
 		u := s.union[r.obj]
 		if u == nil {
 			u = tree{}

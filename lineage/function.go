@@ -89,6 +89,9 @@ type fstate struct {
 	dyn     map[ssa.Value][]types.Type
 
 	cur   heap // the heap at the instruction being analysed
+	// owned marks the trees of cur this block has copied and may change;
+	// nil means all of them.
+	owned map[int]bool
 	union heap // everything stored anywhere in the function
 	outs  map[*ssa.BasicBlock]heap
 
@@ -213,28 +216,39 @@ func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
 
 // block analyses one basic block from the join of its predecessors.
 func (s *fstate) block(b *ssa.BasicBlock) {
+	// Trees are shared between blocks and copied on first write (mut).
 	var in heap
+	owned := make(map[int]bool)
 	for _, p := range b.Preds {
 		out, ok := s.outs[p]
 		if !ok {
 			continue
 		}
 		if in == nil {
-			in = out.clone()
+			in = make(heap, len(out))
+			for o, t := range out {
+				in[o] = t
+			}
 			continue
 		}
 		for o, t := range out {
-			if mine, ok := in[o]; ok {
-				mine.join(t)
-			} else {
-				in[o] = t.clone()
+			mine, ok := in[o]
+			if !ok {
+				in[o] = t
+				continue
 			}
+			if !owned[o] {
+				mine = mine.clone()
+				in[o] = mine
+				owned[o] = true
+			}
+			mine.join(t)
 		}
 	}
 	if in == nil {
 		in = make(heap)
 	}
-	s.cur = in
+	s.cur, s.owned = in, owned
 	for _, instr := range b.Instrs {
 		s.instr(instr)
 	}
@@ -368,11 +382,7 @@ func (s *fstate) valTree(v ssa.Value) tree {
 func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 	strong := len(rs) == 1 && s.strongOK(rs[0])
 	for _, r := range rs {
-		cur := s.cur[r.obj]
-		if cur == nil {
-			cur = tree{}
-			s.cur[r.obj] = cur
-		}
+		cur := s.mut(r.obj)
 		if strong {
 			cur.set(r.path, t)
 		} else {
@@ -819,4 +829,24 @@ func needsFixpoint(order []*ssa.BasicBlock) bool {
 		}
 	}
 	return false
+}
+
+// mut returns the tree of object o in the current heap, ready to be
+// changed: trees are shared between blocks until one of them writes.
+func (s *fstate) mut(o int) tree {
+	t := s.cur[o]
+	switch {
+	case t == nil:
+		t = tree{}
+		s.cur[o] = t
+	case s.owned != nil && !s.owned[o]:
+		t = t.clone()
+		s.cur[o] = t
+	default:
+		return t
+	}
+	if s.owned != nil {
+		s.owned[o] = true
+	}
+	return t
 }
