@@ -88,7 +88,7 @@ type fstate struct {
 	tagged  map[ssa.Value][]Label // addresses of user-data fields
 	dyn     map[ssa.Value][]types.Type
 
-	cur   heap // the heap at the instruction being analysed
+	cur heap // the heap at the instruction being analysed
 	// owned marks the trees of cur this block has copied and may change;
 	// nil means all of them.
 	owned map[int]bool
