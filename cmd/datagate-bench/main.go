@@ -39,6 +39,10 @@
 //	                GOPATH/bin); "none" skips the gosec step
 //	-profile DIR    write CPU and heap profiles of the first datagate run
 //	                to DIR (cpu.pprof, allocs.pprof, peak-heap.pprof)
+//	-timeout D      stop a run of a step after D; the step is not run
+//	                again and D counts as its time (a lower bound). With
+//	                -profile, a datagate run stopped so writes its profiles
+//	                so far and a goroutine dump (goroutines.txt)
 //	-json           print the report as JSON
 //	-report FILE    print the tables of a report written with -json
 //
@@ -67,7 +71,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: datagate-bench [-C DIR | -packages N] [-runs N] [-steps LIST] [-gosec PATH] [-profile DIR] [-json] [packages]
+const usage = `usage: datagate-bench [-C DIR | -packages N] [-runs N] [-steps LIST] [-gosec PATH] [-profile DIR] [-timeout D] [-json] [packages]
        datagate-bench -report FILE
 
 Measures the datagate scan against load+SSA of the same packages and
@@ -88,6 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	gosec := fs.String("gosec", "", "gosec binary `PATH` (default: gosec in PATH, GOBIN or GOPATH/bin); none: skip the step")
 	profile := fs.String("profile", "", "write profiles of the first datagate run to `DIR`")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	timeout := fs.Duration("timeout", 0, "stop a run of a step after `D` (0: none); its time then counts as D, a lower bound")
 	reread := fs.String("report", "", "print the tables of a JSON report `FILE` written by -json, and measure nothing")
 	child := fs.String("child", "", "") // hidden: run one step in this process
 	fs.Usage = func() {
@@ -118,7 +123,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return printReport(*reread, stdout, stderr)
 	}
 	if *child != "" {
-		if err := bench.RunChild(*child, *dir, *profile, patterns, stdout); err != nil {
+		if err := bench.RunChild(*child, *dir, *profile, *timeout, patterns, stdout); err != nil {
 			fmt.Fprintf(stderr, "datagate-bench: %s: %v\n", *child, err)
 			return 2
 		}
@@ -130,7 +135,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
 		return 2
 	}
-	o := bench.Options{Patterns: patterns, Runs: *runs, Exe: exe, Log: stderr}
+	o := bench.Options{Patterns: patterns, Runs: *runs, Exe: exe, Log: stderr, Timeout: *timeout}
 	for s := range strings.SplitSeq(*steps, ",") {
 		if s = strings.TrimSpace(s); s == "" {
 			continue

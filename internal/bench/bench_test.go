@@ -243,3 +243,33 @@ func TestReport(t *testing.T) {
 		t.Errorf("PASS marks %s, want true true false true true", got)
 	}
 }
+
+// TestReportTimedOut checks that a datagate step that ran out of time
+// fails its targets with lower bounds.
+func TestReportTimedOut(t *testing.T) {
+	res := map[string]*StepResult{
+		StepSSA:      {Name: StepSSA, Runs: []Run{{WallMS: 1000, CPUMS: 1500}}},
+		StepDatagate: {Name: StepDatagate, TimedOutMS: 60000, PeakMB: 700},
+	}
+	for _, r := range res {
+		r.summarize()
+	}
+	rs := ratios(res)
+	if len(rs) != 3 {
+		t.Fatalf("got %d ratios, want wall, cpu and RSS: %+v", len(rs), rs)
+	}
+	if r := rs[0]; r.Best != 60 || !r.AtLeast || r.Pass {
+		t.Errorf("wall ratio %+v, want at least 60 and failing", r)
+	}
+	if r := rs[2]; r.Pass || !r.AtLeast {
+		t.Errorf("RSS %+v, want a failing lower bound", r)
+	}
+	var buf bytes.Buffer
+	rep := &Report{Steps: []StepResult{*res[StepSSA], *res[StepDatagate]}, Ratios: rs}
+	if err := rep.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), ">60.00") || !strings.Contains(buf.String(), "timed out") {
+		t.Errorf("report does not show the timeout:\n%s", buf.String())
+	}
+}

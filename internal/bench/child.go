@@ -17,8 +17,10 @@ import (
 // mode) and writes its Stats as JSON to w. With profileDir set, it writes
 // there cpu.pprof (the whole step), allocs.pprof (every allocation of the
 // step, at its end) and peak-heap.pprof (the heap profile taken when the
-// live heap was largest, sampled every 100ms).
-func RunChild(step, dir, profileDir string, patterns []string, w io.Writer) error {
+// live heap was largest, sampled every 100ms). With a timeout, a step
+// still running then writes its profiles so far and a goroutine dump
+// (goroutines.txt, with profileDir) and exits the process with code 3.
+func RunChild(step, dir, profileDir string, timeout time.Duration, patterns []string, w io.Writer) error {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
@@ -28,6 +30,29 @@ func RunChild(step, dir, profileDir string, patterns []string, w io.Writer) erro
 		if stop, err = startProfiles(profileDir); err != nil {
 			return err
 		}
+	}
+	var once sync.Once
+	stopOnce := func() (err error) {
+		once.Do(func() {
+			if stop != nil {
+				err = stop()
+			}
+		})
+		return err
+	}
+	if timeout > 0 {
+		time.AfterFunc(timeout, func() {
+			if profileDir != "" {
+				var dump bytes.Buffer
+				_ = pprof.Lookup("goroutine").WriteTo(&dump, 2)
+				_ = os.WriteFile(filepath.Join(profileDir, "goroutines.txt"), dump.Bytes(), 0o644)
+			}
+			if err := stopOnce(); err != nil {
+				fmt.Fprintf(os.Stderr, "datagate-bench: writing profiles: %v\n", err)
+			}
+			fmt.Fprintf(os.Stderr, "datagate-bench: %s timed out after %v\n", step, timeout)
+			os.Exit(exitTimedOut)
+		})
 	}
 	var st *Stats
 	var err error
@@ -44,10 +69,8 @@ func RunChild(step, dir, profileDir string, patterns []string, w io.Writer) erro
 	default:
 		err = fmt.Errorf("unknown step %q", step)
 	}
-	if stop != nil {
-		if perr := stop(); err == nil {
-			err = perr
-		}
+	if perr := stopOnce(); err == nil {
+		err = perr
 	}
 	if err != nil {
 		return err
