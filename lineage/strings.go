@@ -92,6 +92,14 @@ func (s *fstate) fold(v ssa.Value, path string, depth int) StrExpr {
 			return s.strAt(v.X, path, depth)
 		}
 	case *ssa.Slice:
+		if elems := s.elements(v); path == "" && !(len(elems) == 1 && elems[0] == ssa.Value(v)) {
+			// A variadic slice built at the call: any of its elements.
+			var out StrExpr
+			for _, e := range elems {
+				out = Union(out, s.strAt(e, "", depth))
+			}
+			return out
+		}
 		return s.strAt(v.X, path, depth)
 	case *ssa.UnOp:
 		if v.Op.String() == "*" {
@@ -207,18 +215,28 @@ func (s *fstate) stored(base ssa.Value, path string, depth int) StrExpr {
 // flag.StringVar(&v, "name", ...) is the flag -name.
 func setter(c *ssa.CallCommon, v ssa.Value) string {
 	fn := c.StaticCallee()
-	if fn == nil || len(c.Args) == 0 || c.Args[0] != v {
+	if fn == nil || len(c.Args) == 0 {
+		return ""
+	}
+	if name := funcName(fn); strings.HasPrefix(name, "(*flag.FlagSet).") && len(c.Args) > 1 && c.Args[1] == v {
+		for _, a := range c.Args[2:] {
+			if k, ok := a.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+				return "flag -" + constant.StringVal(k.Value)
+			}
+		}
+	}
+	if c.Args[0] != v {
 		return ""
 	}
 	name := funcName(fn)
-	if strings.HasPrefix(name, "flag.") || strings.HasPrefix(name, "(*flag.FlagSet).") {
+	if strings.HasPrefix(name, "flag.") {
 		for _, a := range c.Args[1:] {
 			if k, ok := a.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
 				return "flag -" + constant.StringVal(k.Value)
 			}
 		}
 	}
-	return "set by " + shortName(name)
+	return ""
 }
 
 // global folds a package-level variable from every store the package

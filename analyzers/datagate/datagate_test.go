@@ -31,8 +31,11 @@ func testdata(t *testing.T) string {
 //	cross/app  flows through another package's summaries (facts)
 //	policy/app the policy's sources, sanitizer, propagator, sink, gateway, endpoints (found by discovery)
 //	rpc/app    a generated gRPC client, with the target given by the caller
+//	streams    websocket and Kafka exits (offline stand-ins for the modules)
+//	hard       generic types, iterators, callbacks, reflection (a known miss)
+//	taint/suite a suite in other tools' style: policy func source, sink, sanitizer
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite")
+		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams")
 }
