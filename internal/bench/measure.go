@@ -373,7 +373,7 @@ func runGosec(ctx context.Context, o Options) (Run, error) {
 	}
 	data, rerr := os.ReadFile(out)
 	if rerr != nil {
-		return r, fmt.Errorf("gosec wrote no report (%v): %w\n%s", err, rerr, firstLines(stderr.String(), 30))
+		return r, fmt.Errorf("gosec wrote no report: %w\n%s", errors.Join(err, rerr), firstLines(stderr.String(), 30))
 	}
 	var rep struct {
 		Stats struct {

@@ -18,7 +18,7 @@ func usage(ps *os.ProcessState) (maxRSS int64, cpu time.Duration) {
 	if !ok || ru == nil {
 		return 0, ps.UserTime() + ps.SystemTime()
 	}
-	maxRSS = int64(ru.Maxrss)
+	maxRSS = ru.Maxrss
 	if runtime.GOOS != "darwin" && runtime.GOOS != "ios" {
 		maxRSS *= 1024 // kilobytes elsewhere, bytes on Darwin
 	}
