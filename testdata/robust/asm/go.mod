@@ -1,0 +1,3 @@
+module example.com/robust/asm
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/robust/cgo
+
+go 1.26

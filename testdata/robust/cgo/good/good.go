@@ -1,0 +1,13 @@
+// Package good is well-formed code next to the faulty package: its finding
+// must be reported whatever happens to the other.
+package good
+
+import (
+	"example.com/robust/cgo/model"
+	"example.com/robust/cgo/out"
+)
+
+// Report sends the user's e-mail address to the vendor.
+func Report(u *model.User) {
+	out.Send(u.Email) // want disallowed-region
+}

@@ -1,0 +1,3 @@
+module example.com/robust/gen
+
+go 1.26

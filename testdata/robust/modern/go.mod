@@ -1,0 +1,3 @@
+module example.com/robust/modern
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/robust/typeerr
+
+go 1.26
