@@ -113,7 +113,7 @@ func TestMiss_MapsKeysIterator(t *testing.T) {
 }
 
 // TestMiss_SummaryLimitDropsCallerFlow: when a function's summary passes
-// 512 entries (lineage/exits.go:197, full), the entries past the limit are
+// 512 entries (lineage/exits.go:183, full), the entries past the limit are
 // dropped, so a caller's flow through them is not reported: CallWide
 // passes u.Name to Wide's 600th parameter, which Wide sends, and nothing
 // is reported. The limit shows only as a -v note, which neither the text
@@ -135,7 +135,7 @@ func TestMiss_SummaryLimitDropsCallerFlow(t *testing.T) {
 // user-data field of a value it was given and sends it is reported twice:
 // at the hand-written call that leads to it (right, SPEC.md section 5) and
 // at the exit in the generated file itself, which SPEC.md says is never
-// the location. internal/cli/merge.go:72-80 (findingsOf) reports a flow
+// the location. internal/cli/merge.go:107-111 (findingsOf) reports a flow
 // without Via at its exit even when the exit is in generated code.
 func TestMiss_GeneratedExitReportedTwice(t *testing.T) {
 	dir := copyTree(t, filepath.Join(repoRoot(t), "testdata", "robust", "gen"))
