@@ -110,9 +110,23 @@ func (e StrExpr) norm() StrExpr {
 		seen[k] = true
 		out = append(out, a)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return StrExpr{out[i]}.String() < StrExpr{out[j]}.String() })
+	less := func(i, j int) bool { return StrExpr{out[i]}.String() < StrExpr{out[j]}.String() }
+	sort.SliceStable(out, less)
 	if len(out) > maxAlts {
-		out = append(out[:maxAlts-1:maxAlts-1], StrAlt{{Kind: PartUnknown, Text: "too many possible values"}})
+		marker := StrAlt{{Kind: PartUnknown, Text: "too many possible values"}}
+		mk := StrExpr{marker}.String()
+		kept := out[:maxAlts-1:maxAlts-1]
+		has := false
+		for _, a := range kept {
+			if (StrExpr{a}).String() == mk {
+				has = true
+			}
+		}
+		if !has {
+			kept = append(kept, marker)
+		}
+		out = kept
+		sort.SliceStable(out, less) // so that normalising again changes nothing
 	}
 	return out
 }

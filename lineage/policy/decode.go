@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -28,6 +29,7 @@ const (
 // as it goes, and stops at the first problem.
 type decoder struct {
 	file string
+	data []byte
 	p    *Policy
 	// seen records the line of each entry that must not repeat, so that a
 	// repeat can name the first.
@@ -62,6 +64,7 @@ func (d *decoder) dup(section string, key any, n *yaml.Node, path, what string) 
 }
 
 func (d *decoder) parse(data []byte) (*Policy, error) {
+	d.data = data
 	root, err := d.document(data)
 	if err != nil {
 		return nil, err
@@ -148,8 +151,35 @@ func (d *decoder) syntax(err error) *Error {
 	if isParserProblem(msg) {
 		line++
 	}
+	if line == 0 {
+		// Reader and composer errors carry no line: find the offending
+		// byte where there is one, else point at the first line.
+		line = badByteLine(d.data)
+	}
 	e.Line, e.Msg = line, "bad YAML: "+msg
 	return e
+}
+
+// badByteLine returns the line of the first byte YAML does not accept (a
+// control character, invalid UTF-8, a tab where indentation is expected at
+// the start of a line), or 1.
+func badByteLine(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line
+		case r == '\n':
+			line++
+		case r == '\t' && (i == 0 || data[i-1] == '\n'):
+			return line
+		case r < 0x20 && r != '\t' && r != '\r':
+			return line
+		}
+		i += size
+	}
+	return 1
 }
 
 // isParserProblem reports whether msg is one of the problems the YAML parser
