@@ -65,6 +65,7 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 	if len(targets) == 0 {
 		if !s.paramCall(c, common) {
 			s.unknownCall(c, args, "dynamic call of "+common.Value.Name())
+			s.unknownIterator(c, common, args)
 		}
 		return
 	}
@@ -278,6 +279,12 @@ func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
 			s.propagator(c, args, t.obj, pr.From, pr.To, name)
 			return
 		}
+	}
+	if isCgoWrapper(name) {
+		// cgo's generated wrappers (C.CString, calls into C) copy through
+		// unsafe.Pointer: the result carries the arguments.
+		s.unknownCall(c, args, name)
+		return
 	}
 	if x, ok := e.models.exits[name]; ok {
 		s.exit(c, name, x.kind, x.data, x.endpoint, "sent by "+shortName(name))
@@ -878,4 +885,35 @@ func hasNil(vs []ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// isCgoWrapper reports whether a function is one cgo generates for a C
+// call or conversion (_Cfunc_CString, _Cfunc_GoString, _Cfunc_f).
+func isCgoWrapper(name string) bool {
+	return strings.Contains(name, "._Cfunc_") || strings.Contains(name, "._cgo_") || strings.Contains(name, "._Cgo_")
+}
+
+// unknownIterator handles a call of a function value the engine cannot
+// resolve that is given closures, as a range over an iterator from a
+// library (maps.Keys(m), slices.Values(s)) is: the closures (the loop
+// body) receive what the function value carries.
+func (s *fstate) unknownIterator(c ssa.CallInstruction, common *ssa.CallCommon, args []ssa.Value) {
+	data := s.valTree(common.Value).all()
+	if len(data) == 0 {
+		return
+	}
+	st := s.step(c.Pos(), "yielded by "+common.Value.Name())
+	for _, a := range args {
+		for _, t := range s.funcTargets(a) {
+			if t.fn == nil || s.e.sums[t.fn] == nil {
+				continue
+			}
+			trees := make([]tree, len(t.fn.Params))
+			for i := range trees {
+				trees[i] = leaf(data.withStep(st))
+			}
+			vals := append(make([]ssa.Value, len(t.fn.Params)), t.bindings...)
+			s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, t, s.e.sums[t.fn], 1)
+		}
+	}
 }

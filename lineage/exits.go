@@ -14,7 +14,7 @@ const maxSummarySteps = 24
 
 // maxSummaryEntries bounds the edges, generations and exits of one
 // summary; past it the summary says so in Limit.
-const maxSummaryEntries = 512
+const maxSummaryEntries = 1 << 14
 
 // exit handles a call where data leaves the process.
 func (s *fstate) exit(c ssa.CallInstruction, name, kind string, data []portSpec, ep endpointSpec, desc string) {

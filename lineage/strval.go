@@ -115,7 +115,7 @@ func (e StrExpr) norm() StrExpr {
 	if len(out) > maxAlts {
 		marker := StrAlt{{Kind: PartUnknown, Text: "too many possible values"}}
 		mk := StrExpr{marker}.String()
-		kept := out[:maxAlts-1:maxAlts-1]
+		kept := out[: maxAlts-1 : maxAlts-1]
 		has := false
 		for _, a := range kept {
 			if (StrExpr{a}).String() == mk {

@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -101,12 +102,28 @@ func (c *Config) Policy(pass *analysis.Pass) (*policy.Policy, error) {
 	return l.p, l.err
 }
 
-// PackageDir returns the directory of the package's first file, or "".
+// PackageDir returns the directory of the package's source files, or "".
+// Files that cgo generates live in the build cache, so they are passed
+// over while another file is there.
 func PackageDir(fset *token.FileSet, files []*ast.File) string {
+	dir := ""
 	for _, f := range files {
-		if name := fset.File(f.Pos()).Name(); name != "" {
-			return filepath.Dir(name)
+		// The position of the package clause honours //line directives,
+		// which cgo's generated files use to name the original file.
+		name := fset.Position(f.Package).Filename
+		if name == "" {
+			name = fset.File(f.Pos()).Name()
+		}
+		if name == "" {
+			continue
+		}
+		d := filepath.Dir(name)
+		if !strings.Contains(filepath.ToSlash(d), "/go-build/") {
+			return d
+		}
+		if dir == "" {
+			dir = d
 		}
 	}
-	return ""
+	return dir
 }

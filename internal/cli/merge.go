@@ -100,9 +100,23 @@ func mergeFlows(results []pkgResult) []mergedFlow {
 	}
 	index := make(map[key]*group)
 	var groups []*group
+	// Exits in generated code that some call in hand-written code leads
+	// to: those calls are where they are reported (SPEC section 5), not the
+	// generated exit itself.
+	viaGenerated := make(map[lineage.Position]bool)
+	for i := range results {
+		for _, f := range results[i].res.Flows {
+			if f.Exit.Generated && f.Via.IsValid() {
+				viaGenerated[f.Exit.Pos] = true
+			}
+		}
+	}
 	for i := range results {
 		r := &results[i]
 		for _, f := range r.res.Flows {
+			if f.Exit.Generated && !f.Via.IsValid() && viaGenerated[f.Exit.Pos] {
+				continue
+			}
 			owner, inRoot := owners[f.Exit.Pos.File]
 			local := inRoot && !f.Exit.Generated
 			at := f.Exit.Pos
