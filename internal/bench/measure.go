@@ -445,7 +445,7 @@ func (rep *Report) WriteText(w io.Writer) error {
 		case r.Target == "" && r.AtLeast:
 			continue // no CPU time for a run that timed out
 		case r.Target == "":
-			fmt.Fprintf(tw, "%s\t%4s\t%6.2f\t(no target)\t\n", r.Name, "", r.Median)
+			fmt.Fprintf(tw, "%s\t%5s\t%7.2f\t(no target)\t\n", r.Name, "", r.Median)
 			continue
 		case !r.Pass:
 			mark = "FAIL"
@@ -458,7 +458,7 @@ func (rep *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(tw, "%s\t%s%.0f %s\t%6s\t%s\t%s\n", r.Name, gt, r.Best, r.Unit, "", r.Target, mark)
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s%4.2f\t%s%6.2f\t%s\t%s\n", r.Name, gt, r.Best, gt, r.Median, r.Target, mark)
+		fmt.Fprintf(tw, "%s\t%5s\t%7s\t%s\t%s\n", r.Name, gt+fmt.Sprintf("%.2f", r.Best), gt+fmt.Sprintf("%.2f", r.Median), r.Target, mark)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

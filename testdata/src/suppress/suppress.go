@@ -22,7 +22,7 @@ func sameLine(u *User) {
 }
 
 func noReason(u *User) {
-	/* want `invalid-suppression` */ //datagate:allow disallowed-region
+	/* want `invalid-suppression` */                        //datagate:allow disallowed-region
 	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
 }
 

@@ -22,7 +22,7 @@ func Leak(u *model.User) {
 	out.Send(unsafe.String(unsafe.SliceData(b), len(b))) // may disallowed-region
 
 	s := *(*string)(unsafe.Pointer(&b)) // a known miss: unsafe.Pointer is not followed
-	out.Send(s) // may disallowed-region
+	out.Send(s)                         // may disallowed-region
 
 	h := (*header)(unsafe.Pointer(&u.Name))
 	out.Send(unsafe.String((*byte)(h.data), h.len)) // may disallowed-region
