@@ -70,3 +70,16 @@ func shareName(u *model.User) error {
 		t.Errorf("summary does not count the 4 baselined results:\n%s", o.stdout)
 	}
 }
+
+// TestOutputDevice: -o naming a device writes to it and leaves it a device
+// (a rename over /dev/null would replace it with a regular file).
+func TestOutputDevice(t *testing.T) {
+	run(t, "-C", testdataDir(t, "demo"), "-o", os.DevNull, "./...").wantCode(t, ExitFindings)
+	fi, err := os.Stat(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().IsRegular() {
+		t.Fatalf("%s became a regular file", os.DevNull)
+	}
+}

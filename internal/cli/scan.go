@@ -384,6 +384,19 @@ func writeOutput(o *options, wd string, res *report.Result, stdout io.Writer) er
 		return w.Write(stdout, res)
 	}
 	path := inDir(wd, o.output)
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		// A device or pipe (-o /dev/null, /dev/stdout): write to it; a
+		// rename would replace it with a regular file.
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		if err := w.Write(f, res); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", o.output, err)
+		}
+		return f.Close()
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
