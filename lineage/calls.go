@@ -69,7 +69,7 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 		}
 		return
 	}
-	s.closuresPassed(c, targets, args)
+	s.closuresPassed(c, args)
 	if common.StaticCallee() == nil && !common.IsInvoke() {
 		// A function value whose captured variables could not be mapped
 		// (a closure returned by a call): its result carries what it
@@ -794,8 +794,7 @@ func (s *fstate) builtin(c ssa.CallInstruction, b *ssa.Builtin, args []ssa.Value
 // registration run them later, and what they capture may reach an exit
 // inside them. Their parameters get no data here: data a callee passes to
 // a callback it was given is not followed (lineage/README.md).
-func (s *fstate) closuresPassed(c ssa.CallInstruction, targets []target, args []ssa.Value) {
-	_ = targets
+func (s *fstate) closuresPassed(c ssa.CallInstruction, args []ssa.Value) {
 	for _, a := range args {
 		mc, ok := a.(*ssa.MakeClosure)
 		if !ok {

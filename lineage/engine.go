@@ -76,7 +76,6 @@ type engine struct {
 	consts  map[string]Position // string constant value -> its declaration
 	gwPkgs  map[string]bool
 	funcs   []*ssa.Function
-	callers map[*ssa.Function][]ssa.CallInstruction
 	fields  map[*types.Var]map[string]StrExpr
 	pending map[string]PendingCall
 	// panics is what the package's panic calls pass to recover; panicked
@@ -109,7 +108,6 @@ func Analyze(cfg *Config) *Result {
 		models:  defaultModels(),
 		cha:     make(map[*types.Func][]*types.Func),
 		gwPkgs:  make(map[string]bool),
-		callers: make(map[*ssa.Function][]ssa.CallInstruction),
 		pending: make(map[string]PendingCall),
 	}
 	if cfg.Policy != nil {
@@ -305,7 +303,6 @@ func (e *engine) sccs() [][]*ssa.Function {
 				case ssa.CallInstruction:
 					if c := originFn(in.Common().StaticCallee()); c != nil && inPkg[c] {
 						out = append(out, c)
-						e.callers[c] = append(e.callers[c], in)
 					}
 				case *ssa.MakeClosure:
 					if c, ok := in.Fn.(*ssa.Function); ok && inPkg[c] {
