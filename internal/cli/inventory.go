@@ -105,7 +105,7 @@ func lineageCommand(args []string, stdout, stderr io.Writer, hooks *scanHooks) e
 		return err
 	}
 
-	if errs := toolErrors(an.graph, an.roots, an.root); len(errs) > 0 {
+	if errs := toolErrors(an.graph, an.root); len(errs) > 0 {
 		for _, e := range errs {
 			fmt.Fprintf(stderr, "datagate: %s: %s\n", e.Package, e.Message)
 		}

@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/datagate/datagate/analyzers/datagate"
+	"github.com/datagate/datagate/internal/driver"
 	"github.com/datagate/datagate/lineage"
 	"github.com/datagate/datagate/lineage/policy"
 	"github.com/datagate/datagate/lineage/rules"
@@ -206,47 +206,25 @@ const maxErrorsPerPackage = 10
 // sorted by package: packages (roots or dependencies) with load or type
 // errors, analyses that failed (an internal error in the engine), and root
 // packages not analysed because a package they import failed.
-func toolErrors(g *checker.Graph, roots []*packages.Package, root string) []lineage.ToolError {
+func toolErrors(g *driver.Graph, root string) []lineage.ToolError {
 	byPkg := make(map[string]lineage.ToolError)
-	failed := make(map[*packages.Package]bool)
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		if len(p.Errors) > 0 {
-			byPkg[p.ID] = packageErrors(p, root)
-			failed[p] = true
+	for _, act := range g.All {
+		switch {
+		case len(act.Errors) > 0:
+			byPkg[act.Package.ID] = packageErrors(act.Package.ID, act.Errors, root)
+		case act.Err != nil:
+			// An internal error carries a stack trace: keep its first line.
+			msg, _, _ := strings.Cut(act.Err.Error(), "\n")
+			byPkg[act.Package.ID] = lineage.ToolError{Package: act.Package.ID, Message: msg}
 		}
-	})
-	for act := range g.All() {
-		if act.Err == nil || failed[act.Package] {
-			continue
-		}
-		msg := act.Err.Error()
-		if strings.HasPrefix(msg, "failed prerequisites") || act.Package.IllTyped {
-			continue // a consequence of an error reported on its own
-		}
-		// An internal error carries a stack trace: keep its first line.
-		if i := strings.IndexByte(msg, '\n'); i >= 0 {
-			msg = msg[:i]
-		}
-		byPkg[act.Package.ID] = lineage.ToolError{Package: act.Package.ID, Message: msg}
-		failed[act.Package] = true
 	}
 	for _, act := range g.Roots {
-		p := act.Package
-		if act.Err == nil || failed[p] {
-			continue
-		}
-		var deps []string
-		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
-			if failed[q] {
-				deps = append(deps, q.ID)
+		if len(act.FailedDeps) > 0 && len(act.Errors) == 0 {
+			byPkg[act.Package.ID] = lineage.ToolError{
+				Package: act.Package.ID,
+				Message: "not analysed: it imports " + strings.Join(act.FailedDeps, ", ") + ", which could not be analysed",
 			}
-		})
-		sort.Strings(deps)
-		msg := "not analysed: " + act.Err.Error()
-		if len(deps) > 0 {
-			msg = "not analysed: it imports " + strings.Join(deps, ", ") + ", which could not be analysed"
 		}
-		byPkg[p.ID] = lineage.ToolError{Package: p.ID, Message: msg}
 	}
 
 	var out []lineage.ToolError
@@ -260,12 +238,12 @@ func toolErrors(g *checker.Graph, roots []*packages.Package, root string) []line
 // packageErrors makes one ToolError of a package's load and type errors: at
 // the first error's position, with the others on further lines (at most
 // maxErrorsPerPackage in all).
-func packageErrors(p *packages.Package, root string) lineage.ToolError {
-	te := lineage.ToolError{Package: p.ID}
+func packageErrors(id string, errs []packages.Error, root string) lineage.ToolError {
+	te := lineage.ToolError{Package: id}
 	var lines []string
 	seen := make(map[packages.Error]bool)
 	more := 0
-	for _, e := range p.Errors {
+	for _, e := range errs {
 		e.Kind = 0 // the same error may come from go list and the type checker
 		if seen[e] {
 			continue

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"go/build"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,11 +11,11 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/datagate"
+	"github.com/datagate/datagate/internal/driver"
 	"github.com/datagate/datagate/internal/report"
 	"github.com/datagate/datagate/lineage"
 	"github.com/datagate/datagate/lineage/policy"
@@ -22,11 +23,9 @@ import (
 	"github.com/datagate/datagate/lineage/suppress"
 )
 
-// loadMode is packages.LoadAllSyntax, spelled out, plus the module: the
-// checker needs syntax and types of every package that facts flow through.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedTypes | packages.NeedSyntax |
-	packages.NeedTypesInfo | packages.NeedTypesSizes | packages.NeedModule
+// loadMode lists the package graph; the driver parses and type-checks one
+// package at a time.
+const loadMode = driver.LoadMode
 
 // scanCommand runs a scan and writes its output. It returns errFindings
 // when there are results at or above -fail-on, an *incompleteError when
@@ -162,7 +161,7 @@ func scan(o *options, wd string, hooks *scanHooks) (*report.Result, []string, er
 
 	return &report.Result{
 		Findings:        findings,
-		Errors:          toolErrors(an.graph, an.roots, an.root),
+		Errors:          toolErrors(an.graph, an.root),
 		Root:            an.root,
 		Version:         Version(),
 		Category:        o.category,
@@ -199,7 +198,7 @@ func scanConfig(o *options, wd string) (cfg *config.Config, fixed string, err er
 // analysed is what loading and analysing the packages gives.
 type analysed struct {
 	results []pkgResult         // the datagate results of the root packages, by package ID
-	graph   *checker.Graph      // for the tool errors
+	graph   *driver.Graph       // for the tool errors
 	roots   []*packages.Package // the root packages, by ID
 	root    string              // the module root: paths are written relative to it
 	now     time.Time           // the time the rules are evaluated at
@@ -240,19 +239,37 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 
 	root := moduleRoot(roots, wd)
 	a := datagate.New(cfg)
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
+	graph, err := driver.Analyze([]*analysis.Analyzer{a}, roots, &driver.Options{TypesOnly: inGoroot})
 	if err != nil {
 		return nil, err
 	}
 
 	var results []pkgResult
 	for _, act := range graph.Roots {
-		if r, ok := act.Result.(*datagate.Result); ok && act.Err == nil {
+		if r, ok := act.Results[a].(*datagate.Result); ok && act.Analysed() {
 			results = append(results, pkgResult{pkg: act.Package, res: r})
 		}
 	}
 	sort.Slice(results, func(i, j int) bool { return results[i].pkg.ID < results[j].pkg.ID })
 	return &analysed{results: results, graph: graph, roots: roots, root: root, now: cfg.Time()}, nil
+}
+
+// inGoroot reports whether the package is part of the Go distribution (the
+// standard library and the packages it vendors). The engine models these
+// rather than reading their bodies, so only their types are needed.
+func inGoroot(p *packages.Package) bool {
+	if p.Module != nil {
+		return false
+	}
+	files := p.CompiledGoFiles
+	if len(files) == 0 {
+		files = p.GoFiles
+	}
+	if len(files) == 0 {
+		return false
+	}
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(files[0], root)
 }
 
 // pkgResult is the datagate result of one root package.

@@ -1,0 +1,447 @@
+// Package driver runs a suite of go/analysis analyzers over a package graph
+// one package at a time, in import order, keeping only what later packages
+// need: each package's types and the facts its analysis exported.
+//
+// golang.org/x/tools/go/analysis/checker, the usual in-process driver,
+// analyses packages that go/packages loaded with syntax and type information
+// for the whole graph at once, and copies every dependency's facts into
+// every action. On a service with a thousand dependency packages that alone
+// takes several gigabytes. This driver takes packages as go list describes
+// them (names, files, imports) and, for each, parses the files, type-checks
+// them against the already checked imports, runs the analyzers, and drops
+// the syntax, the type information and whatever the analyzers built (SSA)
+// before moving on. At most Options.Parallelism packages are in flight.
+// Facts live in one table shared by all packages, keyed by object: a
+// package's analysis can only name objects of the packages it imports,
+// which are finished before it starts, so it sees exactly the facts
+// checker would give it.
+//
+// Packages for which Options.TypesOnly holds (the standard library, for
+// datagate: the engine models it and never reads its bodies) are
+// type-checked without function bodies and analysed by nothing.
+//
+// The semantics follow checker's: analyzers that export facts run on every
+// package (roots and dependencies), the others on roots only; a package
+// with load, parse or type errors is not analysed, nor is any package that
+// imports it (directly or not), since facts it would need are missing.
+package driver
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"reflect"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// LoadMode is what the driver needs go/packages to load: the package graph
+// with files and module information, no syntax or types.
+const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes | packages.NeedModule
+
+// Options tune a run. The zero value is usable.
+type Options struct {
+	// Parallelism bounds the packages parsed, checked and analysed at
+	// once; 0 means runtime.GOMAXPROCS(0).
+	Parallelism int
+	// TypesOnly reports packages that are only needed for their types:
+	// they are checked without function bodies and not analysed. Root
+	// packages are always analysed.
+	TypesOnly func(*packages.Package) bool
+}
+
+// An Action is the outcome for one package.
+type Action struct {
+	Package *packages.Package
+	// Errors are the package's load, parse and type errors.
+	Errors []packages.Error
+	// Err is set when an analyzer failed on this package (an error it
+	// returned, or a panic, with its stack).
+	Err error
+	// FailedDeps lists the IDs of the imported packages (direct or not)
+	// that had errors or failed analysis, sorted; the package was not
+	// analysed because of them.
+	FailedDeps []string
+	// Results holds, for a root package that was analysed, the result of
+	// each analyzer; nil otherwise.
+	Results map[*analysis.Analyzer]any
+	// Diagnostics are those the analyzers reported on a root package.
+	Diagnostics []analysis.Diagnostic
+}
+
+// Analysed reports whether the analyzers ran on the package and succeeded.
+func (a *Action) Analysed() bool {
+	return len(a.Errors) == 0 && a.Err == nil && len(a.FailedDeps) == 0
+}
+
+// A Graph is the outcome of a run.
+type Graph struct {
+	// Roots are the actions of the root packages, in the order given.
+	Roots []*Action
+	// All are the actions of every package, roots and dependencies,
+	// sorted by package ID.
+	All []*Action
+}
+
+// node is a package in the run.
+type node struct {
+	pkg       *packages.Package
+	imports   []*node // distinct, sorted by ID
+	root      bool
+	typesOnly bool
+	done      chan struct{} // closed when types and act are final
+	types     *types.Package
+	act       *Action
+	failed    bool // errors, or a failed analysis, here or in an import
+}
+
+// run is the state shared by the packages of one Analyze call.
+type run struct {
+	fset      *token.FileSet
+	analyzers []*analysis.Analyzer // all, requirements first
+	factful   map[*analysis.Analyzer]bool
+	facts     factTable
+}
+
+// Analyze runs the analyzers (and those they require) over the root
+// packages and, as far as facts need, their dependencies. The packages
+// must have been loaded with at least LoadMode. An error means the
+// analyzers or the packages are unusable; failures inside a package are
+// in its Action.
+func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Options) (*Graph, error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	if err := analysis.Validate(analyzers); err != nil {
+		return nil, err
+	}
+	r := &run{
+		fset:      token.NewFileSet(),
+		analyzers: ordered(analyzers),
+		factful:   make(map[*analysis.Analyzer]bool),
+	}
+	r.facts.init()
+	// An analyzer runs on dependencies when it, or one that requires it,
+	// exports facts.
+	for i := len(r.analyzers) - 1; i >= 0; i-- {
+		a := r.analyzers[i]
+		if len(a.FactTypes) > 0 {
+			r.factful[a] = true
+		}
+		if r.factful[a] {
+			for _, req := range a.Requires {
+				r.factful[req] = true
+			}
+		}
+	}
+
+	nodes := make(map[*packages.Package]*node)
+	var all []*node
+	var mk func(p *packages.Package) *node
+	mk = func(p *packages.Package) *node {
+		if n, ok := nodes[p]; ok {
+			return n
+		}
+		n := &node{pkg: p, done: make(chan struct{})}
+		nodes[p] = n
+		for _, path := range sortedKeys(p.Imports) {
+			imp := mk(p.Imports[path])
+			if !slices.Contains(n.imports, imp) {
+				n.imports = append(n.imports, imp)
+			}
+		}
+		all = append(all, n)
+		return n
+	}
+	for _, p := range roots {
+		if p.Name == "" && len(p.CompiledGoFiles) == 0 && len(p.Errors) == 0 {
+			return nil, fmt.Errorf("package %s was loaded without names and files (need driver.LoadMode)", p.ID)
+		}
+		mk(p).root = true
+	}
+	for _, n := range all {
+		n.typesOnly = !n.root && opts.TypesOnly != nil && opts.TypesOnly(n.pkg)
+	}
+
+	par := opts.Parallelism
+	if par <= 0 {
+		par = runtime.GOMAXPROCS(0)
+	}
+	// all is in post-order (imports first), so handing packages to the
+	// workers in that order never blocks a worker on a package that no
+	// worker holds.
+	work := make(chan *node)
+	var wg sync.WaitGroup
+	for range par {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range work {
+				for _, imp := range n.imports {
+					<-imp.done
+				}
+				r.process(n)
+				close(n.done)
+			}
+		}()
+	}
+	for _, n := range all {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+
+	g := &Graph{}
+	for _, p := range roots {
+		g.Roots = append(g.Roots, nodes[p].act)
+	}
+	for _, n := range all {
+		g.All = append(g.All, n.act)
+	}
+	sort.Slice(g.All, func(i, j int) bool { return g.All[i].Package.ID < g.All[j].Package.ID })
+	return g, nil
+}
+
+// process checks and analyses one package whose imports are done.
+func (r *run) process(n *node) {
+	p := n.pkg
+	act := &Action{Package: p, Errors: slices.Clone(p.Errors)}
+	n.act = act
+	failed := make(map[string]bool)
+	for _, imp := range n.imports {
+		if !imp.failed {
+			continue
+		}
+		if len(imp.act.Errors) > 0 || imp.act.Err != nil {
+			failed[imp.pkg.ID] = true
+		}
+		for _, id := range imp.act.FailedDeps {
+			failed[id] = true
+		}
+	}
+	act.FailedDeps = sortedKeys(failed)
+
+	files, info := r.check(n, act)
+	n.failed = len(act.Errors) > 0 || len(act.FailedDeps) > 0
+	if n.typesOnly || n.failed {
+		return
+	}
+	r.analyse(n, act, files, info)
+	n.failed = act.Err != nil
+}
+
+// check parses and type-checks the package, recording its errors in act.
+func (r *run) check(n *node, act *Action) ([]*ast.File, *types.Info) {
+	p := n.pkg
+	mode := parser.SkipObjectResolution
+	if !n.typesOnly {
+		mode |= parser.ParseComments
+	}
+	var files []*ast.File
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			act.Errors = append(act.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+			continue
+		}
+		f, err := parser.ParseFile(r.fset, name, src, mode)
+		if f != nil {
+			files = append(files, f)
+		}
+		var list scanner.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				act.Errors = append(act.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		} else if err != nil {
+			act.Errors = append(act.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+		}
+	}
+
+	var info *types.Info
+	if !n.typesOnly {
+		info = &types.Info{
+			Types:        make(map[ast.Expr]types.TypeAndValue),
+			Defs:         make(map[*ast.Ident]types.Object),
+			Uses:         make(map[*ast.Ident]types.Object),
+			Implicits:    make(map[ast.Node]types.Object),
+			Instances:    make(map[*ast.Ident]types.Instance),
+			Scopes:       make(map[ast.Node]*types.Scope),
+			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+			FileVersions: make(map[*ast.File]string),
+		}
+	}
+	byPath := make(map[string]*node, len(n.imports))
+	for path, ip := range p.Imports {
+		for _, imp := range n.imports {
+			if imp.pkg == ip {
+				byPath[path] = imp
+			}
+		}
+	}
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			if imp, ok := byPath[path]; ok && imp.types != nil {
+				return imp.types, nil
+			}
+			return nil, fmt.Errorf("no package for import %q", path)
+		}),
+		Sizes:            p.TypesSizes,
+		IgnoreFuncBodies: n.typesOnly,
+		// All errors count, soft ones (an unused variable) too, as
+		// go/packages counts them.
+		Error: func(err error) { act.Errors = append(act.Errors, typeError(r.fset, err)) },
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		conf.GoVersion = "go" + p.Module.GoVersion
+	}
+	pkg, _ := conf.Check(p.PkgPath, r.fset, files, info) // errors went to conf.Error
+	n.types = pkg
+	return files, info
+}
+
+// typeError converts a type checker's error.
+func typeError(fset *token.FileSet, err error) packages.Error {
+	var te types.Error
+	if errors.As(err, &te) {
+		return packages.Error{Pos: fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError}
+	}
+	return packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError}
+}
+
+// analyse runs the analyzers over one checked package.
+func (r *run) analyse(n *node, act *Action, files []*ast.File, info *types.Info) {
+	p := n.pkg
+	results := make(map[*analysis.Analyzer]any)
+	var module *analysis.Module
+	if p.Module != nil {
+		module = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
+	}
+	readable := make(map[string]bool)
+	for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles, p.EmbedFiles} {
+		for _, f := range list {
+			readable[f] = true
+		}
+	}
+	for _, a := range r.analyzers {
+		if !n.root && !r.factful[a] {
+			continue
+		}
+		var diags []analysis.Diagnostic
+		pass := &analysis.Pass{
+			Analyzer:     a,
+			Fset:         r.fset,
+			Files:        files,
+			OtherFiles:   p.OtherFiles,
+			IgnoredFiles: p.IgnoredFiles,
+			Pkg:          n.types,
+			TypesInfo:    info,
+			TypesSizes:   p.TypesSizes,
+			Module:       module,
+			ResultOf:     make(map[*analysis.Analyzer]any, len(a.Requires)),
+			Report:       func(d analysis.Diagnostic) { diags = append(diags, d) },
+			ReadFile: func(name string) ([]byte, error) {
+				if !readable[name] {
+					return nil, fmt.Errorf("%s is not a file of package %s", name, p.PkgPath)
+				}
+				return os.ReadFile(name)
+			},
+		}
+		for _, req := range a.Requires {
+			pass.ResultOf[req] = results[req]
+		}
+		r.facts.bind(pass, a)
+		res, err := runPass(a, pass)
+		if err != nil {
+			act.Err = fmt.Errorf("%s: %w", a.Name, err)
+			return
+		}
+		if got, want := reflect.TypeOf(res), a.ResultType; want != nil && got != want {
+			act.Err = fmt.Errorf("internal error: analyzer %s returned a %v, want %v", a.Name, got, want)
+			return
+		}
+		results[a] = res
+		if n.root {
+			act.Diagnostics = append(act.Diagnostics, diags...)
+		}
+	}
+	if n.root {
+		act.Results = results
+	}
+}
+
+// runPass runs one analyzer, turning a panic into an error that carries
+// the stack.
+func runPass(a *analysis.Analyzer, pass *analysis.Pass) (res any, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = nil, fmt.Errorf("internal error: panic in %s on %s: %v\n%s", a.Name, pass.Pkg.Path(), v, debug.Stack())
+		}
+	}()
+	return a.Run(pass)
+}
+
+// ordered returns the analyzers and all they require, each after its
+// requirements, in a deterministic order.
+func ordered(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		out = append(out, a)
+	}
+	for _, a := range roots {
+		visit(a)
+	}
+	return out
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// String describes the action for logs and tests: the package and what
+// happened to it.
+func (a *Action) String() string {
+	switch {
+	case len(a.Errors) > 0:
+		return a.Package.ID + ": " + a.Errors[0].Msg
+	case len(a.FailedDeps) > 0:
+		return a.Package.ID + ": not analysed: it imports " + strings.Join(a.FailedDeps, ", ")
+	case a.Err != nil:
+		return a.Package.ID + ": " + a.Err.Error()
+	}
+	return a.Package.ID + ": ok"
+}
