@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // TestBaselineSurvivesMovedCode: a baseline made before code moves (lines
 // inserted above every finding) still matches every finding afterwards,
 // while a flow added after the baseline is reported.
 func TestBaselineSurvivesMovedCode(t *testing.T) {
-	root := copyDir(t, testdataDir(t, "demo"), filepath.Join(t.TempDir(), "demo"))
+	root := testutil.CopyTree(t, testutil.Testdata(t, "demo"), filepath.Join(t.TempDir(), "demo"))
 	base := filepath.Join(t.TempDir(), "base.sarif")
 	run(t, "-C", root, "-format", "sarif", "-o", base, "./...").wantCode(t, ExitFindings)
 
@@ -74,7 +76,7 @@ func shareName(u *model.User) error {
 // TestOutputDevice: -o naming a device writes to it and leaves it a device
 // (a rename over /dev/null would replace it with a regular file).
 func TestOutputDevice(t *testing.T) {
-	run(t, "-C", testdataDir(t, "demo"), "-o", os.DevNull, "./...").wantCode(t, ExitFindings)
+	run(t, "-C", testutil.Testdata(t, "demo"), "-o", os.DevNull, "./...").wantCode(t, ExitFindings)
 	fi, err := os.Stat(os.DevNull)
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/datagate/datagate/internal/testutil"
 	"github.com/datagate/datagate/lineage/rules"
 )
 
@@ -34,7 +35,7 @@ var formatExt = map[string]string{"text": "txt", "sarif": "sarif", "json": "json
 // in text and SARIF, and compares the output with testdata/cli/demo-*.
 // The SARIF output must validate against the SARIF 2.1.0 schema.
 func TestDemoGolden(t *testing.T) {
-	root := testdataDir(t, "demo")
+	root := testutil.Testdata(t, "demo")
 	sch := sarifSchema(t)
 	type variant struct {
 		name   string
@@ -72,9 +73,9 @@ func TestDemoGolden(t *testing.T) {
 // the golden one, byte for byte once normalised, so a fresh process (a new
 // load, new maps) gives the same result as the in-process runs.
 func TestDemoBinary(t *testing.T) {
-	root := testdataDir(t, "demo")
+	root := testutil.Testdata(t, "demo")
 	out := filepath.Join(t.TempDir(), "demo.sarif")
-	o := runBinary(t, repoRoot(t), "-C", "testdata/demo", "-format", "sarif", "-o", out, "./...")
+	o := runBinary(t, testutil.RepoRoot(t), "-C", "testdata/demo", "-format", "sarif", "-o", out, "./...")
 	o.wantCode(t, ExitFindings)
 	if o.stdout != "" {
 		t.Errorf("stdout with -o: %q", o.stdout)
@@ -89,7 +90,7 @@ func TestDemoBinary(t *testing.T) {
 // TestDeterministic runs the same scans twice: the outputs are
 // byte-identical.
 func TestDeterministic(t *testing.T) {
-	root := testdataDir(t, "demo")
+	root := testutil.Testdata(t, "demo")
 	for _, format := range []string{"text", "sarif", "json"} {
 		t.Run(format, func(t *testing.T) {
 			args := []string{"-C", root, "-format", format, "-show-suppressed", "-policy", "policy/datagate.yaml", "./..."}
@@ -104,7 +105,7 @@ func TestDeterministic(t *testing.T) {
 // TestDemoFailOn checks the exit code for every -fail-on level, and with a
 // baseline made from an earlier run's SARIF.
 func TestDemoFailOn(t *testing.T) {
-	root := testdataDir(t, "demo")
+	root := testutil.Testdata(t, "demo")
 	for _, tc := range []struct {
 		failOn string
 		code   int
@@ -234,7 +235,7 @@ var knownExtras = []knownExtra{
 // TestDemoREADME compares the demo's results with the table of expected
 // results in testdata/demo/README.md, row by row, under both policies.
 func TestDemoREADME(t *testing.T) {
-	root := testdataDir(t, "demo")
+	root := testutil.Testdata(t, "demo")
 	want := readmeExpectations(t, filepath.Join(root, "README.md"))
 	for _, p := range demoPolicies {
 		t.Run(p.name, func(t *testing.T) {
@@ -406,7 +407,7 @@ func slicesContain(s []string, x string) bool {
 // the network.
 func sarifSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(testdataDir(t, "sarif", "sarif-schema-2.1.0.json"))
+	f, err := os.Open(testutil.Testdata(t, "sarif", "sarif-schema-2.1.0.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // sinkmod (testdata/cli/sinkmod) declares two SDK calls as exits in its
@@ -14,7 +16,7 @@ import (
 // warning); extra.go (build tag "extra") and app_test.go send it to
 // Mixpanel, in the US (errors).
 func TestSinkmodFlags(t *testing.T) {
-	dir := testdataDir(t, "cli", "sinkmod")
+	dir := testutil.Testdata(t, "cli", "sinkmod")
 	plain := []expectation{
 		{loc: "app/app.go:11", rule: "invalid-suppression"},
 		{loc: "app/app.go:12", rule: "unknown-region"},
@@ -62,7 +64,7 @@ func sortExpectations(es []expectation) {
 // TestOutputFile: -o writes the file (relative to -C) and nothing to
 // standard output, replacing what was there.
 func TestOutputFile(t *testing.T) {
-	src := testdataDir(t, "cli", "sinkmod")
+	src := testutil.Testdata(t, "cli", "sinkmod")
 	out := filepath.Join(t.TempDir(), "report.txt")
 	if err := os.WriteFile(out, []byte(strings.Repeat("old content\n", 1000)), 0o644); err != nil {
 		t.Fatal(err)
@@ -86,35 +88,11 @@ func TestOutputFile(t *testing.T) {
 
 	// -o relative to -C.
 	dir := t.TempDir()
-	mod := copyDir(t, src, filepath.Join(dir, "mod"))
+	mod := testutil.CopyTree(t, src, filepath.Join(dir, "mod"))
 	run(t, "-C", mod, "-o", "rel.sarif", "-format", "sarif", "./...").wantCode(t, ExitOK)
 	if _, err := os.Stat(filepath.Join(mod, "rel.sarif")); err != nil {
 		t.Errorf("-o rel.sarif with -C: %v", err)
 	}
-}
-
-// copyDir copies the files of a small tree.
-func copyDir(t *testing.T, from, to string) string {
-	t.Helper()
-	err := filepath.WalkDir(from, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, path)
-		target := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return to
 }
 
 // brokenModule has a package with a type error (bad), one that imports it

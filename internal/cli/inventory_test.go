@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/datagate/datagate/internal/inventory"
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // inventoryFormats are the lineage formats with their golden file
@@ -27,7 +28,7 @@ var inventoryFormats = []struct{ format, ext string }{
 // rewrites it with -update.
 func inventoryGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := testdataDir(t, "inventory", "golden", name)
+	path := testutil.Testdata(t, "inventory", "golden", name)
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -84,10 +85,10 @@ func TestLineageGolden(t *testing.T) {
 		args []string
 	}
 	modules := []module{
-		{"allkinds", testdataDir(t, "inventory", "allkinds"), nil},
+		{"allkinds", testutil.Testdata(t, "inventory", "allkinds"), nil},
 	}
 	for _, p := range demoPolicies {
-		modules = append(modules, module{"demo-" + p.name, testdataDir(t, "demo"), p.args})
+		modules = append(modules, module{"demo-" + p.name, testutil.Testdata(t, "demo"), p.args})
 	}
 	for _, m := range modules {
 		t.Run(m.name, func(t *testing.T) {
@@ -200,8 +201,8 @@ func edit(t *testing.T, path, old, new string) {
 // the policy. Each is reported; the exit code is 1 exactly when user data
 // newly goes outside the allowed regions.
 func TestLineageDiff(t *testing.T) {
-	old := testdataDir(t, "inventory", "golden", "allkinds.json")
-	src := testdataDir(t, "inventory", "allkinds")
+	old := testutil.Testdata(t, "inventory", "golden", "allkinds.json")
+	src := testutil.Testdata(t, "inventory", "allkinds")
 	greet := "\n// Greet sends the name to the EU hook.\nfunc Greet(c *model.Customer) { hook(\"https://hooks.eu.example.net/greet\", c.Name) }\n"
 	for _, tc := range []struct {
 		name   string
@@ -367,7 +368,7 @@ func TestLineageUsage(t *testing.T) {
 // TestLineageOutputFile writes the inventory with -o: the file holds what
 // standard output would, and nothing is printed.
 func TestLineageOutputFile(t *testing.T) {
-	root := testdataDir(t, "demo")
+	root := testutil.Testdata(t, "demo")
 	out := filepath.Join(t.TempDir(), "inventory.json")
 	o := run(t, "lineage", "-C", root, "-format", "json", "-o", out, "./...")
 	o.wantCode(t, ExitOK)
@@ -385,7 +386,7 @@ func TestLineageOutputFile(t *testing.T) {
 // section is the demo's golden markdown inventory, with its headings two
 // levels down and rows left out, so that the two cannot drift apart.
 func TestReadmeInventory(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	readme, err := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -395,7 +396,7 @@ func TestReadmeInventory(t *testing.T) {
 		t.Fatalf("README.md has no %q", start)
 	}
 	example, _, _ := strings.Cut(rest, "\n## ")
-	golden, err := os.ReadFile(testdataDir(t, "inventory", "golden", "demo-default.md"))
+	golden, err := os.ReadFile(testutil.Testdata(t, "inventory", "golden", "demo-default.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

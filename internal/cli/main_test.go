@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli")
@@ -24,36 +26,7 @@ var binPath string
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	dir, err := os.MkdirTemp("", "datagate-cli-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	binPath = filepath.Join(dir, "datagate")
-	build := exec.Command("go", "build", "-o", binPath, "../../cmd/datagate")
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building datagate: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(2)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-// repoRoot is the repository's root directory, absolute.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-// testdataDir returns an absolute path below the repository's testdata.
-func testdataDir(t testing.TB, elem ...string) string {
-	return filepath.Join(append([]string{repoRoot(t), "testdata"}, elem...)...)
+	testutil.MainWithDatagate(m, "datagate-cli-test-", &binPath)
 }
 
 // Loading the demo module type-checks net/http and its dependencies from
@@ -132,7 +105,7 @@ func normalise(out, root string) string {
 // -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := testdataDir(t, "cli", name)
+	path := testutil.Testdata(t, "cli", name)
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/datagate/datagate/internal/report"
+	"github.com/datagate/datagate/internal/testutil"
 	"github.com/datagate/datagate/lineage/rules"
 )
 
@@ -112,7 +113,7 @@ func TestRegions(t *testing.T) {
 		t.Errorf("%d lines for 6 hosts:\n%s", n, o.stdout)
 	}
 
-	pol := testdataDir(t, "demo", "policy", "datagate.yaml")
+	pol := testutil.Testdata(t, "demo", "policy", "datagate.yaml")
 	o = run(t, "regions", "-C", empty, "-policy", pol, "api.fraudcheck.example.com", "egress.svc.cluster.local", "api.mixpanel.com")
 	o.wantCode(t, ExitOK)
 	for _, want := range []string{

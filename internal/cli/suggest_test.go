@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // suggestLabels labels every field of testdata/inventory/suggest: the
@@ -136,7 +138,7 @@ func structFields(t *testing.T, dir string) []string {
 // suggestions, and the right category for each hit. The output is also a
 // golden file, so that a change in the rules shows in review.
 func TestSuggestLabelled(t *testing.T) {
-	dir := testdataDir(t, "inventory", "suggest")
+	dir := testutil.Testdata(t, "inventory", "suggest")
 	fields := structFields(t, filepath.Join(dir, "people"))
 	for _, f := range fields {
 		if _, ok := suggestLabels[f]; !ok {
@@ -205,7 +207,7 @@ func TestSuggestLabelled(t *testing.T) {
 // tagged User.Address and Order.ShippingAddress, so they are not suggested;
 // its untagged copies of the user's e-mail are.
 func TestSuggestDemo(t *testing.T) {
-	o := run(t, "suggest", "-C", testdataDir(t, "demo"), "./...")
+	o := run(t, "suggest", "-C", testutil.Testdata(t, "demo"), "./...")
 	o.wantCode(t, ExitOK)
 	if strings.Contains(o.stdout, "Address.") {
 		t.Errorf("suggestions for fields of the covered Address type:\n%s", o.stdout)
@@ -258,7 +260,7 @@ type Member struct {
 // with one more file, and checks the result: the expected tags, other tags
 // untouched, gofmt-clean, and a second run with nothing left to fix.
 func TestSuggestFix(t *testing.T) {
-	dir := copyModule(t, testdataDir(t, "inventory", "suggest"))
+	dir := copyModule(t, testutil.Testdata(t, "inventory", "suggest"))
 	member := filepath.Join(dir, "people", "member.go")
 	src, err := format.Source([]byte(fixSource))
 	if err != nil {

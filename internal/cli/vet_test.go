@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 func TestIsVetInvocation(t *testing.T) {
@@ -84,7 +86,7 @@ func goVet(t *testing.T, dir string, flags ...string) (diags []expectation, msgs
 // reported in app at the call to track.Send, naming the exit; the
 // standalone command reports it at the exit in track.
 func TestVet(t *testing.T) {
-	dir := testdataDir(t, "cli", "vetmod")
+	dir := testutil.Testdata(t, "cli", "vetmod")
 	diags, msgs, code, out := goVet(t, dir)
 	want := []expectation{
 		{loc: "app/app.go:14", rule: "disallowed-region"},
@@ -116,7 +118,7 @@ func TestVet(t *testing.T) {
 // TestVetDemo runs go vet -vettool on the demo module with the default
 // policy and compares with the README's section "Under go vet -vettool".
 func TestVetDemo(t *testing.T) {
-	diags, _, code, out := goVet(t, testdataDir(t, "demo"))
+	diags, _, code, out := goVet(t, testutil.Testdata(t, "demo"))
 	if code != 1 {
 		t.Errorf("go vet exit code %d, want 1\n%s", code, out)
 	}

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // TestGofmt checks that the Go files outside testdata/ directories are
@@ -19,7 +21,7 @@ import (
 // plus new ones it does not ignore, so that a file is caught before it is
 // committed; outside a git checkout, every Go file under the module root.
 func TestGofmt(t *testing.T) {
-	root := moduleRoot(t)
+	root := testutil.RepoRoot(t)
 	files := goFiles(t, root)
 	if len(files) == 0 {
 		t.Fatal("no Go files found")
@@ -49,7 +51,7 @@ func TestVet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go vet builds every package; skipped with -short")
 	}
-	goCommand(t, moduleRoot(t), "vet", "./...")
+	goCommand(t, testutil.RepoRoot(t), "vet", "./...")
 }
 
 // TestModTidy checks that go mod tidy would change neither go.mod nor
@@ -58,7 +60,7 @@ func TestModTidy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go mod tidy may consult the module proxy; skipped with -short")
 	}
-	goCommand(t, moduleRoot(t), "mod", "tidy", "-diff")
+	goCommand(t, testutil.RepoRoot(t), "mod", "tidy", "-diff")
 }
 
 // goCommand runs the go command in dir and fails the test with its output
@@ -74,26 +76,6 @@ func goCommand(t *testing.T, dir string, args ...string) {
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
-
-// moduleRoot returns the directory of the repository's go.mod: the nearest
-// parent of the test's directory that has one.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
 	}
 }
 
@@ -174,7 +156,7 @@ func (e *gitError) Unwrap() error { return e.err }
 // testdata/demo/README.md's "Exits: the expected results" section, row for
 // row: the demo's README is the reference, the top-level one a copy.
 func TestReadmeDemoTable(t *testing.T) {
-	root := moduleRoot(t)
+	root := testutil.RepoRoot(t)
 	readme := readFile(t, filepath.Join(root, "README.md"))
 	demo := readFile(t, filepath.Join(root, "testdata", "demo", "README.md"))
 

@@ -2,10 +2,11 @@ package robust
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // TestDeterministic scans the demo three times in each format, with one
@@ -17,7 +18,7 @@ func TestDeterministic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow (six scans of the demo); left out under -short")
 	}
-	demo := copyTree(t, filepath.Join(repoRoot(t), "testdata", "demo"))
+	demo := testutil.CopyTree(t, testutil.Testdata(t, "demo"), t.TempDir())
 	for _, format := range []struct {
 		name string
 		args []string

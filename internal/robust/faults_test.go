@@ -3,10 +3,11 @@ package robust
 import (
 	"fmt"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // A fault case is a module in testdata/robust (or the generated-code
@@ -83,7 +84,7 @@ func TestFaults(t *testing.T) {
 			if c.slow && testing.Short() {
 				t.Skip("slow; left out under -short")
 			}
-			dir := copyTree(t, filepath.Join(repoRoot(t), "testdata", "robust", c.module))
+			dir := testutil.CopyTree(t, testutil.Testdata(t, "robust", c.module), t.TempDir())
 			if c.generate != nil {
 				c.generate(t, dir)
 			}

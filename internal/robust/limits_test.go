@@ -3,10 +3,11 @@ package robust
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // genLimits writes package limits: one function past each of four limits
@@ -99,7 +100,7 @@ type jsonOutput struct {
 // with -v, PathCut in JSON, "steps omitted" in text, the codeFlow message
 // in SARIF, the reason of an unresolved endpoint.
 func TestLimits(t *testing.T) {
-	dir := copyTree(t, filepath.Join(repoRoot(t), "testdata", "robust", "gen"))
+	dir := testutil.CopyTree(t, testutil.Testdata(t, "robust", "gen"), t.TempDir())
 	genLimits(t, dir)
 	m := readMarks(t, dir)
 

@@ -20,37 +20,15 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // binPath is the datagate binary built by TestMain.
 var binPath string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "datagate-robust-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	binPath = filepath.Join(dir, "datagate")
-	build := exec.Command("go", "build", "-o", binPath, "../../cmd/datagate")
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building datagate: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(2)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-// repoRoot is the repository's root directory, absolute.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	testutil.MainWithDatagate(m, "datagate-robust-", &binPath)
 }
 
 // outcome is what one run of the binary did.
@@ -129,38 +107,6 @@ func head(s string, n int) string {
 		lines = append(lines[:n], fmt.Sprintf("... (%d more lines)\n", len(lines)-n))
 	}
 	return strings.Join(lines, "")
-}
-
-// copyTree copies the directory tree src to a new temporary directory and
-// returns it.
-func copyTree(t testing.TB, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }
 
 // writeFile writes a file below dir, creating directories.

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // offlineEnv keeps the go command that datagate runs (go list) off the
@@ -29,7 +31,7 @@ func TestOffline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow (loads net/http); left out under -short")
 	}
-	demo := copyTree(t, filepath.Join(repoRoot(t), "testdata", "demo"))
+	demo := testutil.CopyTree(t, testutil.Testdata(t, "demo"), t.TempDir())
 
 	o := run(t, demo, offlineEnv, 3*time.Minute, "./...")
 	checkDemo(t, o)
@@ -81,7 +83,7 @@ func TestWritesOnlyOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow (loads net/http); left out under -short")
 	}
-	demo := copyTree(t, filepath.Join(repoRoot(t), "testdata", "demo"))
+	demo := testutil.CopyTree(t, testutil.Testdata(t, "demo"), t.TempDir())
 	wd := t.TempDir()
 	writeFile(t, wd, "notes.txt", "the working directory holds this file before the scan\n")
 	beforeDemo, beforeWD := snapshot(t, demo), snapshot(t, wd)

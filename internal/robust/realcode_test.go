@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // selfPolicy makes common fields of datagate's own types, and of the
@@ -69,7 +71,7 @@ func TestScanRealModules(t *testing.T) {
 	writeFile(t, pol, "tools.yaml", toolsPolicy)
 
 	t.Run("datagate", func(t *testing.T) {
-		o := run(t, repoRoot(t), offlineEnv, 8*time.Minute, "-policy", filepath.Join(pol, "self.yaml"), "./...")
+		o := run(t, testutil.RepoRoot(t), offlineEnv, 8*time.Minute, "-policy", filepath.Join(pol, "self.yaml"), "./...")
 		checkRealScan(t, o)
 	})
 
@@ -117,11 +119,11 @@ func toolsCopy(t *testing.T) string {
 		}
 		return out
 	}
-	src := strings.TrimSpace(string(goOut(repoRoot(t), "list", "-m", "-f", "{{.Dir}}", "golang.org/x/tools")))
+	src := strings.TrimSpace(string(goOut(testutil.RepoRoot(t), "list", "-m", "-f", "{{.Dir}}", "golang.org/x/tools")))
 	if src == "" {
 		t.Fatal("golang.org/x/tools is not in the module cache (go mod download)")
 	}
-	dir := copyTree(t, src)
+	dir := testutil.CopyTree(t, src, t.TempDir())
 	cache := strings.TrimSpace(string(goOut(dir, "env", "GOMODCACHE")))
 	var mod struct {
 		Require []struct{ Path, Version string }
