@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/datagate/datagate/internal/testutil"
 	"github.com/datagate/datagate/lineage/rules"
@@ -36,7 +33,6 @@ var formatExt = map[string]string{"text": "txt", "sarif": "sarif", "json": "json
 // The SARIF output must validate against the SARIF 2.1.0 schema.
 func TestDemoGolden(t *testing.T) {
 	root := testutil.Testdata(t, "demo")
-	sch := sarifSchema(t)
 	type variant struct {
 		name   string
 		format string
@@ -61,7 +57,7 @@ func TestDemoGolden(t *testing.T) {
 				t.Errorf("stderr: %s", o.stderr)
 			}
 			if v.format == "sarif" {
-				validateSARIF(t, sch, []byte(o.stdout))
+				testutil.CheckSARIF(t, []byte(o.stdout))
 			}
 			golden(t, v.name+".golden", normalise(o.stdout, root))
 		})
@@ -401,41 +397,4 @@ func slicesContain(s []string, x string) bool {
 		}
 	}
 	return false
-}
-
-// sarifSchema compiles the SARIF 2.1.0 schema in testdata/sarif, without
-// the network.
-func sarifSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(testutil.Testdata(t, "sarif", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const id = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource(id, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sch
-}
-
-func validateSARIF(t *testing.T, sch *jsonschema.Schema, out []byte) {
-	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-	if err != nil {
-		t.Fatalf("SARIF output is not JSON: %v", err)
-	}
-	if err := sch.Validate(inst); err != nil {
-		t.Errorf("SARIF output does not validate against the 2.1.0 schema: %v", err)
-	}
 }

@@ -15,11 +15,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/datagate/datagate/internal/testutil"
 )
@@ -257,41 +254,11 @@ type sarifLog struct {
 	} `json:"runs"`
 }
 
-// schema is the SARIF 2.1.0 schema in testdata/sarif, compiled once.
-var schema = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	f, err := os.Open(filepath.Join("..", "..", "testdata", "sarif", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		return nil, err
-	}
-	const id = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource(id, doc); err != nil {
-		return nil, err
-	}
-	return c.Compile(id)
-})
-
 // parseSARIF checks that out is SARIF that validates against the schema
 // and decodes it.
 func parseSARIF(t testing.TB, out string) *sarifLog {
 	t.Helper()
-	sch, err := schema()
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
-	if err != nil {
-		t.Fatalf("SARIF output is not JSON: %v\n%s", err, head(out, 20))
-	}
-	if err := sch.Validate(inst); err != nil {
-		t.Errorf("SARIF output does not validate: %v", err)
-	}
+	testutil.CheckSARIF(t, []byte(out))
 	var log sarifLog
 	if err := json.Unmarshal([]byte(out), &log); err != nil {
 		t.Fatal(err)
