@@ -92,7 +92,7 @@ func TestDeterministic(t *testing.T) {
 			args := []string{"-C", root, "-format", format, "-show-suppressed", "-policy", "policy/datagate.yaml", "./..."}
 			a, b := run(t, args...), run(t, args...)
 			if a.stdout != b.stdout {
-				t.Errorf("two runs differ:\n%s", firstDiff(a.stdout, b.stdout))
+				t.Errorf("two runs differ:\n%s", testutil.FirstDiff(a.stdout, b.stdout))
 			}
 		})
 	}

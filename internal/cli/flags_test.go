@@ -98,7 +98,7 @@ func TestOutputFile(t *testing.T) {
 // brokenModule has a package with a type error (bad), one that imports it
 // (user), and one that is fine and has a finding (good).
 func brokenModule(t *testing.T) string {
-	return writeModule(t, map[string]string{
+	return testutil.WriteModule(t, map[string]string{
 		"go.mod": "module example.com/broken\n\ngo 1.26\n",
 		"datagate.yaml": `version: 1
 sinks:

@@ -28,23 +28,7 @@ var inventoryFormats = []struct{ format, ext string }{
 // rewrites it with -update.
 func inventoryGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := testutil.Testdata(t, "inventory", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./internal/cli -update writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test ./internal/cli -update rewrites it):\n%s", name, firstDiff(string(want), got))
-	}
+	testutil.Golden(t, testutil.Testdata(t, "inventory", "golden", name), got, *update)
 }
 
 // allkinds caches the load of testdata/inventory/allkinds, as sharedLoad

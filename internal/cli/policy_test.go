@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // TestMalformedPolicy checks that a malformed policy, whether named by
@@ -46,7 +48,7 @@ func TestMalformedPolicy(t *testing.T) {
 	for _, tc := range cases {
 		for _, mode := range []string{"discovered", "flag", "env"} {
 			t.Run(tc.name+"/"+mode, func(t *testing.T) {
-				dir := writeModule(t, map[string]string{
+				dir := testutil.WriteModule(t, map[string]string{
 					"go.mod":   "module example.com/p\n\ngo 1.26\n",
 					"p/p.go":   "package p\n\n// F does nothing.\nfunc F() {}\n",
 					"pol.yaml": tc.policy,
@@ -94,7 +96,7 @@ func TestMalformedPolicy(t *testing.T) {
 
 // TestMissingPolicy: a -policy file that does not exist is an error too.
 func TestMissingPolicy(t *testing.T) {
-	dir := writeModule(t, map[string]string{
+	dir := testutil.WriteModule(t, map[string]string{
 		"go.mod": "module example.com/p\n\ngo 1.26\n",
 		"p/p.go": "package p\n",
 	})

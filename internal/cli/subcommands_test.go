@@ -127,7 +127,7 @@ func TestRegions(t *testing.T) {
 	}
 
 	// The policy that a scan of the directory would use is found.
-	dir := writeModule(t, map[string]string{
+	dir := testutil.WriteModule(t, map[string]string{
 		"go.mod":        "module example.com/r\n\ngo 1.26\n",
 		"datagate.yaml": "version: 1\nendpoints:\n  - hosts: [\"*.corp.example\"]\n    region: DE\n",
 	})

@@ -286,7 +286,7 @@ func TestSuggestFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(data) != string(want) {
-		t.Errorf("member.go after -fix:\n%s\nwant:\n%s\n%s", data, want, firstDiff(string(want), string(data)))
+		t.Errorf("member.go after -fix:\n%s\nwant:\n%s\n%s", data, want, testutil.FirstDiff(string(want), string(data)))
 	}
 	for _, want := range []string{
 		"people/member.go:11:2: Member.WorkEmail: not fixed: the declaration WorkEmail, Town would need two categories (contact, location): declare the fields apart\n",

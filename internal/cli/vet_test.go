@@ -137,7 +137,7 @@ func TestVetDemo(t *testing.T) {
 // generated code, is reported at the call in analysed, hand-written code
 // that leads to it, and the message names the exit (SPEC section 5).
 func TestReportedAtCaller(t *testing.T) {
-	dir := writeModule(t, map[string]string{
+	dir := testutil.WriteModule(t, map[string]string{
 		"go.mod": "module example.com/gen\n\ngo 1.26\n",
 		"datagate.yaml": `version: 1
 sinks:

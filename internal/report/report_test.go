@@ -160,40 +160,9 @@ func TestGolden(t *testing.T) {
 	for _, format := range Formats() {
 		t.Run(format, func(t *testing.T) {
 			got := normalise(t, write(t, format, r))
-			golden := filepath.Join("testdata", format+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s output differs from %s (go test -update rewrites it):\n%s", format, golden, diff(string(want), string(got)))
-			}
+			testutil.Golden(t, filepath.Join("testdata", format+".golden"), string(got), *update)
 		})
 	}
-}
-
-// diff shows the first differing line.
-func diff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
-		}
-	}
-	return "(no line differs)"
 }
 
 func TestDeterministic(t *testing.T) {
@@ -201,7 +170,7 @@ func TestDeterministic(t *testing.T) {
 		a := write(t, format, fixture(t))
 		b := write(t, format, fixture(t))
 		if !bytes.Equal(a, b) {
-			t.Errorf("%s: two writes differ:\n%s", format, diff(string(a), string(b)))
+			t.Errorf("%s: two writes differ:\n%s", format, testutil.FirstDiff(string(a), string(b)))
 		}
 	}
 }

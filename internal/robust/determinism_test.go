@@ -1,8 +1,6 @@
 package robust
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -39,27 +37,9 @@ func TestDeterministic(t *testing.T) {
 					continue
 				}
 				if o.stdout != first.stdout {
-					t.Errorf("run %d (GOMAXPROCS=%s) differs from run 1 (GOMAXPROCS=1):\n%s", i+1, procs, firstDiff(first.stdout, o.stdout))
+					t.Errorf("run %d (GOMAXPROCS=%s) differs from run 1 (GOMAXPROCS=1):\n%s", i+1, procs, testutil.FirstDiff(first.stdout, o.stdout))
 				}
 			}
 		})
 	}
-}
-
-// firstDiff shows the first line where a and b differ.
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) || i < len(bl); i++ {
-		var x, y string
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if x != y {
-			return fmt.Sprintf("line %d:\n  - %s\n  + %s", i+1, x, y)
-		}
-	}
-	return "(same lines)"
 }

@@ -206,10 +206,10 @@ func genHuge(t *testing.T, dir string) {
 		}
 	}
 	b.WriteString("\tout.Send(s)\n\treturn t, n\n}\n")
-	writeFile(t, dir, "huge/huge.go", b.String())
+	testutil.WriteFile(t, dir, "huge/huge.go", b.String())
 	// The exit is in generated code, so the finding is reported at the
 	// last call in hand-written code that leads to it (SPEC.md section 5).
-	writeFile(t, dir, "hugecaller/caller.go", `// Package hugecaller calls the generated function.
+	testutil.WriteFile(t, dir, "hugecaller/caller.go", `// Package hugecaller calls the generated function.
 package hugecaller
 
 import (
@@ -241,8 +241,8 @@ func genRecursion(t *testing.T, dir string) {
 		}
 		fmt.Fprintf(&b, "\tif n <= 0 {\n\t\treturn s\n\t}\n\treturn F%d(s+%q, n-1)\n}\n\n", next, "")
 	}
-	writeFile(t, dir, "recursion/recursion.go", b.String())
-	writeFile(t, dir, "recursioncaller/caller.go", `// Package recursioncaller starts the ring.
+	testutil.WriteFile(t, dir, "recursion/recursion.go", b.String())
+	testutil.WriteFile(t, dir, "recursioncaller/caller.go", `// Package recursioncaller starts the ring.
 package recursioncaller
 
 import (

@@ -74,7 +74,7 @@ func genLimits(t *testing.T, dir string) {
 		w("\t\tv%d = v%d", i, i-1)
 	}
 	w("\t}\n\tout.Send(v15) // want disallowed-region\n}")
-	writeFile(t, dir, "limits/limits.go", b.String())
+	testutil.WriteFile(t, dir, "limits/limits.go", b.String())
 }
 
 // jsonOutput is the part of -format json the tests look at.
@@ -156,7 +156,7 @@ func TestLimits(t *testing.T) {
 		"datagate: note: example.com/robust/gen/limits.Shift: data flow did not settle in 12 passes",
 	} {
 		if !strings.Contains(text.stderr, note) {
-			t.Errorf("%s: -v does not show the limit %q; stderr:\n%s", text, note, head(text.stderr, 20))
+			t.Errorf("%s: -v does not show the limit %q; stderr:\n%s", text, note, testutil.Head(text.stderr, 20))
 		}
 	}
 	if omitted := fmt.Sprintf("    ... %d steps omitted ...\n", cut); !strings.Contains(text.stdout, omitted) {

@@ -81,40 +81,19 @@ var crashMarkers = []string{"internal error", "panic:", "fatal error:", "[runnin
 func checkNoCrash(t testing.TB, o *outcome) {
 	t.Helper()
 	if o.timedOut {
-		t.Errorf("%s: did not finish in time (killed after %v); where it was:\n%s", o, o.took.Round(time.Second), head(o.stderr, 60))
+		t.Errorf("%s: did not finish in time (killed after %v); where it was:\n%s", o, o.took.Round(time.Second), testutil.Head(o.stderr, 60))
 		return
 	}
 	for _, m := range crashMarkers {
 		for _, out := range []string{o.stdout, o.stderr} {
 			if i := strings.Index(out, m); i >= 0 {
-				t.Errorf("%s: output has %q:\n%s", o, m, head(out[max(0, i-200):], 40))
+				t.Errorf("%s: output has %q:\n%s", o, m, testutil.Head(out[max(0, i-200):], 40))
 				return
 			}
 		}
 	}
 	if o.code < 0 || o.code > 2 {
-		t.Errorf("%s: exit code %d, want 0, 1 or 2\nstderr:\n%s", o, o.code, head(o.stderr, 40))
-	}
-}
-
-// head returns the first n lines of s.
-func head(s string, n int) string {
-	lines := strings.SplitAfter(s, "\n")
-	if len(lines) > n {
-		lines = append(lines[:n], fmt.Sprintf("... (%d more lines)\n", len(lines)-n))
-	}
-	return strings.Join(lines, "")
-}
-
-// writeFile writes a file below dir, creating directories.
-func writeFile(t testing.TB, dir, rel, text string) {
-	t.Helper()
-	path := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
+		t.Errorf("%s: exit code %d, want 0, 1 or 2\nstderr:\n%s", o, o.code, testutil.Head(o.stderr, 40))
 	}
 }
 
@@ -264,7 +243,7 @@ func parseSARIF(t testing.TB, out string) *sarifLog {
 		t.Fatal(err)
 	}
 	if len(log.Runs) != 1 || len(log.Runs[0].Invocations) != 1 {
-		t.Fatalf("SARIF: want one run with one invocation:\n%s", head(out, 20))
+		t.Fatalf("SARIF: want one run with one invocation:\n%s", testutil.Head(out, 20))
 	}
 	return &log
 }

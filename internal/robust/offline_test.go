@@ -85,7 +85,7 @@ func TestWritesOnlyOutput(t *testing.T) {
 	}
 	demo := testutil.CopyTree(t, testutil.Testdata(t, "demo"), t.TempDir())
 	wd := t.TempDir()
-	writeFile(t, wd, "notes.txt", "the working directory holds this file before the scan\n")
+	testutil.WriteFile(t, wd, "notes.txt", "the working directory holds this file before the scan\n")
 	beforeDemo, beforeWD := snapshot(t, demo), snapshot(t, wd)
 
 	// One format: the writers share the code that writes -o (a temporary
@@ -96,7 +96,7 @@ func TestWritesOnlyOutput(t *testing.T) {
 		t.Errorf("%s: exit code %d, want 1\n%s", o, o.code, o.stderr)
 	}
 	if o.stdout != "" {
-		t.Errorf("%s: wrote to standard output with -o:\n%s", o, head(o.stdout, 10))
+		t.Errorf("%s: wrote to standard output with -o:\n%s", o, testutil.Head(o.stdout, 10))
 	}
 
 	afterDemo, afterWD := snapshot(t, demo), snapshot(t, wd)

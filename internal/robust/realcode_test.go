@@ -67,8 +67,8 @@ func TestScanRealModules(t *testing.T) {
 		t.Skip("scans real modules for minutes; left out under -short")
 	}
 	pol := t.TempDir()
-	writeFile(t, pol, "self.yaml", selfPolicy)
-	writeFile(t, pol, "tools.yaml", toolsPolicy)
+	testutil.WriteFile(t, pol, "self.yaml", selfPolicy)
+	testutil.WriteFile(t, pol, "tools.yaml", toolsPolicy)
 
 	t.Run("datagate", func(t *testing.T) {
 		o := run(t, testutil.RepoRoot(t), offlineEnv, 8*time.Minute, "-policy", filepath.Join(pol, "self.yaml"), "./...")
@@ -94,7 +94,7 @@ func checkRealScan(t *testing.T, o *outcome) {
 	t.Helper()
 	checkNoCrash(t, o)
 	if o.code != 0 && o.code != 1 {
-		t.Errorf("%s: exit code %d, want 0 or 1\nstdout:\n%s\nstderr:\n%s", o, o.code, head(o.stdout, 30), head(o.stderr, 30))
+		t.Errorf("%s: exit code %d, want 0 or 1\nstdout:\n%s\nstderr:\n%s", o, o.code, testutil.Head(o.stdout, 30), testutil.Head(o.stderr, 30))
 	}
 	fs, errs := parseText(o.stdout)
 	t.Logf("%d findings, %d tool errors", len(fs), len(errs))

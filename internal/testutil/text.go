@@ -2,7 +2,10 @@ package testutil
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"testing"
 )
 
 // FirstDiff shows the first line where want and got differ.
@@ -31,4 +34,26 @@ func Head(s string, n int) string {
 		lines = append(lines[:n], fmt.Sprintf("... (%d more lines)\n", len(lines)-n))
 	}
 	return strings.Join(lines, "")
+}
+
+// Golden compares got with the golden file path, or with update (the
+// package's -update flag) writes got to it, creating its directory.
+func Golden(t testing.TB, path, got string, update bool) {
+	t.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update in the test's package writes it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update in the test's package rewrites it):\n%s", path, FirstDiff(string(want), got))
+	}
 }
