@@ -16,7 +16,7 @@ func TestDeterministic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow (six scans of the demo); left out under -short")
 	}
-	demo := testutil.CopyTree(t, testutil.Testdata(t, "demo"), t.TempDir())
+	demo := testutil.CopyTestdata(t, "demo")
 	for _, format := range []struct {
 		name string
 		args []string

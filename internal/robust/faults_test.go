@@ -84,7 +84,7 @@ func TestFaults(t *testing.T) {
 			if c.slow && testing.Short() {
 				t.Skip("slow; left out under -short")
 			}
-			dir := testutil.CopyTree(t, testutil.Testdata(t, "robust", c.module), t.TempDir())
+			dir := testutil.CopyTestdata(t, "robust", c.module)
 			if c.generate != nil {
 				c.generate(t, dir)
 			}

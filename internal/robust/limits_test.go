@@ -100,7 +100,7 @@ type jsonOutput struct {
 // with -v, PathCut in JSON, "steps omitted" in text, the codeFlow message
 // in SARIF, the reason of an unresolved endpoint.
 func TestLimits(t *testing.T) {
-	dir := testutil.CopyTree(t, testutil.Testdata(t, "robust", "gen"), t.TempDir())
+	dir := testutil.CopyTestdata(t, "robust", "gen")
 	genLimits(t, dir)
 	m := readMarks(t, dir)
 

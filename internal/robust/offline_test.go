@@ -31,7 +31,7 @@ func TestOffline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow (loads net/http); left out under -short")
 	}
-	demo := testutil.CopyTree(t, testutil.Testdata(t, "demo"), t.TempDir())
+	demo := testutil.CopyTestdata(t, "demo")
 
 	o := run(t, demo, offlineEnv, 3*time.Minute, "./...")
 	checkDemo(t, o)
@@ -83,7 +83,7 @@ func TestWritesOnlyOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow (loads net/http); left out under -short")
 	}
-	demo := testutil.CopyTree(t, testutil.Testdata(t, "demo"), t.TempDir())
+	demo := testutil.CopyTestdata(t, "demo")
 	wd := t.TempDir()
 	testutil.WriteFile(t, wd, "notes.txt", "the working directory holds this file before the scan\n")
 	beforeDemo, beforeWD := snapshot(t, demo), snapshot(t, wd)

@@ -62,3 +62,10 @@ func CopyTree(t testing.TB, src, dst string) string {
 	}
 	return dst
 }
+
+// CopyTestdata copies the tree below the repository's testdata named by
+// elem to a new temporary directory and returns it.
+func CopyTestdata(t testing.TB, elem ...string) string {
+	t.Helper()
+	return CopyTree(t, Testdata(t, elem...), t.TempDir())
+}
