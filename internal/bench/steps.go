@@ -14,9 +14,10 @@ import (
 	"github.com/datagate/datagate/internal/cli"
 )
 
-// LoadMode is what the datagate command loads (internal/cli's loadMode):
-// syntax and types of every package in the import graph, standard library
-// included, since facts flow through all of them.
+// LoadMode is what the baseline loads: syntax and types of every package in
+// the import graph, standard library included, all at once (as
+// packages.LoadAllSyntax). The datagate command lists the graph and lets
+// internal/driver parse and check one package at a time.
 const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedDeps | packages.NeedTypes | packages.NeedSyntax |
 	packages.NeedTypesInfo | packages.NeedTypesSizes | packages.NeedModule
@@ -42,9 +43,8 @@ type Stats struct {
 	Lines int `json:"lines,omitempty"`
 }
 
-// Load loads the packages matched by patterns in dir as the datagate
-// command does: syntax and types of the whole import graph. It fails if a
-// package has errors.
+// Load loads the packages matched by patterns in dir with LoadMode: syntax
+// and types of the whole import graph. It fails if a package has errors.
 func Load(dir string, patterns ...string) ([]*packages.Package, error) {
 	cfg := &packages.Config{Mode: LoadMode, Dir: dir}
 	pkgs, err := packages.Load(cfg, patterns...)
