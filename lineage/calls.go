@@ -3,7 +3,6 @@ package lineage
 import (
 	"go/token"
 	"go/types"
-	"sort"
 	"strings"
 
 	"github.com/datagate/datagate/lineage/policy"
@@ -184,54 +183,6 @@ func methodOf(t types.Type, m *types.Func) *types.Func {
 		return nil
 	}
 	return f
-}
-
-// implementations lists the methods implementing the interface method m
-// among the named types of this package and of the packages it imports.
-// Types of packages that import this one are out of sight, as go/analysis
-// requires; those calls fall back to the abstract method's model.
-func (e *engine) implementations(m *types.Func) []*types.Func {
-	if out, ok := e.cha[m]; ok {
-		return out
-	}
-	recv := m.Type().(*types.Signature).Recv()
-	var iface *types.Interface
-	if recv != nil {
-		iface, _ = recv.Type().Underlying().(*types.Interface)
-	}
-	var out []*types.Func
-	if iface != nil && !iface.Empty() {
-		pkgs := append([]*types.Package{e.cfg.Pkg.Pkg}, e.cfg.Pkg.Pkg.Imports()...)
-		for _, p := range pkgs {
-			scope := p.Scope()
-			for _, n := range scope.Names() {
-				tn, ok := scope.Lookup(n).(*types.TypeName)
-				if !ok || tn.IsAlias() {
-					continue
-				}
-				named, ok := tn.Type().(*types.Named)
-				if !ok || named.TypeParams().Len() > 0 {
-					continue
-				}
-				if _, isIface := named.Underlying().(*types.Interface); isIface {
-					continue
-				}
-				var t types.Type = named
-				if !types.Implements(t, iface) {
-					t = types.NewPointer(named)
-					if !types.Implements(t, iface) {
-						continue
-					}
-				}
-				if f := methodOf(t, m); f != nil {
-					out = append(out, f)
-				}
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].FullName() < out[j].FullName() })
-	e.cha[m] = out
-	return out
 }
 
 // apply applies what the engine knows about one target to the call.

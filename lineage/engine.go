@@ -73,6 +73,7 @@ type engine struct {
 	notes   map[string]bool
 	models  *modelIndex
 	cha     map[*types.Func][]*types.Func
+	chaIdx  *chaIndex           // built on first use (cha.go)
 	consts  map[string]Position // string constant value -> its declaration
 	gwPkgs  map[string]bool
 	funcs   []*ssa.Function
