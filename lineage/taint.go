@@ -128,6 +128,7 @@ func (t taint) has(k originKey) bool {
 // maxOrigins is coarsened (see coarsen), which keeps every label.
 func (t taint) union(u taint) (taint, bool) {
 	changed := false
+	orig := t
 	for _, o := range u {
 		if !t.has(o.key()) {
 			if !changed {
@@ -139,8 +140,28 @@ func (t taint) union(u taint) (taint, bool) {
 	}
 	if changed && len(t) > maxOrigins {
 		t = t.coarsen()
+		if sameKeys(t, orig) {
+			// What u added folds into origins t already had (at the
+			// paths they share): nothing changed. Reporting a change
+			// here would keep a function's fixed point from settling.
+			return orig, false
+		}
 	}
 	return t, changed
+}
+
+// sameKeys reports whether t and u hold the same origin keys in the same
+// order.
+func sameKeys(t, u taint) bool {
+	if len(t) != len(u) {
+		return false
+	}
+	for i := range t {
+		if t[i].key() != u[i].key() {
+			return false
+		}
+	}
+	return true
 }
 
 // maxOrigins bounds an origin set. Functions that read many fields of a
