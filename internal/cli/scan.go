@@ -391,7 +391,7 @@ func allDirectives(results []pkgResult) []suppress.Directive {
 
 // writeOutput writes the result in the chosen format to standard output or
 // to -o. A file is written to a temporary file beside it and renamed, so
-// that a failed write leaves no partial output.
+// that a failed write leaves no partial output (see writeVia).
 func writeOutput(o *options, wd string, res *report.Result, stdout io.Writer) error {
 	w, err := report.ForFormat(o.format)
 	if err != nil {
@@ -400,35 +400,5 @@ func writeOutput(o *options, wd string, res *report.Result, stdout io.Writer) er
 	if o.output == "" {
 		return w.Write(stdout, res)
 	}
-	path := inDir(wd, o.output)
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		// A device or pipe (-o /dev/null, /dev/stdout): write to it; a
-		// rename would replace it with a regular file.
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return err
-		}
-		if err := w.Write(f, res); err != nil {
-			f.Close()
-			return fmt.Errorf("writing %s: %w", o.output, err)
-		}
-		return f.Close()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if err := w.Write(tmp, res); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", o.output, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return writeVia(inDir(wd, o.output), o.output, 0o644, func(f io.Writer) error { return w.Write(f, res) })
 }
