@@ -360,19 +360,71 @@ func (t tree) keys() []string {
 // put adds u at path p (a weak update). It reports a change.
 func (t tree) put(p string, u tree) bool {
 	changed := false
-	for k, v := range u {
-		q := joinPath(p, k)
-		old, had := t[q]
-		if len(v) == 0 {
-			continue // clean marks only come from strong updates
+	if len(t)+len(u) > maxTreePaths {
+		// Paths may fold (see slot), which depends on the order.
+		for _, k := range u.keys() {
+			if t.put1(joinPath(p, k), u[k]) {
+				changed = true
+			}
 		}
-		n, c := old.union(v)
-		if c || !had {
-			t[q] = n
+		return changed
+	}
+	for k, v := range u {
+		if t.put1(joinPath(p, k), v) {
 			changed = true
 		}
 	}
 	return changed
+}
+
+func (t tree) put1(q string, v taint) bool {
+	if len(v) == 0 {
+		return false // clean marks only come from strong updates
+	}
+	q = t.slot(q)
+	old, had := t[q]
+	n, c := old.union(v)
+	if c || !had {
+		t[q] = n
+		return true
+	}
+	return false
+}
+
+// maxTreePaths bounds the access paths one tree tracks. Pointers being
+// transparent, a value that reaches a linked structure (a parser's state,
+// a graph of blocks) would otherwise hold one path per way of walking it,
+// up to maxPathParts deep, and every summary edge and union would cost
+// their number.
+const maxTreePaths = 32
+
+// slot returns the path under which t keeps data stored at path q: q
+// itself while t has room or already tracks q; once t is full, the nearest
+// ancestor of q that t tracks (below the value itself), else q's first
+// part. Like a path cut at maxPathParts, this coarsens (the enclosing value
+// counts as a whole) and never drops data.
+func (t tree) slot(q string) string {
+	if len(t) < maxTreePaths {
+		return q
+	}
+	if _, ok := t[q]; ok {
+		return q
+	}
+	first := cutPath(q, 1)
+	for a := parentPath(q); len(a) > len(first); a = parentPath(a) {
+		if _, ok := t[a]; ok {
+			return a
+		}
+	}
+	return first
+}
+
+// parentPath drops the last part of a path.
+func parentPath(p string) string {
+	if i := strings.LastIndexAny(p, ".["); i >= 0 {
+		return p[:i]
+	}
+	return ""
 }
 
 // set replaces the subtree at p by u (a strong update), marking p clean when
@@ -386,11 +438,30 @@ func (t tree) set(p string, u tree) {
 	if len(u[""]) == 0 {
 		t[p] = nil
 	}
+	if len(t)+len(u) > maxTreePaths {
+		for _, k := range u.keys() {
+			if v := u[k]; len(v) > 0 || k != "" {
+				t.set1(joinPath(p, k), v)
+			}
+		}
+		return
+	}
 	for k, v := range u {
 		if len(v) > 0 || k != "" {
 			t[joinPath(p, k)] = v
 		}
 	}
+}
+
+// set1 stores v at q, in q's slot when t is full.
+func (t tree) set1(q string, v taint) {
+	if s := t.slot(q); s != q {
+		if len(v) > 0 {
+			t[s], _ = t[s].union(v)
+		} // a clean mark below a folded path is dropped: coarser
+		return
+	}
+	t[q] = v
 }
 
 func (t tree) clone() tree {
@@ -415,6 +486,14 @@ func (t tree) join(u tree) bool {
 				changed = true
 			}
 		}
+	}
+	if len(t)+len(u) > maxTreePaths {
+		for _, k := range u.keys() {
+			if t.put1(k, u[k]) {
+				changed = true
+			}
+		}
+		return changed
 	}
 	for k, v := range u {
 		if len(v) == 0 {
