@@ -46,7 +46,11 @@ type origin struct {
 	// whole marks a symbolic origin used as a whole value (serialised,
 	// formatted, sent): the caller adds the user-data fields its type holds.
 	whole bool
-	tr    *trace
+	// coarse marks a symbolic origin that coarsen made of several: it
+	// stands for the caller's value at ext and anything below it, so
+	// origins of the same input below ext add nothing to it.
+	coarse bool
+	tr     *trace
 }
 
 func (o origin) key() originKey { return originKey{o.lab, o.ext, o.whole, o.san} }
@@ -123,6 +127,19 @@ func (t taint) has(k originKey) bool {
 	return false
 }
 
+// covers reports whether a coarse origin of t stands for o.
+func (t taint) covers(o origin) bool {
+	if o.ext == "" {
+		return false
+	}
+	for _, c := range t {
+		if c.coarse && c.lab == o.lab && c.whole == o.whole && c.san == o.san && isPrefix(c.ext, o.ext) {
+			return true
+		}
+	}
+	return false
+}
+
 // union returns t with the origins of u it lacks; t is not modified when
 // nothing is added. The bool reports a change. A set that grows past
 // maxOrigins is coarsened (see coarsen), which keeps every label.
@@ -130,7 +147,7 @@ func (t taint) union(u taint) (taint, bool) {
 	changed := false
 	orig := t
 	for _, o := range u {
-		if !t.has(o.key()) {
+		if !t.has(o.key()) && !t.covers(o) {
 			if !changed {
 				t = append(make(taint, 0, len(t)+len(u)), t...)
 				changed = true
@@ -188,6 +205,7 @@ func (t taint) coarsen() taint {
 			continue
 		}
 		out[i].ext = commonPath(out[i].ext, o.ext)
+		out[i].coarse = true
 	}
 	return out
 }
