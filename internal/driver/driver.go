@@ -76,7 +76,8 @@ type Action struct {
 	// analysed because of them.
 	FailedDeps []string
 	// Results holds, for a root package that was analysed, the result of
-	// each analyzer; nil otherwise.
+	// each analyzer given to Analyze (not of those they require, whose
+	// results are dropped with the package's syntax); nil otherwise.
 	Results map[*analysis.Analyzer]any
 	// Diagnostics are those the analyzers reported on a root package.
 	Diagnostics []analysis.Diagnostic
@@ -111,7 +112,8 @@ type node struct {
 // run is the state shared by the packages of one Analyze call.
 type run struct {
 	fset      *token.FileSet
-	analyzers []*analysis.Analyzer // all, requirements first
+	analyzers []*analysis.Analyzer        // all, requirements first
+	requested map[*analysis.Analyzer]bool // given to Analyze
 	factful   map[*analysis.Analyzer]bool
 	facts     factTable
 }
@@ -132,6 +134,10 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 		fset:      token.NewFileSet(),
 		analyzers: ordered(analyzers),
 		factful:   make(map[*analysis.Analyzer]bool),
+		requested: make(map[*analysis.Analyzer]bool),
+	}
+	for _, a := range analyzers {
+		r.requested[a] = true
 	}
 	r.facts.init()
 	// An analyzer runs on dependencies when it, or one that requires it,
@@ -382,7 +388,12 @@ func (r *run) analyse(n *node, act *Action, files []*ast.File, info *types.Info)
 		}
 	}
 	if n.root {
-		act.Results = results
+		act.Results = make(map[*analysis.Analyzer]any)
+		for a, res := range results {
+			if r.requested[a] {
+				act.Results[a] = res
+			}
+		}
 	}
 }
 

@@ -220,6 +220,9 @@ func TestFactsFlowInImportOrder(t *testing.T) {
 	if acts["strings"] == nil || len(acts["strings"].Errors) > 0 {
 		t.Errorf("strings should be checked (types only) without errors: %v", acts["strings"])
 	}
+	if _, ok := g.Roots[0].Results[s.depth]; ok || len(g.Roots[0].Results) != 1 {
+		t.Errorf("app keeps results of analyzers not asked for: %v", g.Roots[0].Results)
+	}
 	if acts["example.com/m/mid"].Results != nil {
 		t.Errorf("a dependency keeps its results: %v", acts["example.com/m/mid"].Results)
 	}
