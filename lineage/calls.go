@@ -798,7 +798,6 @@ func (s *fstate) paramCall(c ssa.CallInstruction, common *ssa.CallCommon) bool {
 	}
 	s.exits["call|"+key] = len(s.sum.Calls)
 	s.sum.Calls = append(s.sum.Calls, ce)
-	s.changed = true
 	return true
 }
 

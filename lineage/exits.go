@@ -191,6 +191,9 @@ func (s *fstate) full() bool {
 	return false
 }
 
+// addExit records an exit edge of the summary. The summary is the walk's
+// output, read by nothing in it: a new entry is no reason for another
+// pass (the state it comes from is).
 func (s *fstate) addExit(x ExitEdge) {
 	from := ""
 	if x.From != nil {
@@ -207,7 +210,6 @@ func (s *fstate) addExit(x ExitEdge) {
 	x.Steps = capSteps(x.Steps)
 	s.exits[k] = len(s.sum.Exits)
 	s.sum.Exits = append(s.sum.Exits, x)
-	s.changed = true
 }
 
 // output records data t reaching port to of the function.
@@ -222,7 +224,6 @@ func (s *fstate) output(to Port, t taint) {
 			}
 			s.gens[k] = len(s.sum.Gens)
 			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: steps})
-			s.changed = true
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
@@ -235,7 +236,6 @@ func (s *fstate) output(to Port, t taint) {
 		}
 		s.edges[k] = len(s.sum.Edges)
 		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: steps})
-		s.changed = true
 	}
 }
 
