@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	cli.ConfigureRuntime(os.Getenv)
 	// go vet -vettool=datagate speaks the unitchecker protocol: one package
 	// per invocation, described by a .cfg file.
 	if cli.IsVetInvocation(os.Args[1:]) {

@@ -11,6 +11,8 @@ import (
 	"runtime/pprof"
 	"sync"
 	"time"
+
+	"github.com/datagate/datagate/internal/cli"
 )
 
 // RunChild runs one step in this process (datagate-bench's hidden -child
@@ -62,6 +64,7 @@ func RunChild(step, dir, profileDir string, timeout time.Duration, patterns []st
 	case StepSSA:
 		st, err = SSAStep(dir, patterns)
 	case StepDatagate:
+		cli.ConfigureRuntime(os.Getenv) // as cmd/datagate does
 		st, err = ScanStep(dir, patterns)
 	case stepCount:
 		st = new(Stats)
