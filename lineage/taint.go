@@ -378,8 +378,7 @@ func (t tree) keys() []string {
 // put adds u at path p (a weak update). It reports a change.
 func (t tree) put(p string, u tree) bool {
 	changed := false
-	if len(t)+len(u) > maxTreePaths {
-		// Paths may fold (see slot), which depends on the order.
+	if orderMatters(t, p, u) {
 		for _, k := range u.keys() {
 			if t.put1(joinPath(p, k), u[k]) {
 				changed = true
@@ -393,6 +392,16 @@ func (t tree) put(p string, u tree) bool {
 		}
 	}
 	return changed
+}
+
+// orderMatters reports whether adding u's paths below p to t may put
+// several of them at one place (a path cut by joinPath, or folded by
+// slot), where the order they arrive in shows (which origins come first,
+// where a coarsened set ends): they are then added in sorted order, so
+// that the result is deterministic. Paths of a tree being at most
+// maxPathParts long, below "" they are only folded.
+func orderMatters(t tree, p string, u tree) bool {
+	return len(u) > 1 && (p != "" || len(t)+len(u) > maxTreePaths)
 }
 
 func (t tree) put1(q string, v taint) bool {
@@ -456,7 +465,7 @@ func (t tree) set(p string, u tree) {
 	if len(u[""]) == 0 {
 		t[p] = nil
 	}
-	if len(t)+len(u) > maxTreePaths {
+	if orderMatters(t, p, u) {
 		for _, k := range u.keys() {
 			if v := u[k]; len(v) > 0 || k != "" {
 				t.set1(joinPath(p, k), v)
@@ -466,17 +475,25 @@ func (t tree) set(p string, u tree) {
 	}
 	for k, v := range u {
 		if len(v) > 0 || k != "" {
-			t[joinPath(p, k)] = v
+			t.set1(joinPath(p, k), v)
 		}
 	}
 }
 
-// set1 stores v at q, in q's slot when t is full.
+// set1 stores v at q, a path below the one set uses, whose old content
+// is gone. Several paths of u cut or folded to one place unite there
+// (a clean mark does not hide data that arrived there).
 func (t tree) set1(q string, v taint) {
 	if s := t.slot(q); s != q {
 		if len(v) > 0 {
 			t[s], _ = t[s].union(v)
 		} // a clean mark below a folded path is dropped: coarser
+		return
+	}
+	if old, ok := t[q]; ok {
+		if len(v) > 0 {
+			t[q], _ = old.union(v)
+		}
 		return
 	}
 	t[q] = v
