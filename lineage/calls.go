@@ -253,7 +253,7 @@ func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
 		return // a connection or request carries no data of its own
 	}
 	if t.fn != nil {
-		if sum := e.sums[t.fn]; sum != nil {
+		if sum := s.sumOf(t.fn); sum != nil {
 			s.applySummary(c, args, t, sum)
 		}
 		return
@@ -646,7 +646,9 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 				g = tree{}
 				s.e.globals[obj.glob] = g
 			}
-			g.put(r.path, t)
+			if g.put(r.path, t) {
+				s.e.sharedAt = s.e.tick
+			}
 		}
 	}
 }
@@ -756,7 +758,7 @@ func (s *fstate) closuresPassed(c ssa.CallInstruction, args []ssa.Value) {
 		if fn == nil || fn.Pkg != s.e.cfg.Pkg {
 			continue
 		}
-		if sum := s.e.sums[fn]; sum != nil {
+		if sum := s.sumOf(fn); sum != nil {
 			// Parameters get no data here; captured variables do.
 			none := make([]ssa.Value, len(fn.Params))
 			for i := range none {
@@ -854,7 +856,7 @@ func (s *fstate) unknownIterator(c ssa.CallInstruction, common *ssa.CallCommon, 
 	st := s.step(c.Pos(), "yielded by "+common.Value.Name())
 	for _, a := range args {
 		for _, t := range s.funcTargets(a) {
-			if t.fn == nil || s.e.sums[t.fn] == nil {
+			if t.fn == nil || s.sumOf(t.fn) == nil {
 				continue
 			}
 			trees := make([]tree, len(t.fn.Params))
@@ -862,7 +864,7 @@ func (s *fstate) unknownIterator(c ssa.CallInstruction, common *ssa.CallCommon, 
 				trees[i] = leaf(data.withStep(st))
 			}
 			vals := append(make([]ssa.Value, len(t.fn.Params)), t.bindings...)
-			s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, t, s.e.sums[t.fn], 1)
+			s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, t, s.sumOf(t.fn), 1)
 		}
 	}
 }

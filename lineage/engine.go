@@ -83,6 +83,16 @@ type engine struct {
 	// says it is not empty, so functions calling recover are run again.
 	panics   tree
 	panicked bool
+
+	// For the rounds over a recursive component: a clock ticked at each
+	// function walk, when each function was last walked, the functions
+	// whose summaries its walk read, when its summary last changed, and
+	// when the package's variables or panics last changed.
+	tick       int
+	analysedAt map[*ssa.Function]int
+	deps       map[*ssa.Function]map[*ssa.Function]bool
+	changedAt  map[*ssa.Function]int
+	sharedAt   int
 }
 
 type labelKey struct {
@@ -110,6 +120,10 @@ func Analyze(cfg *Config) *Result {
 		cha:     make(map[*types.Func][]*types.Func),
 		gwPkgs:  make(map[string]bool),
 		pending: make(map[string]PendingCall),
+
+		analysedAt: make(map[*ssa.Function]int),
+		deps:       make(map[*ssa.Function]map[*ssa.Function]bool),
+		changedAt:  make(map[*ssa.Function]int),
 	}
 	if cfg.Policy != nil {
 		for _, g := range cfg.Policy.Gateway {
@@ -244,10 +258,14 @@ func (e *engine) solve(scc []*ssa.Function) {
 	for round := 0; ; round++ {
 		changed := false
 		for _, fn := range scc {
+			if round > 0 && !e.stale(fn) {
+				continue // the same inputs would give the same summary
+			}
 			old := e.sums[fn]
 			s := e.analyze(fn)
 			if old == nil || old.String() != s.String() {
 				changed = true
+				e.changedAt[fn] = e.analysedAt[fn]
 			}
 		}
 		if !recursive || !changed {
@@ -262,6 +280,23 @@ func (e *engine) solve(scc []*ssa.Function) {
 			return
 		}
 	}
+}
+
+// stale reports whether a walk of fn may give another summary than its
+// last one: a summary it read (its own included) changed since, or the
+// package variables or panics it may have read did. A walk is a function
+// of those alone.
+func (e *engine) stale(fn *ssa.Function) bool {
+	at := e.analysedAt[fn]
+	if e.sharedAt >= at {
+		return true
+	}
+	for d := range e.deps[fn] {
+		if e.changedAt[d] >= at && e.changedAt[d] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func callsItself(fn *ssa.Function) bool {

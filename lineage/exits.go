@@ -594,7 +594,7 @@ func (s *fstate) applyCallback(c ssa.CallInstruction, view argView, ce CallEdge,
 		var sum *Summary
 		switch {
 		case t.fn != nil:
-			sum = s.e.sums[t.fn]
+			sum = s.sumOf(t.fn)
 		case t.obj != nil && s.e.cfg.Summary != nil:
 			sum = s.e.cfg.Summary(t.obj)
 		}

@@ -98,6 +98,10 @@ type fstate struct {
 	changed bool
 	strMemo map[strKey]StrExpr
 
+	// deps are the functions of the package whose summaries the walk
+	// read (see engine.stale).
+	deps map[*ssa.Function]bool
+
 	// summary under construction, keyed to avoid duplicates
 	edges map[string]int
 	gens  map[string]int
@@ -125,7 +129,10 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		edges:   make(map[string]int),
 		gens:    make(map[string]int),
 		exits:   make(map[string]int),
+		deps:    make(map[*ssa.Function]bool),
 	}
+	e.tick++
+	e.analysedAt[fn] = e.tick
 	s.init()
 	order := reversePostorder(fn)
 	once := !needsFixpoint(order)
@@ -148,7 +155,17 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		fmt.Fprintln(os.Stderr, "summary", funcName(fn), s.sum.String())
 	}
 	e.sums[fn] = s.sum
+	e.deps[fn] = s.deps
 	return s.sum
+}
+
+// sumOf returns the summary of a function of the package (nil while it
+// has none), recording that the function being walked depends on it.
+func (s *fstate) sumOf(fn *ssa.Function) *Summary {
+	if s.deps != nil { // nil in the scratch states of other passes
+		s.deps[fn] = true
+	}
+	return s.e.sums[fn]
 }
 
 // init gives parameters and free variables their symbolic labels.
@@ -404,6 +421,7 @@ func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 			}
 			if g.put(r.path, t) {
 				s.changed = true
+				s.e.sharedAt = s.e.tick
 			}
 		}
 		for _, q := range ptrs {
@@ -672,6 +690,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 			}
 			if s.e.panics.put("", withStep(t, s.step(in.Pos(), "panicked with"))) {
 				s.e.panicked = true
+				s.e.sharedAt = s.e.tick
 			}
 		}
 	}

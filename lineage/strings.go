@@ -417,7 +417,7 @@ func (s *fstate) callStr(c *ssa.Call, i int, path string, depth int) StrExpr {
 	// A summary: in this package, or a fact of another.
 	var sum *Summary
 	if fn != nil && fn.Pkg == s.e.cfg.Pkg {
-		sum = s.e.sums[fn]
+		sum = s.sumOf(fn)
 	} else if obj != nil && s.e.cfg.Summary != nil {
 		if o := obj.Origin(); o != nil {
 			obj = o
