@@ -24,31 +24,47 @@ func (e *engine) chaIndex() *chaIndex {
 	if e.chaIdx != nil {
 		return e.chaIdx
 	}
+	names := e.cfg.MethodNames
+	if names == nil {
+		names = MethodNames
+	}
 	x := &chaIndex{byName: make(map[string][]*types.Named), impls: make(map[*types.Interface][]types.Type)}
 	pkgs := append([]*types.Package{e.cfg.Pkg.Pkg}, e.cfg.Pkg.Pkg.Imports()...)
 	for _, p := range pkgs {
-		scope := p.Scope()
-		for _, n := range scope.Names() {
-			tn, ok := scope.Lookup(n).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			named, ok := tn.Type().(*types.Named)
-			if !ok || named.TypeParams().Len() > 0 {
-				continue
-			}
-			if _, isIface := named.Underlying().(*types.Interface); isIface {
-				continue
-			}
-			ms := types.NewMethodSet(types.NewPointer(named))
-			for i := 0; i < ms.Len(); i++ {
-				name := ms.At(i).Obj().Name()
-				x.byName[name] = append(x.byName[name], named)
-			}
+		for name, ts := range names(p) {
+			x.byName[name] = append(x.byName[name], ts...)
 		}
 	}
 	e.chaIdx = x
 	return x
+}
+
+// MethodNames indexes the concrete, non-generic named types declared in p
+// by the names of their methods (of T or *T), each list in scope order.
+// It is the default for Config.MethodNames; drivers that analyse many
+// packages importing the same ones share its result per package.
+func MethodNames(p *types.Package) map[string][]*types.Named {
+	out := make(map[string][]*types.Named)
+	scope := p.Scope()
+	for _, n := range scope.Names() {
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if _, isIface := named.Underlying().(*types.Interface); isIface {
+			continue
+		}
+		ms := types.NewMethodSet(types.NewPointer(named))
+		for i := 0; i < ms.Len(); i++ {
+			name := ms.At(i).Obj().Name()
+			out[name] = append(out[name], named)
+		}
+	}
+	return out
 }
 
 // implementing returns the types (T, or *T when only the pointer has the

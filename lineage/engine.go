@@ -39,6 +39,9 @@ type Config struct {
 	// FieldStr returns the string values an unexported field of another
 	// package's type is ever set to (a go/analysis fact), or nil.
 	FieldStr func(field *types.Var) map[string]StrExpr
+	// MethodNames returns MethodNames(p), perhaps from a cache shared by
+	// the packages of a run; nil means MethodNames.
+	MethodNames func(p *types.Package) map[string][]*types.Named
 }
 
 // Result is what the engine found in one package.

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/internal/doc"
@@ -91,8 +92,32 @@ func New(cfg *config.Config, src *analysis.Analyzer) *analysis.Analyzer {
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(SummaryFact), new(FieldFact), new(PendingFact)},
 	}
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(cfg, src, pass) }
+	methods := new(methodCache)
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(cfg, src, methods, pass) }
 	return a
+}
+
+// methodCache shares lineage.MethodNames per package among the passes of
+// one analyzer: every package that imports net/http would otherwise index
+// its types again. A driver running one package per process (go vet)
+// simply fills it once.
+type methodCache struct {
+	mu sync.Mutex
+	m  map[*types.Package]map[string][]*types.Named
+}
+
+func (c *methodCache) names(p *types.Package) map[string][]*types.Named {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if x, ok := c.m[p]; ok {
+		return x
+	}
+	if c.m == nil {
+		c.m = make(map[*types.Package]map[string][]*types.Named)
+	}
+	x := lineage.MethodNames(p)
+	c.m[p] = x
+	return x
 }
 
 // Analyzer is the flows analyzer with default settings.
@@ -106,7 +131,7 @@ func inGoroot(pass *analysis.Pass) bool {
 	return dir != "" && strings.HasPrefix(dir+string(filepath.Separator), root)
 }
 
-func run(cfg *config.Config, src *analysis.Analyzer, pass *analysis.Pass) (res any, err error) {
+func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass *analysis.Pass) (res any, err error) {
 	if inGoroot(pass) {
 		return &Result{}, nil
 	}
@@ -162,7 +187,8 @@ func run(cfg *config.Config, src *analysis.Analyzer, pass *analysis.Pass) (res a
 			}
 			return nil
 		},
-		Generated: func(name string) bool { return generated[name] },
+		Generated:   func(name string) bool { return generated[name] },
+		MethodNames: methods.names,
 		Skip: func(fn *ssa.Function) bool {
 			if cfg.Tests {
 				return false
