@@ -119,12 +119,34 @@ func (t *trace) steps() []Step {
 type taint []origin
 
 func (t taint) has(k originKey) bool {
-	for _, o := range t {
-		if o.key() == k {
+	for i := range t {
+		if t[i].is(k) {
 			return true
 		}
 	}
 	return false
+}
+
+func (o *origin) is(k originKey) bool {
+	return o.lab == k.lab && o.whole == k.whole && o.san == k.san && o.ext == k.ext
+}
+
+// hasInOrder reports whether every origin of u is in t, in the same
+// order: in one linear walk, the common case of data that flows again
+// along a way it took before.
+func (t taint) hasInOrder(u taint) bool {
+	j := 0
+	for i := range u {
+		k := u[i].key()
+		for j < len(t) && !t[j].is(k) {
+			j++
+		}
+		if j == len(t) {
+			return false
+		}
+		j++
+	}
+	return true
 }
 
 // covers reports whether a coarse origin of t stands for o.
@@ -144,6 +166,9 @@ func (t taint) covers(o origin) bool {
 // nothing is added. The bool reports a change. A set that grows past
 // maxOrigins is coarsened (see coarsen), which keeps every label.
 func (t taint) union(u taint) (taint, bool) {
+	if len(u) == 0 || t.hasInOrder(u) {
+		return t, false
+	}
 	changed := false
 	orig := t
 	for _, o := range u {
