@@ -54,22 +54,22 @@ func (s *fstate) exitData(c ssa.CallInstruction, name, kind string, t taint, exp
 	x.Generated = s.e.cfg.Generated != nil && s.e.cfg.Generated(x.Pos.File)
 	for _, o := range t {
 		lab := s.e.labels[o.lab]
-		steps := o.tr.push(exitStep).steps()
+		tr := o.tr.push(exitStep)
 		if lab.kind == concreteLabel {
 			s.e.addFlow(Flow{
 				Labels:    []Label{lab.field},
 				Exit:      x,
 				Endpoints: s.e.endpoints(expr, s.paramName),
-				Path:      steps,
+				Path:      tr.steps(),
 				Sanitized: o.san,
 			})
 			if expr.HasParams() {
-				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: o.san, Exit: x, Endpoint: expr, Steps: steps})
+				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: o.san, Exit: x, Endpoint: expr}, tr)
 			}
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
-		s.addExit(ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr, Steps: steps})
+		s.addExit(ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr}, tr)
 	}
 }
 
@@ -193,8 +193,9 @@ func (s *fstate) full() bool {
 
 // addExit records an exit edge of the summary. The summary is the walk's
 // output, read by nothing in it: a new entry is no reason for another
-// pass (the state it comes from is).
-func (s *fstate) addExit(x ExitEdge) {
+// pass (the state it comes from is). Its steps are tr's, made only for a
+// new entry.
+func (s *fstate) addExit(x ExitEdge, tr *trace) {
 	from := ""
 	if x.From != nil {
 		from = x.From.String()
@@ -207,7 +208,7 @@ func (s *fstate) addExit(x ExitEdge) {
 	if _, ok := s.exits[k]; ok || s.full() {
 		return
 	}
-	x.Steps = capSteps(x.Steps)
+	x.Steps = capSteps(tr.steps())
 	s.exits[k] = len(s.sum.Exits)
 	s.sum.Exits = append(s.sum.Exits, x)
 }
@@ -216,26 +217,25 @@ func (s *fstate) addExit(x ExitEdge) {
 func (s *fstate) output(to Port, t taint) {
 	for _, o := range t {
 		lab := s.e.labels[o.lab]
-		steps := capSteps(o.tr.steps())
 		if lab.kind == concreteLabel {
-			k := lab.field.Field + "|" + to.String() + san(o.san)
+			k := genKey{lab.field.Field, to, o.san}
 			if _, ok := s.gens[k]; ok || s.full() {
 				continue
 			}
 			s.gens[k] = len(s.sum.Gens)
-			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: steps})
+			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: capSteps(o.tr.steps())})
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
 		if to.Kind == PortParam && from.Index == to.Index && !from.Whole && isPrefix(from.Path, to.Path) {
 			continue // what the caller passed, left in place
 		}
-		k := from.String() + "|" + to.String() + san(o.san)
+		k := edgeKey{from, to, o.san}
 		if _, ok := s.edges[k]; ok || s.full() {
 			continue
 		}
 		s.edges[k] = len(s.sum.Edges)
-		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: steps})
+		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: capSteps(o.tr.steps())})
 	}
 }
 
@@ -656,11 +656,10 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			}
 		}
 		lab := s.e.labels[o.lab]
-		steps := tr.steps()
 		sanitized := o.san || x.Sanitized
 		if lab.kind == concreteLabel {
 			if expr.HasParams() {
-				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr, Steps: steps})
+				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, tr)
 			}
 			if x.From == nil && expr.HasParams() {
 				continue // not resolved here either: a caller may
@@ -669,7 +668,7 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 				Labels:    []Label{lab.field},
 				Exit:      x.Exit,
 				Endpoints: s.e.endpoints(expr, s.paramName),
-				Path:      steps,
+				Path:      tr.steps(),
 				Sanitized: sanitized,
 				Via:       via,
 				ViaFunc:   funcName(s.fn),
@@ -677,7 +676,7 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
-		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr, Steps: steps})
+		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, tr)
 	}
 }
 

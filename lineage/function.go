@@ -103,9 +103,20 @@ type fstate struct {
 	deps map[*ssa.Function]bool
 
 	// summary under construction, keyed to avoid duplicates
-	edges map[string]int
-	gens  map[string]int
+	edges map[edgeKey]int
+	gens  map[genKey]int
 	exits map[string]int
+}
+
+type edgeKey struct {
+	from, to Port
+	san      bool
+}
+
+type genKey struct {
+	field string
+	to    Port
+	san   bool
 }
 
 // maxIterations bounds the fixed-point walk over one function's blocks.
@@ -126,8 +137,8 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		union:   make(heap),
 		outs:    make(map[*ssa.BasicBlock]heap),
 		strMemo: make(map[strKey]StrExpr),
-		edges:   make(map[string]int),
-		gens:    make(map[string]int),
+		edges:   make(map[edgeKey]int),
+		gens:    make(map[genKey]int),
 		exits:   make(map[string]int),
 		deps:    make(map[*ssa.Function]bool),
 	}
