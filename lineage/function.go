@@ -365,10 +365,10 @@ func (s *fstate) read(r ref, h heap) tree {
 	cleaned := false
 	if t != nil {
 		out.put("", t.sub(r.path, s.e.labels))
-		_, cleaned = t.at(r.path, s.e.labels)
-		for _, k := range t.keys() {
-			if len(t[k]) == 0 && isPrefix(k, r.path) {
+		for k, v := range t {
+			if len(v) == 0 && isPrefix(k, r.path) {
 				cleaned = true
+				break
 			}
 		}
 	}
@@ -788,9 +788,10 @@ func (s *fstate) cleanedAt(addr ssa.Value) bool {
 			return false
 		}
 		clean := false
-		for _, k := range t.keys() {
-			if len(t[k]) == 0 && isPrefix(k, r.path) {
+		for k, v := range t {
+			if len(v) == 0 && isPrefix(k, r.path) {
 				clean = true
+				break
 			}
 		}
 		if !clean {
