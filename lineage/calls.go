@@ -3,6 +3,8 @@ package lineage
 import (
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/datagate/datagate/lineage/policy"
@@ -55,6 +57,9 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 		}()
 	}
 	common := c.Common()
+	if f := common.StaticCallee(); f != nil && f.Pkg != s.e.cfg.Pkg && f.Synthetic == "package initializer" {
+		return // an imported package's initialiser, called by this one's
+	}
 	args := callArgs(common)
 	if b, ok := common.Value.(*ssa.Builtin); ok {
 		s.builtin(c, b, args)
@@ -63,7 +68,7 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 	targets := s.callees(common)
 	if len(targets) == 0 {
 		if !s.paramCall(c, common) {
-			s.unknownCall(c, args, "dynamic call of "+common.Value.Name())
+			s.unknownCall(c, args, s.dynamicName(c))
 			s.unknownIterator(c, common, args)
 		}
 		return
@@ -273,7 +278,27 @@ func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
 		// that a package that sees an implementation can finish the flow.
 		s.pendingCall(c, t.obj, args)
 	}
+	if t.obj == nil && t.fn == nil {
+		name = s.dynamicName(c)
+	}
 	s.unknownCall(c, args, name)
+}
+
+// dynamicName describes, for notes, a call of a function value the engine
+// could not resolve: its type and where it is, since the value has no name
+// a reader would know.
+func (s *fstate) dynamicName(c ssa.CallInstruction) string {
+	common := c.Common()
+	qual := func(p *types.Package) string { return p.Name() }
+	what := "a " + types.TypeString(common.Value.Type(), qual) + " value"
+	if common.IsInvoke() {
+		what = "method " + common.Method.Name() + " of a " + types.TypeString(common.Value.Type(), qual)
+	}
+	where := shortName(funcName(s.fn))
+	if p := s.e.cfg.Fset.Position(c.Pos()); p.IsValid() {
+		where += " (" + filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line) + ")"
+	}
+	return "call of " + what + " in " + where
 }
 
 func isVariadicIndex(fn *types.Func, i int) bool {

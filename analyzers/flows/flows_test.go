@@ -49,3 +49,26 @@ func TestPendingInterfaceCalls(t *testing.T) {
 		t.Errorf("flows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestNotes: calls with neither a model nor a summary are named in the
+// notes (shown with -v) so that a reader can find them: a function value
+// by its type and place, a body-less function by its name.
+func TestNotes(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.New()
+	results := analysistest.Run(t, dir, flows.New(cfg, sources.New(cfg)), "notes")
+	var got []string
+	for _, r := range results {
+		got = append(got, r.Result.(*flows.Result).Notes...)
+	}
+	want := []string{
+		"no model or summary: call of a func(string) error value in notes.Notify (notes.go:15)",
+		"no model or summary: notes.nanotime",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

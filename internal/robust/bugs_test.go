@@ -102,7 +102,7 @@ func TestMiss_CgoCallDropsData(t *testing.T) {
 // values, although SPEC.md section 2 says map keys and values carry user
 // data, and a range over slices.All does carry the elements. The iterators
 // of package maps have no model in lineage/models.go (with -v: "no model
-// or summary: dynamic call of t6", the yield callback).
+// or summary: call of a func(K) bool value in ...", the yield callback).
 func TestMiss_MapsKeysIterator(t *testing.T) {
 	dir := testutil.CopyTestdata(t, "robust", "modern")
 	at := markedLine(t, dir, "(TestMiss_MapsKeysIterator)")
