@@ -114,3 +114,35 @@ func regionTraps(u *User) {
 	http.Post("https://sqs.eu-south-2.amazonaws.com/q", "text/plain", body(u))
 	http.Post("https://sqs.eu-west-1.amazonaws.com/q", "text/plain", body(u))
 }
+
+// envClient's base URL comes from the environment, set by its constructor:
+// the reason is the environment variable, not the field.
+type envClient struct{ base string }
+
+func newEnvClient() *envClient { return &envClient{base: os.Getenv("EVENTS_URL")} }
+
+func (c *envClient) send(u *User) {
+	http.Post(c.base+"/events", "text/plain", body(u)) // want `unresolved-endpoint.*environment variable EVENTS_URL`
+}
+
+func envField(u *User) {
+	newEnvClient().send(u)
+}
+
+// flagClient's address comes from a flag or a constant.
+type flagClient struct{ addr string }
+
+func newFlagClient(test bool) *flagClient {
+	if test {
+		return &flagClient{addr: "http://localhost:8080"}
+	}
+	return &flagClient{addr: *endpointFlag}
+}
+
+func (c *flagClient) send(u *User) {
+	http.Post(c.addr, "text/plain", body(u)) // want `unresolved-endpoint.*flag -endpoint`
+}
+
+func flagField(u *User) {
+	newFlagClient(false).send(u)
+}
