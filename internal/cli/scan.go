@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,6 +42,7 @@ func scanCommand(o *options, stdout, stderr io.Writer, hooks *scanHooks) error {
 	if err != nil {
 		return err
 	}
+
 	if o.verbose {
 		for _, n := range notes {
 			fmt.Fprintf(stderr, "datagate: note: %s\n", n)
@@ -243,6 +246,9 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	if err != nil {
 		return nil, err
 	}
+	if n, _ := strconv.Atoi(os.Getenv("DATAGATE_TIMINGS")); n > 0 {
+		writeTimings(os.Stderr, graph, n)
+	}
 
 	var results []pkgResult
 	for _, act := range graph.Roots {
@@ -270,6 +276,22 @@ func inGoroot(p *packages.Package) bool {
 	}
 	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 	return strings.HasPrefix(files[0], root)
+}
+
+// writeTimings lists the n packages that took longest to check and
+// analyse, for DATAGATE_TIMINGS=n (a debugging aid; the times vary from
+// run to run, so they are not part of any output format).
+func writeTimings(w io.Writer, g *driver.Graph, n int) {
+	acts := slices.Clone(g.All)
+	var total time.Duration
+	for _, a := range acts {
+		total += a.Duration
+	}
+	sort.SliceStable(acts, func(i, j int) bool { return acts[i].Duration > acts[j].Duration })
+	fmt.Fprintf(w, "datagate: %d packages checked and analysed, %.2fs in all (summed over packages); the slowest:\n", len(acts), total.Seconds())
+	for _, a := range acts[:min(n, len(acts))] {
+		fmt.Fprintf(w, "  %8.2fs  %s\n", a.Duration.Seconds(), a.Package.ID)
+	}
 }
 
 // pkgResult is the datagate result of one root package.

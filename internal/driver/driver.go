@@ -42,6 +42,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -81,6 +82,9 @@ type Action struct {
 	Results map[*analysis.Analyzer]any
 	// Diagnostics are those the analyzers reported on a root package.
 	Diagnostics []analysis.Diagnostic
+	// Duration is the time spent parsing, checking and analysing the
+	// package (not waiting for its imports).
+	Duration time.Duration
 }
 
 // Analysed reports whether the analyzers ran on the package and succeeded.
@@ -226,6 +230,8 @@ func (r *run) process(n *node) {
 	p := n.pkg
 	act := &Action{Package: p, Errors: slices.Clone(p.Errors)}
 	n.act = act
+	start := time.Now()
+	defer func() { act.Duration = time.Since(start) }()
 	failed := make(map[string]bool)
 	for _, imp := range n.imports {
 		if !imp.failed {
