@@ -27,6 +27,7 @@
 package driver
 
 import (
+	"container/heap"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -107,7 +108,6 @@ type node struct {
 	imports   []*node // distinct, sorted by ID
 	root      bool
 	typesOnly bool
-	done      chan struct{} // closed when types and act are final
 	types     *types.Package
 	act       *Action
 	failed    bool // errors, or a failed analysis, here or in an import
@@ -165,7 +165,7 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 		if n, ok := nodes[p]; ok {
 			return n
 		}
-		n := &node{pkg: p, done: make(chan struct{})}
+		n := &node{pkg: p}
 		nodes[p] = n
 		for _, path := range sortedKeys(p.Imports) {
 			imp := mk(p.Imports[path])
@@ -190,29 +190,7 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 	if par <= 0 {
 		par = runtime.GOMAXPROCS(0)
 	}
-	// all is in post-order (imports first), so handing packages to the
-	// workers in that order never blocks a worker on a package that no
-	// worker holds.
-	work := make(chan *node)
-	var wg sync.WaitGroup
-	for range par {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := range work {
-				for _, imp := range n.imports {
-					<-imp.done
-				}
-				r.process(n)
-				close(n.done)
-			}
-		}()
-	}
-	for _, n := range all {
-		work <- n
-	}
-	close(work)
-	wg.Wait()
+	r.schedule(all, par)
 
 	g := &Graph{}
 	for _, p := range roots {
@@ -223,6 +201,102 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 	}
 	sort.Slice(g.All, func(i, j int) bool { return g.All[i].Package.ID < g.All[j].Package.ID })
 	return g, nil
+}
+
+// schedule processes the nodes (in post-order: imports first) with par
+// workers. A package is ready when its imports are done; among the ready
+// ones, a worker takes the one with the longest chain of work that waits
+// for it (its files, plus the longest such chain among the packages that
+// import it), so that the deep, heavy spine of the graph starts early and
+// workers do not sit idle at its end. The order affects only the time:
+// each package sees the same imports and facts whatever it is.
+func (r *run) schedule(all []*node, par int) {
+	index := make(map[*node]int, len(all))
+	dependents := make([][]int, len(all))
+	pending := make([]int, len(all))
+	for i, n := range all {
+		index[n] = i
+	}
+	for i, n := range all {
+		pending[i] = len(n.imports)
+		for _, imp := range n.imports {
+			dependents[index[imp]] = append(dependents[index[imp]], i)
+		}
+	}
+	prio := make([]int, len(all))
+	for i := len(all) - 1; i >= 0; i-- { // dependents come later in post-order
+		w := 1
+		if !all[i].typesOnly {
+			w += len(all[i].pkg.CompiledGoFiles)
+		}
+		most := 0
+		for _, d := range dependents[i] {
+			most = max(most, prio[d])
+		}
+		prio[i] = w + most
+	}
+
+	var mu sync.Mutex
+	cond := sync.NewCond(&mu)
+	ready := &readyQueue{prio: prio}
+	for i := range all {
+		if pending[i] == 0 {
+			heap.Push(ready, i)
+		}
+	}
+	left := len(all)
+	var wg sync.WaitGroup
+	for range par {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			defer mu.Unlock()
+			for {
+				for ready.Len() == 0 && left > 0 {
+					cond.Wait()
+				}
+				if left == 0 {
+					return
+				}
+				i := heap.Pop(ready).(int)
+				mu.Unlock()
+				r.process(all[i])
+				mu.Lock()
+				left--
+				for _, d := range dependents[i] {
+					if pending[d]--; pending[d] == 0 {
+						heap.Push(ready, d)
+					}
+				}
+				cond.Broadcast()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// readyQueue holds the indices of ready nodes, highest priority first,
+// then in post-order.
+type readyQueue struct {
+	prio  []int
+	items []int
+}
+
+func (q *readyQueue) Len() int { return len(q.items) }
+func (q *readyQueue) Less(i, j int) bool {
+	a, b := q.items[i], q.items[j]
+	if q.prio[a] != q.prio[b] {
+		return q.prio[a] > q.prio[b]
+	}
+	return a < b
+}
+func (q *readyQueue) Swap(i, j int) { q.items[i], q.items[j] = q.items[j], q.items[i] }
+func (q *readyQueue) Push(x any)    { q.items = append(q.items, x.(int)) }
+func (q *readyQueue) Pop() any {
+	x := q.items[len(q.items)-1]
+	q.items = q.items[:len(q.items)-1]
+	return x
 }
 
 // process checks and analyses one package whose imports are done.
