@@ -52,17 +52,20 @@ func (s *fstate) exitData(c ssa.CallInstruction, name, kind string, t taint, exp
 	exitStep := s.step(c.Pos(), desc)
 	x := Exit{Pos: s.e.pos(c.Pos()), Kind: kind, Callee: name, Func: funcName(s.fn)}
 	x.Generated = s.e.cfg.Generated != nil && s.e.cfg.Generated(x.Pos.File)
+	var eps []Endpoint
 	for _, o := range t {
 		lab := s.e.labels[o.lab]
 		tr := o.tr.push(exitStep)
 		if lab.kind == concreteLabel {
-			s.e.addFlow(Flow{
+			if eps == nil {
+				eps = s.e.endpoints(expr, s.paramName) // the same for every origin
+			}
+			s.e.flowTo(Flow{
 				Labels:    []Label{lab.field},
 				Exit:      x,
-				Endpoints: s.e.endpoints(expr, s.paramName),
-				Path:      tr.steps(),
+				Endpoints: eps,
 				Sanitized: o.san,
-			})
+			}, tr)
 			if expr.HasParams() {
 				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: o.san, Exit: x, Endpoint: expr}, tr)
 			}
@@ -124,11 +127,26 @@ func (e *engine) addFlow(f Flow) {
 	old.Endpoints = mergeEndpoints(old.Endpoints, f.Endpoints)
 }
 
+// flowTo is addFlow for a flow whose path is tr and whose endpoints the
+// caller may share between flows: the path is made, and the endpoints
+// copied, only for a flow not recorded yet (a recorded one keeps its own).
+func (e *engine) flowTo(f Flow, tr *trace) {
+	k := flowKey{exit: f.Exit.Pos, via: f.Via, san: f.Sanitized}
+	if _, ok := e.flows[k]; !ok {
+		f.Path = tr.steps()
+		f.Endpoints = append([]Endpoint(nil), f.Endpoints...)
+	}
+	e.addFlow(f)
+}
+
 // maxPathSteps bounds a flow's path, well under GitHub's 1,000 shown
 // thread-flow locations.
 const maxPathSteps = 200
 
 func mergeLabels(a, b []Label) []Label {
+	if hasLabels(a, b) {
+		return a
+	}
 	out := append([]Label(nil), a...)
 	for _, l := range b {
 		found := false
@@ -152,6 +170,9 @@ func MergeEndpoints(a, b []Endpoint) []Endpoint { return mergeEndpoints(a, b) }
 func MergeLabels(a, b []Label) []Label { return mergeLabels(a, b) }
 
 func mergeEndpoints(a, b []Endpoint) []Endpoint {
+	if hasEndpoints(a, b) {
+		return a
+	}
 	out := append([]Endpoint(nil), a...)
 	for _, x := range b {
 		found := false
@@ -171,6 +192,52 @@ func mergeEndpoints(a, b []Endpoint) []Endpoint {
 		return out[i].Unresolved < out[j].Unresolved
 	})
 	return out
+}
+
+// hasLabels reports whether a, sorted, already holds every field of b:
+// mergeLabels would give a back.
+func hasLabels(a, b []Label) bool {
+	for i := 1; i < len(a); i++ {
+		if a[i].Field < a[i-1].Field {
+			return false
+		}
+	}
+	for _, l := range b {
+		found := false
+		for _, m := range a {
+			if m.Field == l.Field {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
+}
+
+// hasEndpoints reports whether a, sorted, already holds every endpoint of
+// b: mergeEndpoints would give a back.
+func hasEndpoints(a, b []Endpoint) bool {
+	for i := 1; i < len(a); i++ {
+		if a[i].Value < a[i-1].Value || (a[i].Value == a[i-1].Value && a[i].Unresolved < a[i-1].Unresolved) {
+			return false
+		}
+	}
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			if y.Value == x.Value && y.Unresolved == x.Unresolved && y.Host == x.Host {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
 }
 
 func capSteps(steps []Step) []Step {
@@ -647,6 +714,8 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 		return
 	}
 	via := s.e.pos(c.Pos())
+	var eps []Endpoint
+	viaFunc := ""
 	for _, o := range t {
 		tr := o.tr
 		if callStep != nil {
@@ -664,15 +733,19 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			if x.From == nil && expr.HasParams() {
 				continue // not resolved here either: a caller may
 			}
-			s.e.addFlow(Flow{
+			if eps == nil {
+				// The same for every origin: computed once.
+				eps = s.e.endpoints(expr, s.paramName)
+				viaFunc = funcName(s.fn)
+			}
+			s.e.flowTo(Flow{
 				Labels:    []Label{lab.field},
 				Exit:      x.Exit,
-				Endpoints: s.e.endpoints(expr, s.paramName),
-				Path:      tr.steps(),
+				Endpoints: eps,
 				Sanitized: sanitized,
 				Via:       via,
-				ViaFunc:   funcName(s.fn),
-			})
+				ViaFunc:   viaFunc,
+			}, tr)
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
