@@ -55,7 +55,6 @@ func (s *fstate) exitData(c ssa.CallInstruction, name, kind string, t taint, exp
 	var eps []Endpoint
 	for _, o := range t {
 		lab := s.e.labels[o.lab]
-		tr := o.tr.push(exitStep)
 		if lab.kind == concreteLabel {
 			if eps == nil {
 				eps = s.e.endpoints(expr, s.paramName) // the same for every origin
@@ -65,14 +64,14 @@ func (s *fstate) exitData(c ssa.CallInstruction, name, kind string, t taint, exp
 				Exit:      x,
 				Endpoints: eps,
 				Sanitized: o.san,
-			}, tr)
+			}, o.tr, &exitStep, nil)
 			if expr.HasParams() {
-				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: o.san, Exit: x, Endpoint: expr}, tr)
+				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: o.san, Exit: x, Endpoint: expr}, o.tr, &exitStep, nil)
 			}
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
-		s.addExit(ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr}, tr)
+		s.addExit(ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr}, o.tr, &exitStep, nil)
 	}
 }
 
@@ -127,13 +126,14 @@ func (e *engine) addFlow(f Flow) {
 	old.Endpoints = mergeEndpoints(old.Endpoints, f.Endpoints)
 }
 
-// flowTo is addFlow for a flow whose path is tr and whose endpoints the
-// caller may share between flows: the path is made, and the endpoints
-// copied, only for a flow not recorded yet (a recorded one keeps its own).
-func (e *engine) flowTo(f Flow, tr *trace) {
+// flowTo is addFlow for a flow whose path is base extended by call and
+// steps (extendTrace) and whose endpoints the caller may share between
+// flows: the path is made, and the endpoints copied, only for a flow not
+// recorded yet (a recorded one keeps its own).
+func (e *engine) flowTo(f Flow, base *trace, call *Step, steps []Step) {
 	k := flowKey{exit: f.Exit.Pos, via: f.Via, san: f.Sanitized}
 	if _, ok := e.flows[k]; !ok {
-		f.Path = tr.steps()
+		f.Path = extendTrace(base, call, steps).steps()
 		f.Endpoints = append([]Endpoint(nil), f.Endpoints...)
 	}
 	e.addFlow(f)
@@ -260,9 +260,9 @@ func (s *fstate) full() bool {
 
 // addExit records an exit edge of the summary. The summary is the walk's
 // output, read by nothing in it: a new entry is no reason for another
-// pass (the state it comes from is). Its steps are tr's, made only for a
-// new entry.
-func (s *fstate) addExit(x ExitEdge, tr *trace) {
+// pass (the state it comes from is). Its steps, base's extended by call
+// and steps, are made only for a new entry.
+func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
 	from := ""
 	if x.From != nil {
 		from = x.From.String()
@@ -275,7 +275,7 @@ func (s *fstate) addExit(x ExitEdge, tr *trace) {
 	if _, ok := s.exits[k]; ok || s.full() {
 		return
 	}
-	x.Steps = capSteps(tr.steps())
+	x.Steps = capSteps(extendTrace(base, call, steps).steps())
 	s.exits[k] = len(s.sum.Exits)
 	s.sum.Exits = append(s.sum.Exits, x)
 }
@@ -708,7 +708,22 @@ func (s *fstate) funcTargets(v ssa.Value) []target {
 	return out
 }
 
-// exitVia records data reaching an exit inside a callee.
+// extendTrace returns base with call and then steps pushed; base itself
+// when call is nil.
+func extendTrace(base *trace, call *Step, steps []Step) *trace {
+	if call == nil {
+		return base
+	}
+	tr := base.push(*call)
+	for _, st := range steps {
+		tr = tr.push(st)
+	}
+	return tr
+}
+
+// exitVia records data reaching an exit inside a callee; the path of what
+// it records is the origin's, then callStep and the callee's steps (none
+// without callStep).
 func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExpr, callStep *Step) {
 	if s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
 		return
@@ -717,18 +732,11 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 	var eps []Endpoint
 	viaFunc := ""
 	for _, o := range t {
-		tr := o.tr
-		if callStep != nil {
-			tr = tr.push(*callStep)
-			for _, st := range x.Steps {
-				tr = tr.push(st)
-			}
-		}
 		lab := s.e.labels[o.lab]
 		sanitized := o.san || x.Sanitized
 		if lab.kind == concreteLabel {
 			if expr.HasParams() {
-				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, tr)
+				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, o.tr, callStep, x.Steps)
 			}
 			if x.From == nil && expr.HasParams() {
 				continue // not resolved here either: a caller may
@@ -745,11 +753,11 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 				Sanitized: sanitized,
 				Via:       via,
 				ViaFunc:   viaFunc,
-			}, tr)
+			}, o.tr, callStep, x.Steps)
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
-		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, tr)
+		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, o.tr, callStep, x.Steps)
 	}
 }
 
