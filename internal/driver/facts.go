@@ -55,16 +55,8 @@ func (ft *factTable) bind(pass *analysis.Pass, a *analysis.Analyzer) {
 			panic("ImportObjectFact of a nil object")
 		}
 		t := reflect.TypeOf(fact)
-		if !declared[t] {
-			return false // another analyzer's fact: not visible, as in checker
-		}
-		ft.mu.RLock()
-		f, ok := ft.obj[objectKey{obj, t}]
-		ft.mu.RUnlock()
-		if ok {
-			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
-		}
-		return ok
+		// Another analyzer's fact is not visible, as in checker.
+		return declared[t] && lookup(&ft.mu, ft.obj, objectKey{obj, t}, fact)
 	}
 	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
 		if obj.Pkg() != pass.Pkg {
@@ -77,16 +69,7 @@ func (ft *factTable) bind(pass *analysis.Pass, a *analysis.Analyzer) {
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
 		t := reflect.TypeOf(fact)
-		if !declared[t] {
-			return false
-		}
-		ft.mu.RLock()
-		f, ok := ft.pkg[packageKey{pkg, t}]
-		ft.mu.RUnlock()
-		if ok {
-			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
-		}
-		return ok
+		return declared[t] && lookup(&ft.mu, ft.pkg, packageKey{pkg, t}, fact)
 	}
 	pass.ExportPackageFact = func(fact analysis.Fact) {
 		k := packageKey{pass.Pkg, check(fact)}
@@ -125,6 +108,18 @@ func (ft *factTable) bind(pass *analysis.Pass, a *analysis.Analyzer) {
 		})
 		return out
 	}
+}
+
+// lookup copies the fact stored at k in m into fact, reporting whether
+// there was one.
+func lookup[K comparable](mu *sync.RWMutex, m map[K]analysis.Fact, k K, fact analysis.Fact) bool {
+	mu.RLock()
+	f, ok := m[k]
+	mu.RUnlock()
+	if ok {
+		reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
+	}
+	return ok
 }
 
 // visible reports whether the facts of package q are visible from p: q is
