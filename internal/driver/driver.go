@@ -320,13 +320,32 @@ func (r *run) process(n *node) {
 	}
 	act.FailedDeps = sortedKeys(failed)
 
-	files, info := r.check(n, act)
+	files, info, err := r.safeCheck(n, act)
+	if err != nil {
+		act.Err = err
+		n.failed = true
+		return
+	}
 	n.failed = len(act.Errors) > 0 || len(act.FailedDeps) > 0
 	if n.typesOnly || n.failed {
 		return
 	}
 	r.analyse(n, act, files, info)
 	n.failed = act.Err != nil
+}
+
+// safeCheck is check, with a panic (a bug in the parser or the type
+// checker, on code that is not ours) turned into an error for the package.
+// The package then has no types; packages importing it are not analysed.
+func (r *run) safeCheck(n *node, act *Action) (files []*ast.File, info *types.Info, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			files, info = nil, nil
+			err = fmt.Errorf("internal error: panic checking %s: %v\n%s", n.pkg.PkgPath, v, debug.Stack())
+		}
+	}()
+	files, info = r.check(n, act)
+	return files, info, nil
 }
 
 // check parses and type-checks the package, recording its errors in act.
