@@ -647,13 +647,15 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 	rs = all
 	var dst []ref
 	for _, r := range rs {
-		dst = append(dst, ref{obj: r.obj, path: joinPath(r.path, path)})
+		dst = append(dst, ref{obj: r.obj, path: s.below(r.path, path)})
 	}
 	for _, r := range rs {
 		if o := s.objs[r.obj]; o.conn {
 			s.exitData(c, name, o.ekind, t.all(), s.strAt(o.val, ".#ep", 0), "written to a connection by "+shortName(name))
 		}
 	}
+	t = s.flat(t)
+	s.work += len(dst) * t.size()
 	// Weak update: a call may or may not overwrite.
 	for _, r := range dst {
 		s.mut(r.obj).put(r.path, t)

@@ -96,6 +96,9 @@ type engine struct {
 	deps       map[*ssa.Function]map[*ssa.Function]bool
 	changedAt  map[*ssa.Function]int
 	sharedAt   int
+	// coarse marks the functions walked field-insensitively (over their
+	// work budget): once coarse, a function stays so.
+	coarse map[*ssa.Function]bool
 }
 
 type labelKey struct {
@@ -127,6 +130,7 @@ func Analyze(cfg *Config) *Result {
 		analysedAt: make(map[*ssa.Function]int),
 		deps:       make(map[*ssa.Function]map[*ssa.Function]bool),
 		changedAt:  make(map[*ssa.Function]int),
+		coarse:     make(map[*ssa.Function]bool),
 	}
 	if cfg.Policy != nil {
 		for _, g := range cfg.Policy.Gateway {

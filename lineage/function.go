@@ -96,6 +96,11 @@ type fstate struct {
 	outs  map[*ssa.BasicBlock]heap
 
 	changed bool
+	// work counts the origins the walk has moved (see workPerInstr).
+	work int
+	// coarse walks keep every value's data at the value itself, symbolic
+	// origins standing for the whole input (see flat).
+	coarse  bool
 	strMemo map[strKey]StrExpr
 
 	// deps are the functions of the package whose summaries the walk
@@ -122,8 +127,45 @@ type genKey struct {
 // maxIterations bounds the fixed-point walk over one function's blocks.
 const maxIterations = 12
 
-// analyze summarises fn and records the flows it finds.
+// workPerInstr is the work budget of one walk: the origins it may move
+// (put into registers and memory, read from memory; see fstate.work) per
+// SSA instruction of the function, over all its passes. Code that moves
+// many access paths of many inputs through every instruction (a compiler's
+// builder threading its state through mutually recursive methods) would
+// otherwise cost the product at every instruction; past the budget the
+// function is walked again field-insensitively (coarse), which costs about
+// the number of its inputs per instruction.
+const workPerInstr = 128
+
+// analyze summarises fn and records the flows it finds. A function over
+// its work budget is walked again coarsely, and stays coarse in later
+// rounds.
 func (e *engine) analyze(fn *ssa.Function) *Summary {
+	s := e.walk(fn, e.coarse[fn])
+	if s == nil {
+		e.coarse[fn] = true
+		s = e.walk(fn, true)
+	}
+	if s.coarse {
+		limit := "over the work budget (" + itoa(workPerInstr) + " origins moved per instruction): walked field-insensitively"
+		if s.sum.Limit == "" {
+			s.sum.Limit = limit
+		}
+		e.note(funcName(fn) + ": " + limit)
+	}
+	if os.Getenv("DATAGATE_DEBUG") != "" {
+		fmt.Fprintln(os.Stderr, "summary", funcName(fn), s.sum.String())
+	}
+	e.sums[fn] = s.sum
+	e.deps[fn] = s.deps
+	return s.sum
+}
+
+// walk runs the data flow over fn's blocks to a fixed point and builds its
+// summary; nil when a precise walk went over its work budget (what it
+// recorded so far, flows and package variables, stays: it is data that
+// does flow).
+func (e *engine) walk(fn *ssa.Function, coarse bool) *fstate {
 	s := &fstate{
 		e:       e,
 		fn:      fn,
@@ -141,7 +183,13 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		gens:    make(map[genKey]int),
 		exits:   make(map[string]int),
 		deps:    make(map[*ssa.Function]bool),
+		coarse:  coarse,
 	}
+	instrs := 0
+	for _, b := range fn.Blocks {
+		instrs += len(b.Instrs)
+	}
+	budget := workPerInstr * max(instrs, 16)
 	e.tick++
 	e.analysedAt[fn] = e.tick
 	s.init()
@@ -151,6 +199,9 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		s.changed = false
 		for _, b := range order {
 			s.block(b)
+			if !coarse && s.work > budget {
+				return nil
+			}
 		}
 		if !s.changed || once {
 			break
@@ -162,12 +213,7 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		}
 	}
 	s.finish()
-	if os.Getenv("DATAGATE_DEBUG") != "" {
-		fmt.Fprintln(os.Stderr, "summary", funcName(fn), s.sum.String())
-	}
-	e.sums[fn] = s.sum
-	e.deps[fn] = s.deps
-	return s.sum
+	return s
 }
 
 // sumOf returns the summary of a function of the package (nil while it
@@ -291,6 +337,8 @@ func (s *fstate) setVal(v ssa.Value, t tree) {
 	if len(t) == 0 {
 		return
 	}
+	t = s.flat(t)
+	s.work += t.size()
 	cur, ok := s.vals[v]
 	if !ok {
 		cur = tree{}
@@ -388,6 +436,7 @@ func (s *fstate) read(r ref, h heap) tree {
 	if len(out) == 0 {
 		return nil
 	}
+	s.work += out.size()
 	return out
 }
 
@@ -408,7 +457,9 @@ func (s *fstate) valTree(v ssa.Value) tree {
 // store writes t at the places rs; a single place that is not a summary of
 // many (an element of a slice, a map, a global) is strongly updated.
 func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
-	strong := len(rs) == 1 && s.strongOK(rs[0])
+	t = s.flat(t)
+	strong := len(rs) == 1 && s.strongOK(rs[0]) && !s.coarse
+	s.work += len(rs) * t.size()
 	for _, r := range rs {
 		cur := s.mut(r.obj)
 		if strong {
@@ -538,7 +589,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		}
 		var rs []ref
 		for _, r := range s.pointee(in.X) {
-			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, name)})
+			rs = append(rs, ref{obj: r.obj, path: s.below(r.path, name)})
 		}
 		s.addPts(in, rs)
 		ls := s.tagged[in.X]
@@ -551,7 +602,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 	case *ssa.IndexAddr:
 		var rs []ref
 		for _, r := range s.pointee(in.X) {
-			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
+			rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
 		}
 		s.addPts(in, rs)
 		if ls := s.tagged[in.X]; len(ls) > 0 {
@@ -575,7 +626,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 	case *ssa.Lookup:
 		var t tree
 		for _, r := range s.pointee(in.X) {
-			t = merge(t, s.read(ref{r.obj, joinPath(r.path, "[]")}, s.cur))
+			t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
 		}
 		t = merge(t, s.vals[in.X].sub("[]", s.e.labels))
 		if in.CommaOk {
@@ -585,7 +636,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 			// where what was stored in the map does.
 			var rs []ref
 			for _, r := range s.pointee(in.X) {
-				er := ref{r.obj, joinPath(r.path, "[]")}
+				er := ref{r.obj, s.below(r.path, "[]")}
 				rs = append(rs, s.heapPts[er]...)
 			}
 			s.addPts(in, rs)
@@ -642,14 +693,14 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		t = merge(t, s.ptsTree(in.Value))
 		var rs []ref
 		for _, r := range s.pointee(in.Map) {
-			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
+			rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
 		}
 		s.store(rs, t, s.ptsOf(in.Value))
 	case *ssa.Send:
 		t := merge(s.vals[in.X], s.ptsTree(in.X))
 		var rs []ref
 		for _, r := range s.pointee(in.Chan) {
-			rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
+			rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
 		}
 		s.store(rs, t, s.ptsOf(in.X))
 	case *ssa.Select:
@@ -658,14 +709,14 @@ func (s *fstate) instr(instr ssa.Instruction) {
 			if st.Dir == types.SendOnly {
 				var rs []ref
 				for _, r := range s.pointee(st.Chan) {
-					rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, "[]")})
+					rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
 				}
 				s.store(rs, merge(s.vals[st.Send], s.ptsTree(st.Send)), s.ptsOf(st.Send))
 				continue
 			}
 			var t tree
 			for _, r := range s.pointee(st.Chan) {
-				t = merge(t, s.read(ref{r.obj, joinPath(r.path, "[]")}, s.union))
+				t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.union))
 			}
 			s.setVal(in, under(".#"+itoa(2+k), t))
 			k++
@@ -677,7 +728,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		t := s.vals[in.Iter]
 		var content tree
 		for _, r := range s.pts[in.Iter] {
-			content = merge(content, s.read(ref{r.obj, joinPath(r.path, "[]")}, s.cur))
+			content = merge(content, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
 		}
 		content = merge(content, t.sub("[]", s.e.labels))
 		if in.IsString {
@@ -728,11 +779,58 @@ func appendTypes(a, b []types.Type) []types.Type {
 func (s *fstate) derefOf(v, x ssa.Value, p string) {
 	var rs []ref
 	for _, r := range s.pts[x] {
-		rs = append(rs, ref{obj: r.obj, path: joinPath(r.path, p)})
+		rs = append(rs, ref{obj: r.obj, path: s.below(r.path, p)})
 	}
 	if len(rs) > 0 {
 		s.addPts(v, rs)
 	}
+}
+
+// below is the path q below p of a place in memory: in a coarse walk,
+// every place is an object as a whole.
+func (s *fstate) below(p, q string) string {
+	if s.coarse {
+		return ""
+	}
+	return joinPath(p, q)
+}
+
+// flat is t as a coarse walk keeps it: every origin at the value itself,
+// a symbolic origin standing for the whole input it came from (coarser,
+// never dropped).
+func (s *fstate) flat(t tree) tree {
+	if !s.coarse || len(t) == 0 {
+		return t
+	}
+	if v, ok := t[""]; ok && len(t) == 1 && s.rooted(v) {
+		return t
+	}
+	var out taint
+	for _, k := range t.keys() {
+		v := t[k]
+		if !s.rooted(v) {
+			w := make(taint, len(v))
+			for i, o := range v {
+				if o.ext != "" && s.e.labels[o.lab].kind != concreteLabel {
+					o.ext, o.coarse = "", true
+				}
+				w[i] = o
+			}
+			v = w
+		}
+		out, _ = out.union(v)
+	}
+	return leaf(out)
+}
+
+// rooted reports whether no origin of t has a path below its input.
+func (s *fstate) rooted(t taint) bool {
+	for i := range t {
+		if t[i].ext != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // ptsTree is what the places a pointer points to hold.
@@ -764,7 +862,7 @@ func (s *fstate) unop(in *ssa.UnOp) {
 	case token.ARROW: // receive
 		var t tree
 		for _, r := range s.pointee(in.X) {
-			t = merge(t, s.read(ref{r.obj, joinPath(r.path, "[]")}, s.union))
+			t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.union))
 		}
 		if in.CommaOk {
 			t = under(".#0", t)

@@ -391,6 +391,15 @@ func (t tree) cleaned() []string {
 	return out
 }
 
+// size is the number of origins in t.
+func (t tree) size() int {
+	n := 0
+	for _, v := range t {
+		n += len(v)
+	}
+	return n
+}
+
 func (t tree) keys() []string {
 	ks := make([]string, 0, len(t))
 	for k := range t {
