@@ -777,7 +777,7 @@ func (s *fstate) deliverPort(c ssa.CallInstruction, all []ssa.Value, to Port, t 
 // extendTree appends the call step and the callee's steps to every
 // origin's trace.
 func extendTree(t tree, call Step, steps []Step, sanitized bool) tree {
-	out := tree{}
+	out := make(tree, len(t))
 	for k, v := range t {
 		nv := make(taint, len(v))
 		for i, o := range v {

@@ -83,6 +83,7 @@ type fstate struct {
 	vals    map[ssa.Value]tree
 	pts     map[ssa.Value][]ref
 	heapPts map[ref][]ref
+	inits   map[ref]tree // initial's trees of parameter objects
 	objs    []object
 	objKey  map[any]int
 	tagged  map[ssa.Value][]Label // addresses of user-data fields
@@ -395,8 +396,17 @@ func (s *fstate) initial(o int, p string) tree {
 	obj := &s.objs[o]
 	switch obj.kind {
 	case objParam:
-		t := tree{"": taint{{lab: s.e.param(obj.index)}}}
-		return t.sub(p, s.e.labels)
+		// The same for every read: made once (readers do not change it).
+		k := ref{o, p}
+		if t, ok := s.inits[k]; ok {
+			return t
+		}
+		t := tree{"": taint{{lab: s.e.param(obj.index)}}}.sub(p, s.e.labels)
+		if s.inits == nil {
+			s.inits = make(map[ref]tree)
+		}
+		s.inits[k] = t
+		return t
 	case objGlobal:
 		return s.e.globals[obj.glob].sub(p, s.e.labels)
 	case objValue:
@@ -408,11 +418,11 @@ func (s *fstate) initial(o int, p string) tree {
 // read returns the tree stored at r (and below), including the object's
 // initial content unless a strong update cleaned it.
 func (s *fstate) read(r ref, h heap) tree {
-	out := tree{}
+	var out tree
 	t := h[r.obj]
 	cleaned := false
 	if t != nil {
-		out.put("", t.sub(r.path, s.e.labels))
+		out = merge(out, t.sub(r.path, s.e.labels))
 		for k, v := range t {
 			if len(v) == 0 && isPrefix(k, r.path) {
 				cleaned = true
@@ -421,16 +431,16 @@ func (s *fstate) read(r ref, h heap) tree {
 		}
 	}
 	if !cleaned {
-		out.put("", s.initial(r.obj, r.path))
+		out = merge(out, s.initial(r.obj, r.path))
 	}
 	// Pointers stored in memory: follow them (one level; deeper levels
 	// were folded in when they were stored).
 	for _, q := range s.heapPts[r] {
 		if q.obj != r.obj {
 			if u := h[q.obj]; u != nil {
-				out.put("", u.sub(q.path, s.e.labels))
+				out = merge(out, u.sub(q.path, s.e.labels))
 			}
-			out.put("", s.initial(q.obj, q.path))
+			out = merge(out, s.initial(q.obj, q.path))
 		}
 	}
 	if len(out) == 0 {
@@ -916,6 +926,9 @@ func merge(a, b tree) tree {
 func under(p string, t tree) tree {
 	if len(t) == 0 {
 		return nil
+	}
+	if p == "" {
+		return t // no caller changes what under returns
 	}
 	out := tree{}
 	out.put(p, t)

@@ -149,6 +149,22 @@ func (t taint) hasInOrder(u taint) bool {
 	return true
 }
 
+// normal reports whether u is what union would make of it, added to
+// nothing: no key twice, no origin a coarse one before it stands for, and
+// not over maxOrigins.
+func (u taint) normal() bool {
+	if len(u) > maxOrigins {
+		return false
+	}
+	for i := 1; i < len(u); i++ {
+		k := u[i].key()
+		if u[:i].has(k) || u[:i].covers(u[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // covers reports whether a coarse origin of t stands for o.
 func (t taint) covers(o origin) bool {
 	if o.ext == "" {
@@ -168,6 +184,11 @@ func (t taint) covers(o origin) bool {
 func (t taint) union(u taint) (taint, bool) {
 	if len(u) == 0 || t.hasInOrder(u) {
 		return t, false
+	}
+	if len(t) == 0 && u.normal() {
+		// Taints are never changed in place (union copies on change):
+		// u can be shared.
+		return u, true
 	}
 	changed := false
 	orig := t
@@ -341,7 +362,10 @@ func (t tree) at(p string, labels []label) (out taint, clean bool) {
 			out, _ = out.union(v.extend(p[len(k):], labels))
 		}
 	}
-	return sortTaint(out), clean
+	if len(out) > 1 {
+		out = sortTaint(append(taint(nil), out...)) // out may be shared
+	}
+	return out, clean
 }
 
 // sub returns the tree of the value at path p, re-rooted.
