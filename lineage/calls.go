@@ -30,6 +30,20 @@ func (t target) name() string {
 	return "unknown function"
 }
 
+// targetName is t.name(), made once per function of a run: calls are
+// applied on every pass.
+func (e *engine) targetName(t target) string {
+	if t.obj == nil {
+		return t.name()
+	}
+	n, ok := e.names[t.obj]
+	if !ok {
+		n = t.name()
+		e.names[t.obj] = n
+	}
+	return n
+}
+
 // callArgs returns the call's arguments with the receiver first.
 func callArgs(c *ssa.CallCommon) []ssa.Value {
 	if c.IsInvoke() {
@@ -192,8 +206,8 @@ func methodOf(t types.Type, m *types.Func) *types.Func {
 
 // apply applies what the engine knows about one target to the call.
 func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
-	name := t.name()
 	e := s.e
+	name := e.targetName(t)
 	pol := e.cfg.Policy
 	if t.obj != nil && pol != nil {
 		switch {

@@ -99,6 +99,10 @@ type engine struct {
 	// coarse marks the functions walked field-insensitively (over their
 	// work budget): once coarse, a function stays so.
 	coarse map[*ssa.Function]bool
+	names  map[*types.Func]string // targetName's
+	// callDescs are the steps' descriptions of a call of a function by
+	// name: passed to it, returned by it.
+	callDescs map[string][2]string
 }
 
 type labelKey struct {
@@ -131,6 +135,8 @@ func Analyze(cfg *Config) *Result {
 		deps:       make(map[*ssa.Function]map[*ssa.Function]bool),
 		changedAt:  make(map[*ssa.Function]int),
 		coarse:     make(map[*ssa.Function]bool),
+		names:      make(map[*types.Func]string),
+		callDescs:  make(map[string][2]string),
 	}
 	if cfg.Policy != nil {
 		for _, g := range cfg.Policy.Gateway {

@@ -567,9 +567,14 @@ func (s *fstate) applySummary(c ssa.CallInstruction, args []ssa.Value, t target,
 }
 
 func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *Summary, depth int) {
-	name := t.name()
-	callStep := s.step(c.Pos(), "passed to "+shortName(name))
-	retStep := s.step(c.Pos(), "returned by "+shortName(name))
+	name := s.e.targetName(t)
+	descs, ok := s.e.callDescs[name]
+	if !ok {
+		descs = [2]string{"passed to " + shortName(name), "returned by " + shortName(name)}
+		s.e.callDescs[name] = descs
+	}
+	callStep := s.step(c.Pos(), descs[0])
+	retStep := s.step(c.Pos(), descs[1])
 	argStr := func(i int, path string) StrExpr {
 		if a := view.value(i); a != nil {
 			return s.strAt(a, path, 0)

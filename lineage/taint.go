@@ -315,6 +315,9 @@ func (t taint) extend(p string, labels []label) taint {
 const maxPathParts = 5
 
 func joinPath(a, b string) string {
+	if a == "" && len(b) <= maxPathParts {
+		return b // at most maxPathParts parts
+	}
 	p := a + b
 	if strings.Count(p, ".")+strings.Count(p, "[]") > maxPathParts {
 		return cutPath(p, maxPathParts)
