@@ -136,7 +136,7 @@ const maxIterations = 12
 // otherwise cost the product at every instruction; past the budget the
 // function is walked again field-insensitively (coarse), which costs about
 // the number of its inputs per instruction.
-const workPerInstr = 128
+const workPerInstr = 32
 
 // analyze summarises fn and records the flows it finds. A function over
 // its work budget is walked again coarsely, and stays coarse in later
