@@ -42,6 +42,12 @@ type Config struct {
 	// MethodNames returns MethodNames(p), perhaps from a cache shared by
 	// the packages of a run; nil means MethodNames.
 	MethodNames func(p *types.Package) map[string][]*types.Named
+	// WorkPerInstr is the work budget of one walk of a function, in
+	// origins moved per SSA instruction (see workPerInstr): 0 means the
+	// default, workPerInstr; a negative value walks every function
+	// field-insensitively (coarse) from the start. Not a flag: tests use
+	// it to check that coarse walks only add data.
+	WorkPerInstr int
 }
 
 // Result is what the engine found in one package.

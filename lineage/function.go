@@ -135,20 +135,35 @@ const maxIterations = 12
 // builder threading its state through mutually recursive methods) would
 // otherwise cost the product at every instruction; past the budget the
 // function is walked again field-insensitively (coarse), which costs about
-// the number of its inputs per instruction.
+// the number of its inputs per instruction. Config.WorkPerInstr overrides
+// it.
 const workPerInstr = 32
+
+// budgetPerInstr returns the work budget per instruction of the run
+// (Config.WorkPerInstr, else the default); negative means every function
+// is walked coarsely.
+func (e *engine) budgetPerInstr() int {
+	if w := e.cfg.WorkPerInstr; w != 0 {
+		return w
+	}
+	return workPerInstr
+}
 
 // analyze summarises fn and records the flows it finds. A function over
 // its work budget is walked again coarsely, and stays coarse in later
 // rounds.
 func (e *engine) analyze(fn *ssa.Function) *Summary {
-	s := e.walk(fn, e.coarse[fn])
+	w := e.budgetPerInstr()
+	s := e.walk(fn, e.coarse[fn] || w < 0, w)
 	if s == nil {
 		e.coarse[fn] = true
-		s = e.walk(fn, true)
+		s = e.walk(fn, true, w)
 	}
 	if s.coarse {
-		limit := "over the work budget (" + itoa(workPerInstr) + " origins moved per instruction): walked field-insensitively"
+		limit := "over the work budget (" + itoa(w) + " origins moved per instruction): walked field-insensitively"
+		if w < 0 {
+			limit = "every function walked field-insensitively (Config.WorkPerInstr < 0)"
+		}
 		if s.sum.Limit == "" {
 			s.sum.Limit = limit
 		}
@@ -166,7 +181,7 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 // summary; nil when a precise walk went over its work budget (what it
 // recorded so far, flows and package variables, stays: it is data that
 // does flow).
-func (e *engine) walk(fn *ssa.Function, coarse bool) *fstate {
+func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
 	s := &fstate{
 		e:       e,
 		fn:      fn,
@@ -190,7 +205,7 @@ func (e *engine) walk(fn *ssa.Function, coarse bool) *fstate {
 	for _, b := range fn.Blocks {
 		instrs += len(b.Instrs)
 	}
-	budget := workPerInstr * max(instrs, 16)
+	budget := perInstr * max(instrs, 16)
 	e.tick++
 	e.analysedAt[fn] = e.tick
 	s.init()
