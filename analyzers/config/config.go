@@ -31,6 +31,10 @@ type Config struct {
 	Now func() time.Time
 	// Getenv reads the environment; nil means os.Getenv.
 	Getenv func(string) string
+	// WorkPerInstr is lineage.Config.WorkPerInstr: the engine's work
+	// budget per instruction, 0 for the default, negative to walk every
+	// function field-insensitively. Not a flag: for tests only.
+	WorkPerInstr int
 
 	mu    sync.Mutex
 	fixed *policy.Policy

@@ -187,8 +187,9 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 			}
 			return nil
 		},
-		Generated:   func(name string) bool { return generated[name] },
-		MethodNames: methods.names,
+		Generated:    func(name string) bool { return generated[name] },
+		MethodNames:  methods.names,
+		WorkPerInstr: cfg.WorkPerInstr,
 		Skip: func(fn *ssa.Function) bool {
 			if cfg.Tests {
 				return false
