@@ -46,6 +46,9 @@ type suite struct {
 	// foreignExport makes depth export a fact about an imported object in
 	// the package with this path.
 	foreignExport string
+	// appFacts are depth's AllObjectFacts and AllPackageFacts as seen
+	// from example.com/m/app, before it exports its own.
+	appFacts []string
 }
 
 func newSuite() *suite {
@@ -110,6 +113,14 @@ func (s *suite) runDepth(pass *analysis.Pass) (any, error) {
 	s.record("depth", pass)
 	if pass.Pkg.Path() == s.panicIn {
 		panic("boom")
+	}
+	if pass.Pkg.Path() == "example.com/m/app" {
+		for _, f := range pass.AllObjectFacts() {
+			s.appFacts = append(s.appFacts, fmt.Sprintf("%s.%s %v", f.Object.Pkg().Name(), f.Object.Name(), f.Fact))
+		}
+		for _, f := range pass.AllPackageFacts() {
+			s.appFacts = append(s.appFacts, fmt.Sprintf("package %s %v", f.Package.Name(), f.Fact))
+		}
 	}
 	depths := make(map[string]int)
 	for _, f := range pass.Files {
@@ -219,6 +230,10 @@ func TestFactsFlowInImportOrder(t *testing.T) {
 	acts := byPath(g)
 	if acts["strings"] == nil || len(acts["strings"].Errors) > 0 {
 		t.Errorf("strings should be checked (types only) without errors: %v", acts["strings"])
+	}
+	// lone's facts are not visible from app, nor other's facts to depth.
+	if want := []string{"low.Low depth(1)", "mid.Mid depth(2)"}; !slices.Equal(s.appFacts, want) {
+		t.Errorf("AllObjectFacts from app = %q, want %q", s.appFacts, want)
 	}
 	if _, ok := g.Roots[0].Results[s.depth]; ok || len(g.Roots[0].Results) != 1 {
 		t.Errorf("app keeps results of analyzers not asked for: %v", g.Roots[0].Results)

@@ -80,9 +80,10 @@ func (ft *factTable) bind(pass *analysis.Pass, a *analysis.Analyzer) {
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
 		ft.mu.RLock()
 		defer ft.mu.RUnlock()
+		vis := visible(pass.Pkg)
 		var out []analysis.ObjectFact
 		for k, f := range ft.obj {
-			if declared[k.t] && visible(pass.Pkg, k.obj.Pkg()) {
+			if declared[k.t] && vis[k.obj.Pkg()] {
 				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 			}
 		}
@@ -94,9 +95,10 @@ func (ft *factTable) bind(pass *analysis.Pass, a *analysis.Analyzer) {
 	pass.AllPackageFacts = func() []analysis.PackageFact {
 		ft.mu.RLock()
 		defer ft.mu.RUnlock()
+		vis := visible(pass.Pkg)
 		var out []analysis.PackageFact
 		for k, f := range ft.pkg {
-			if declared[k.t] && visible(pass.Pkg, k.pkg) {
+			if declared[k.t] && vis[k.pkg] {
 				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
 			}
 		}
@@ -122,29 +124,21 @@ func lookup[K comparable](mu *sync.RWMutex, m map[K]analysis.Fact, k K, fact ana
 	return ok
 }
 
-// visible reports whether the facts of package q are visible from p: q is
-// p or one of its imports, direct or not.
-func visible(p, q *types.Package) bool {
-	if p == q {
-		return true
-	}
-	seen := make(map[*types.Package]bool)
-	var walk func(x *types.Package) bool
-	walk = func(x *types.Package) bool {
+// visible returns the packages whose facts p sees: p and its imports,
+// direct or not.
+func visible(p *types.Package) map[*types.Package]bool {
+	seen := map[*types.Package]bool{p: true}
+	var walk func(x *types.Package)
+	walk = func(x *types.Package) {
 		for _, imp := range x.Imports() {
-			if imp == q {
-				return true
-			}
 			if !seen[imp] {
 				seen[imp] = true
-				if walk(imp) {
-					return true
-				}
+				walk(imp)
 			}
 		}
-		return false
 	}
-	return walk(p)
+	walk(p)
+	return seen
 }
 
 func objectOrder(a, b types.Object, fa, fb analysis.Fact) bool {
