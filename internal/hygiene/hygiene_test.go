@@ -182,18 +182,8 @@ func TestReadmeDemoTable(t *testing.T) {
 		t.Fatalf("testdata/demo/README.md: no table rows under %q", heading)
 	}
 
-	for n := 0; n < max(len(got), len(want)); n++ {
-		var g, w string
-		if n < len(got) {
-			g = got[n]
-		}
-		if n < len(want) {
-			w = want[n]
-		}
-		if g != w {
-			t.Errorf("README.md's demo table differs from testdata/demo/README.md at table row %d (copy the demo's tables into README.md):\nREADME.md:               %s\ntestdata/demo/README.md: %s", n+1, g, w)
-			return
-		}
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("README.md's demo table differs from testdata/demo/README.md (copy the demo's tables into README.md); by table row, %s", testutil.FirstDiff(w, g))
 	}
 }
 
