@@ -3,6 +3,7 @@ package lineage
 import (
 	"go/token"
 	"go/types"
+	"io"
 	"sort"
 	"strings"
 
@@ -42,6 +43,9 @@ type Config struct {
 	// MethodNames returns MethodNames(p), perhaps from a cache shared by
 	// the packages of a run; nil means MethodNames.
 	MethodNames func(p *types.Package) map[string][]*types.Named
+	// Trace, when not nil, receives every summary as it is made (a
+	// debugging aid: DATAGATE_DEBUG=1 sets it to standard error).
+	Trace io.Writer
 	// WorkPerInstr is the work budget of one walk of a function, in
 	// origins moved per SSA instruction (see workPerInstr): 0 means the
 	// default, workPerInstr; a negative value walks every function

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"os"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -169,8 +168,8 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		}
 		e.note(funcName(fn) + ": " + limit)
 	}
-	if os.Getenv("DATAGATE_DEBUG") != "" {
-		fmt.Fprintln(os.Stderr, "summary", funcName(fn), s.sum.String())
+	if e.cfg.Trace != nil {
+		fmt.Fprintln(e.cfg.Trace, "summary", funcName(fn), s.sum.String())
 	}
 	e.sums[fn] = s.sum
 	e.deps[fn] = s.deps

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"go/ast"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,6 +72,15 @@ func (c *Config) Time() time.Time {
 		return c.Now()
 	}
 	return time.Now()
+}
+
+// Trace is where the engine writes each summary it makes: standard error
+// when DATAGATE_DEBUG is set, else nil (a debugging aid).
+func (c *Config) Trace() io.Writer {
+	if c.getenv("DATAGATE_DEBUG") != "" {
+		return os.Stderr
+	}
+	return nil
 }
 
 func (c *Config) getenv(k string) string {

@@ -190,6 +190,7 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 		Generated:    func(name string) bool { return generated[name] },
 		MethodNames:  methods.names,
 		WorkPerInstr: cfg.WorkPerInstr,
+		Trace:        cfg.Trace(),
 		Skip: func(fn *ssa.Function) bool {
 			if cfg.Tests {
 				return false
