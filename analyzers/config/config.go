@@ -8,6 +8,7 @@ package config
 import (
 	"flag"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"io"
 	"os"
@@ -114,6 +115,15 @@ func (c *Config) Policy(pass *analysis.Pass) (*policy.Policy, error) {
 	}
 	c.byDir[dir] = l
 	return l.p, l.err
+}
+
+// InGoroot reports whether dir, a package's source directory, lies in the
+// Go distribution's source tree: the package is part of the standard
+// library (or a package it vendors), which the engine models rather than
+// analyses.
+func InGoroot(dir string) bool {
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return dir != "" && strings.HasPrefix(dir+string(filepath.Separator), root)
 }
 
 // PackageDir returns the directory of the package's source files, or "".

@@ -4,8 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/build"
-	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"strings"
@@ -123,16 +121,8 @@ func (c *methodCache) names(p *types.Package) map[string][]*types.Named {
 // Analyzer is the flows analyzer with default settings.
 var Analyzer = New(config.New(), sources.Analyzer)
 
-// inGoroot reports whether the package's files lie in the Go
-// distribution's source tree (the standard library).
-func inGoroot(pass *analysis.Pass) bool {
-	dir := config.PackageDir(pass.Fset, pass.Files)
-	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-	return dir != "" && strings.HasPrefix(dir+string(filepath.Separator), root)
-}
-
 func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass *analysis.Pass) (res any, err error) {
-	if inGoroot(pass) {
+	if config.InGoroot(config.PackageDir(pass.Fset, pass.Files)) {
 		return &Result{}, nil
 	}
 	defer func() {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"go/build"
 	"io"
 	"os"
 	"path/filepath"
@@ -262,20 +261,18 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 
 // inGoroot reports whether the package is part of the Go distribution (the
 // standard library and the packages it vendors). The engine models these
-// rather than reading their bodies, so only their types are needed.
+// rather than reading their bodies, so only their types are needed. The
+// directory is that of the package's own files (GoFiles), not of
+// CompiledGoFiles, which for cgo packages lie in the build cache.
 func inGoroot(p *packages.Package) bool {
 	if p.Module != nil {
 		return false
 	}
-	files := p.CompiledGoFiles
-	if len(files) == 0 {
-		files = p.GoFiles
+	dir := p.Dir
+	if dir == "" && len(p.GoFiles) > 0 {
+		dir = filepath.Dir(p.GoFiles[0])
 	}
-	if len(files) == 0 {
-		return false
-	}
-	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-	return strings.HasPrefix(files[0], root)
+	return config.InGoroot(dir)
 }
 
 // writeTimings lists the n packages that took longest to check and
