@@ -105,7 +105,8 @@ type Graph struct {
 // node is a package in the run.
 type node struct {
 	pkg       *packages.Package
-	imports   []*node // distinct, sorted by ID
+	imports   []*node          // distinct, in the order of their import paths
+	byPath    map[string]*node // import path (as written in the files) -> package
 	root      bool
 	typesOnly bool
 	types     *types.Package
@@ -165,10 +166,11 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 		if n, ok := nodes[p]; ok {
 			return n
 		}
-		n := &node{pkg: p}
+		n := &node{pkg: p, byPath: make(map[string]*node, len(p.Imports))}
 		nodes[p] = n
 		for _, path := range sortedKeys(p.Imports) {
 			imp := mk(p.Imports[path])
+			n.byPath[path] = imp
 			if !slices.Contains(n.imports, imp) {
 				n.imports = append(n.imports, imp)
 			}
@@ -389,20 +391,12 @@ func (r *run) check(n *node, act *Action) ([]*ast.File, *types.Info) {
 			FileVersions: make(map[*ast.File]string),
 		}
 	}
-	byPath := make(map[string]*node, len(n.imports))
-	for path, ip := range p.Imports {
-		for _, imp := range n.imports {
-			if imp.pkg == ip {
-				byPath[path] = imp
-			}
-		}
-	}
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
 				return types.Unsafe, nil
 			}
-			if imp, ok := byPath[path]; ok && imp.types != nil {
+			if imp, ok := n.byPath[path]; ok && imp.types != nil {
 				return imp.types, nil
 			}
 			return nil, fmt.Errorf("no package for import %q", path)

@@ -283,6 +283,29 @@ func TestFailuresStopDependents(t *testing.T) {
 	}
 }
 
+// TestTypesOnly: a types-only dependency is checked without its function
+// bodies (an error inside one is not seen) and not analysed; its importers
+// are.
+func TestTypesOnly(t *testing.T) {
+	dir := testutil.WriteModule(t, chain)
+	s := newSuite()
+	typesOnly := func(p *packages.Package) bool { return isStd(p) || p.PkgPath == "example.com/m/broken" }
+	g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, dir, "./user"), &driver.Options{TypesOnly: typesOnly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts := byPath(g)
+	if b := acts["example.com/m/broken"]; len(b.Errors) > 0 || b.Results != nil {
+		t.Errorf("broken, types only: %v; want no errors (its body is not checked) and no results", b)
+	}
+	if !g.Roots[0].Analysed() {
+		t.Errorf("user: %v; want it analysed", g.Roots[0])
+	}
+	if got, want := s.ranOn("depth"), []string{"example.com/m/user"}; !slices.Equal(got, want) {
+		t.Errorf("depth ran on %v, want only %v", got, want)
+	}
+}
+
 func TestForeignFactIsAnError(t *testing.T) {
 	dir := testutil.WriteModule(t, chain)
 	s := newSuite()
