@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/datagate/datagate/knowledge"
 )
 
 // Position is a source position. File is an absolute path; Line and Col are
@@ -70,15 +72,15 @@ type Step struct {
 	Desc string   `json:"desc"`
 }
 
-// Exit kinds.
+// Exit kinds (defined with the tables that use them, in package knowledge).
 const (
-	ExitHTTP    = "http"
-	ExitSQL     = "sql"
-	ExitSMTP    = "smtp"
-	ExitGRPC    = "grpc"
-	ExitNet     = "net"     // raw connection
-	ExitSink    = "sink"    // a policy sink
-	ExitGateway = "gateway" // the sanctioned gateway client
+	ExitHTTP    = knowledge.ExitHTTP
+	ExitSQL     = knowledge.ExitSQL
+	ExitSMTP    = knowledge.ExitSMTP
+	ExitGRPC    = knowledge.ExitGRPC
+	ExitNet     = knowledge.ExitNet
+	ExitSink    = knowledge.ExitSink
+	ExitGateway = knowledge.ExitGateway
 )
 
 // Exit is a call where data leaves the process.

@@ -1,12 +1,13 @@
 package lineage
 
 import (
+	"github.com/datagate/datagate/knowledge"
 	"strconv"
 	"strings"
 	"sync"
 )
 
-// The tables in models.go are parsed once into an index; the index is
+// The tables of package knowledge are parsed once into an index; the index is
 // immutable afterwards and shared by every analysis.
 
 type portSpec struct {
@@ -65,16 +66,16 @@ var defaultModels = sync.OnceValue(func() *modelIndex {
 		exits:    make(map[string]*parsedExit),
 		creators: make(map[string]*parsedCreator),
 	}
-	for _, m := range Models {
+	for _, m := range knowledge.Models {
 		if _, dup := idx.models[m.Func]; dup {
 			panic("lineage: duplicate model " + m.Func)
 		}
 		idx.models[m.Func] = &parsedModel{flows: mustFlows(m.Flows), alias: mustAlias(m.Alias), src: m.Source}
 	}
-	for _, x := range Exits {
+	for _, x := range knowledge.Exits {
 		idx.exits[x.Func] = &parsedExit{kind: x.Kind, data: mustPorts(x.Data), endpoint: mustEndpoint(x.Endpoint), src: x.Source}
 	}
-	for _, c := range Creators {
+	for _, c := range knowledge.Creators {
 		idx.creators[c.Func] = &parsedCreator{kind: c.Kind, conn: c.Conn, endpoint: mustEndpoint(c.Endpoint)}
 	}
 	return idx

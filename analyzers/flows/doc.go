@@ -16,5 +16,5 @@
 // drivers keep every analyzer's result until the run ends, and a thousand
 // packages' SSA would not fit; this analyzer's result holds only flows.
 // Standard library packages are not analysed: the engine's models cover
-// them (lineage/models.go).
+// them (package knowledge).
 package flows

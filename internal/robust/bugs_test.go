@@ -101,7 +101,7 @@ func TestMiss_CgoCallDropsData(t *testing.T) {
 // map's keys to the loop variable, nor maps.Values and maps.All its
 // values, although SPEC.md section 2 says map keys and values carry user
 // data, and a range over slices.All does carry the elements. The iterators
-// of package maps have no model in lineage/models.go (with -v: "no model
+// of package maps have no model in package knowledge (with -v: "no model
 // or summary: call of a func(K) bool value in ...", the yield callback).
 func TestMiss_MapsKeysIterator(t *testing.T) {
 	dir := testutil.CopyTestdata(t, "robust", "modern")
