@@ -39,3 +39,10 @@ func TestShapes(t *testing.T) {
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
 		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams")
 }
+
+// TestTypeShapes: types declared over another package's tagged structs
+// (defined types over a struct, a pointer and a generic instantiation,
+// aliases, embedding, conversions, methods), local and anonymous structs.
+func TestTypeShapes(t *testing.T) {
+	analysistest.Run(t, testdata(t), datagate.New(config.New()), "typeshapes/app")
+}

@@ -96,6 +96,13 @@ func run(cfg *config.Config, pass *analysis.Pass) (any, error) {
 		if st, ok := named.Underlying().(*types.Struct); ok {
 			for i := 0; i < st.NumFields(); i++ {
 				f := st.Field(i)
+				// A type defined over another package's struct
+				// (type Customer model.User) shares that package's
+				// fields, which carry their own facts: only fields
+				// declared here may get one.
+				if f.Pkg() != pass.Pkg {
+					continue
+				}
 				if l, ok := r.Field(named, i); ok {
 					pass.ExportObjectFact(f, &FieldFact{Label: l})
 				}
@@ -152,6 +159,11 @@ func owner(t types.Type) (*types.Named, *types.Struct) {
 		case *types.Alias:
 			t = types.Unalias(u)
 			continue
+		case *types.Named:
+			if p, ok := u.Underlying().(*types.Pointer); ok {
+				t = p.Elem() // type AccountPtr *model.Account
+				continue
+			}
 		}
 		break
 	}
