@@ -1,7 +1,12 @@
 package knowledge
 
+import "slices"
+
 // Models are the propagation rules, most specific first.
-var Models = []Model{
+var Models = slices.Concat(stdModels, reflectModels)
+
+// stdModels: the standard library, but reflect.
+var stdModels = []Model{
 	// Comparisons and measurements yield no user data (SPEC section 2).
 	{Func: "strings.Compare", Flows: "", Source: srcStd},
 	{Func: "strings.Contains", Flows: "", Source: srcStd},
@@ -163,6 +168,27 @@ var Models = []Model{
 	{Func: "(io.Writer).Write", Flows: "1->0", Source: srcStd},
 	{Func: "(io.StringWriter).WriteString", Flows: "1->0", Source: srcStd},
 	{Func: "(io.Reader).Read", Flows: "0->1", Source: srcStd},
+	// The standard library's small interfaces speak for every
+	// implementation: a call through them is not resolved to every type
+	// in sight that has a method of that name (resp.Body.Close() is not a
+	// call of some websocket session's Close).
+	{Func: "(io.Closer).Close", Flows: "", Source: srcStd + " (io#Closer)"},
+	{Func: "(io.Seeker).Seek", Flows: "", Source: srcStd + " (io#Seeker)"},
+	{Func: "(io.ByteWriter).WriteByte", Flows: "1->0", Source: srcStd + " (io#ByteWriter)"},
+	{Func: "(io.ReaderFrom).ReadFrom", Flows: "1->0", Source: srcStd + " (io#ReaderFrom)"},
+	{Func: "(io.WriterTo).WriteTo", Flows: "0->1", Source: srcStd + " (io#WriterTo)"},
+	{Func: "(io.ReaderAt).ReadAt", Flows: "0->1", Source: srcStd + " (io#ReaderAt)"},
+	{Func: "(io.WriterAt).WriteAt", Flows: "1->0", Source: srcStd + " (io#WriterAt)"},
+	{Func: "(io.ByteReader).ReadByte", Flows: "0->r0", Source: srcStd + " (io#ByteReader)"},
+	{Func: "(io.RuneReader).ReadRune", Flows: "0->r0", Source: srcStd + " (io#RuneReader)"},
+	{Func: "(fmt.Stringer).String", Flows: "0->r", Source: srcStd + " (fmt#Stringer)"},
+	{Func: "(net.Conn).Close", Flows: "", Source: srcStd + " (net#Conn)"},
+	{Func: "(net.Conn).Read", Flows: "0->1", Source: srcStd + " (net#Conn)"},
+	{Func: "(net.Conn).SetDeadline", Flows: "", Source: srcStd + " (net#Conn)"},
+	{Func: "(net.Conn).SetReadDeadline", Flows: "", Source: srcStd + " (net#Conn)"},
+	{Func: "(net.Conn).SetWriteDeadline", Flows: "", Source: srcStd + " (net#Conn)"},
+	{Func: "(net.Conn).LocalAddr", Flows: "", Source: srcStd + " (net#Conn)"},
+	{Func: "(net.Conn).RemoteAddr", Flows: "", Source: srcStd + " (net#Conn)"},
 	{Func: "(*io.PipeWriter).Write", Flows: "1->0", Source: srcStd},
 	{Func: "(*io.PipeReader).Read", Flows: "0->1", Source: srcStd},
 	{Func: "(net.Conn).Write", Flows: "1->0", Source: srcStd},

@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -531,7 +532,15 @@ func (s *fstate) elements(v ssa.Value) []ssa.Value {
 // applyModel applies a library model.
 func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedModel, name string) {
 	for _, f := range m.flows {
-		t := s.portTree(args, f.from, "", false, f.from.enc)
+		var t tree
+		switch {
+		case f.from.field >= 0:
+			t = s.fieldPort(args, f.from)
+		case f.from.typed && f.from.index < len(args):
+			t = s.typedTree(args[f.from.index])
+		default:
+			t = s.portTree(args, f.from, "", false, f.from.enc)
+		}
 		if len(t) == 0 {
 			continue
 		}
@@ -560,6 +569,59 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 			s.addTuplePts(v, a.result, rs)
 		}
 	}
+}
+
+// typedTree is the data of a: its tree, plus each user-data field that its
+// type (or the dynamic types it is known to hold) holds, at that field's
+// path, unless the function cleaned it. reflect.ValueOf gives this: a
+// reflect.Value whose fields are later read by name.
+func (s *fstate) typedTree(a ssa.Value) tree {
+	t := s.valTree(a)
+	if s.e.cfg.Sources == nil {
+		return t
+	}
+	var typs []types.Type
+	if d := s.dyn[a]; len(d) > 0 {
+		typs = d
+	} else {
+		typs = []types.Type{a.Type()}
+	}
+	cleaned := t.cleaned()
+	out := t.clone()
+	if out == nil {
+		out = tree{}
+	}
+	for _, typ := range typs {
+		if _, ok := typ.Underlying().(*types.Interface); ok {
+			continue
+		}
+	fields:
+		for _, c := range s.e.cfg.Sources.Carried(typ) {
+			for _, k := range cleaned {
+				if isPrefix(k, c.Path) {
+					continue fields
+				}
+			}
+			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(a.Pos(), "holds "+c.Label.ShortField()))}
+			out.put(c.Path, leaf(taint{o}))
+		}
+	}
+	return out
+}
+
+// fieldPort is the data of the field of argument p.index named by the
+// constant string argument p.field (reflect.Value.FieldByName(name)): that
+// field's subtree, plus the user-data fields the argument's known types
+// hold there. A name that is not a constant takes the argument whole.
+func (s *fstate) fieldPort(args []ssa.Value, p portSpec) tree {
+	if p.index >= len(args) || p.field >= len(args) {
+		return nil
+	}
+	k, ok := args[p.field].(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return s.argTree(args[p.index], "", true, "")
+	}
+	return s.valTree(args[p.index]).sub("."+constant.StringVal(k.Value), s.e.labels)
 }
 
 func describeUse(name, enc string) string {

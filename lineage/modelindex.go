@@ -16,7 +16,13 @@ type portSpec struct {
 	index  int
 	rest   bool   // this argument and every one after it
 	whole  bool   // used as a whole value
+	typed  bool   // as a source: the value with its type's user-data fields at their paths
 	enc    string // serialiser, for fields it skips
+	// field: as a source, only the field of the argument whose name is the
+	// constant string argument with this index ("0.$1": reflect's
+	// FieldByName); -1 (or a name that is not constant) takes the
+	// argument as a whole.
+	field int
 }
 
 type flowSpec struct{ from, to portSpec }
@@ -126,10 +132,18 @@ func mustPorts(s string) []portSpec {
 
 func mustPort(s string) portSpec {
 	s = strings.TrimSpace(s)
-	var p portSpec
+	p := portSpec{field: -1}
+	if i := strings.Index(s, ".$"); i > 0 {
+		p.field = mustInt(s[i+2:])
+		s = s[:i]
+	}
 	if enc, ok := strings.CutPrefix(s[strings.IndexByte(s+":", ':'):], ":"); ok {
 		p.enc = enc
 		s = s[:strings.IndexByte(s, ':')]
+	}
+	if strings.HasSuffix(s, "t") {
+		p.typed = true
+		s = strings.TrimSuffix(s, "t")
 	}
 	if strings.HasSuffix(s, "w") {
 		p.whole = true

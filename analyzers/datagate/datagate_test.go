@@ -33,11 +33,13 @@ func testdata(t *testing.T) string {
 //	rpc/app    a generated gRPC client, with the target given by the caller
 //	streams    websocket and Kafka exits (offline stand-ins for the modules)
 //	hard       generic types, iterators, callbacks, reflection (a known miss)
+//	orm        reflection in a data mapper: type names and fields by name
+//	resolve    calls through io.Closer and friends: not every type with that method
 //	taint/suite a suite in other tools' style: policy func source, sink, sanitizer
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams")
+		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve")
 }
 
 // TestTypeShapes: types declared over another package's tagged structs
