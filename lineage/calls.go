@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"github.com/datagate/datagate/knowledge"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -334,12 +335,26 @@ func allPorts(n int, fn *types.Func) []portSpec {
 }
 
 // unknownCall handles a call the engine has neither a model nor a summary
-// for: the result carries what the arguments carry and a method's receiver
-// takes in what the other arguments carry. The call is noted.
+// for: the result carries what the arguments carry and a concrete
+// method's receiver takes in what the other arguments carry. The call is
+// noted. Two things are deliberately left out, because in service code
+// they turn one tainted value into everything tainted:
+//   - a context.Context argument: a context is plumbing; data put into it
+//     comes out only through a Value call, which is modelled, so an
+//     unknown call given a context (a configuration lookup, a tracer)
+//     does not return what some middleware stored there;
+//   - the receiver of an interface method with no implementation in sight
+//     (a dependency container's d.Writer().Write(w, u)): the
+//     implementation, wired in elsewhere, is applied where it is seen
+//     (pending.go); the interface value itself does not absorb its
+//     arguments.
 func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name string) {
 	s.e.note("no model or summary: " + name)
 	var all taint
 	for _, a := range args {
+		if isContext(a.Type()) {
+			continue
+		}
 		all, _ = all.union(s.valTree(a).all())
 	}
 	if len(all) == 0 {
@@ -348,15 +363,24 @@ func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name strin
 	if v := c.Value(); v != nil {
 		s.setVal(v, leaf(all))
 	}
-	if c.Common().IsInvoke() || (c.Common().StaticCallee() != nil && c.Common().Signature().Recv() != nil) {
-		if len(args) > 1 {
+	if !c.Common().IsInvoke() && c.Common().StaticCallee() != nil && c.Common().Signature().Recv() != nil {
+		if len(args) > 1 && !s.answers(args[0]) {
 			var rest taint
 			for _, a := range args[1:] {
+				if isContext(a.Type()) {
+					continue
+				}
 				rest, _ = rest.union(s.valTree(a).all())
 			}
 			s.writeInto(c, s.pointee(args[0]), "", leaf(rest), name)
 		}
 	}
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 // sources of a policy `func:` entry: its results but a final error.
@@ -557,6 +581,9 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 		var rs []ref
 		switch {
 		case a.arg >= 0 && a.arg < len(args):
+			if s.answers(args[a.arg]) {
+				continue // json.NewEncoder(w): writes into it answer the caller
+			}
 			rs = s.ptsOrPointee(args[a.arg])
 		case a.fromResult >= 0:
 			// Two results share one object (io.Pipe's reader and writer).
@@ -692,7 +719,7 @@ func (s *fstate) deliver(c ssa.CallInstruction, args []ssa.Value, to portSpec, p
 		s.setVal(v, under(path, t))
 		return
 	}
-	if to.index < 0 || to.index >= len(args) {
+	if to.index < 0 || to.index >= len(args) || s.answers(args[to.index]) {
 		return
 	}
 	s.writeInto(c, s.pointee(args[to.index]), path, t, name)
@@ -720,7 +747,12 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 			}
 		}
 	}
-	rs = all
+	rs = all[:0:0]
+	for _, r := range all {
+		if !s.objs[r.obj].answer {
+			rs = append(rs, r)
+		}
+	}
 	var dst []ref
 	for _, r := range rs {
 		dst = append(dst, ref{obj: r.obj, path: s.below(r.path, path)})
@@ -970,4 +1002,58 @@ func (s *fstate) unknownIterator(c ssa.CallInstruction, common *ssa.CallCommon, 
 			s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, t, s.sumOf(t.fn), 1)
 		}
 	}
+}
+
+// answers reports whether v, or the value it converts to an interface,
+// is a writer that answers the caller.
+func (s *fstate) answers(v ssa.Value) bool {
+	for {
+		if s.e.answerWriter(v.Type()) {
+			return true
+		}
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// isAnswerWriter reports whether values of type t answer the caller
+// (knowledge.AnswerWriters): the interface itself, or a type with its
+// marker method (a wrapper or recorder around it).
+func isAnswerWriter(t types.Type) bool {
+	t = types.Unalias(t)
+	name := types.TypeString(t, nil)
+	for _, a := range knowledge.AnswerWriters {
+		if name == a.Type {
+			return true
+		}
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if _, ok := t.(*types.Named); !ok {
+		return false // only named types have methods
+	}
+	ms := types.NewMethodSet(types.NewPointer(t))
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		ms = types.NewMethodSet(t)
+	}
+	for _, a := range knowledge.AnswerWriters {
+		sel := ms.Lookup(nil, a.Marker)
+		if sel == nil {
+			continue
+		}
+		sig, ok := sel.Type().(*types.Signature)
+		if ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.TypeString(sig.Results().At(0).Type(), nil) == a.MarkerResult {
+			return true
+		}
+	}
+	return false
 }

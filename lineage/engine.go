@@ -92,6 +92,7 @@ type engine struct {
 	funcs   []*ssa.Function
 	fields  map[*types.Var]map[string]StrExpr
 	pending map[string]PendingCall
+	answers map[types.Type]bool // isAnswerWriter, per type
 	// panics is what the package's panic calls pass to recover; panicked
 	// says it is not empty, so functions calling recover are run again.
 	panics   tree
@@ -165,6 +166,19 @@ func Analyze(cfg *Config) *Result {
 
 // packageFunctions lists the functions of the package in a deterministic
 // order: package members by name, methods of its types, then closures.
+// answerWriter is isAnswerWriter, cached per type.
+func (e *engine) answerWriter(t types.Type) bool {
+	if a, ok := e.answers[t]; ok {
+		return a
+	}
+	if e.answers == nil {
+		e.answers = make(map[types.Type]bool)
+	}
+	a := isAnswerWriter(t)
+	e.answers[t] = a
+	return a
+}
+
 func (e *engine) packageFunctions() []*ssa.Function {
 	pkg := e.cfg.Pkg
 	var names []string

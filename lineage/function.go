@@ -35,6 +35,9 @@ type object struct {
 	// process (kind says which exit kind).
 	conn  bool
 	ekind string
+	// answer objects are writers that answer the caller (an
+	// http.ResponseWriter): data written into them is not kept.
+	answer bool
 }
 
 // ref is a place in memory: an object and an access path inside it.
@@ -271,6 +274,7 @@ func (s *fstate) object(kind objKind, index int, key any) int {
 	default:
 		if v, ok := key.(ssa.Value); ok {
 			o.val = v
+			o.answer = s.e.answerWriter(v.Type())
 		}
 	}
 	s.objs = append(s.objs, o)
