@@ -3,7 +3,7 @@ package knowledge
 import "slices"
 
 // Models are the propagation rules, most specific first.
-var Models = slices.Concat(stdModels, reflectModels)
+var Models = slices.Concat(stdModels, reflectModels, templateModels)
 
 // stdModels: the standard library, but reflect.
 var stdModels = []Model{

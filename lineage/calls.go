@@ -357,6 +357,12 @@ func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name strin
 		}
 		all, _ = all.union(s.valTree(a).all())
 	}
+	if com := c.Common(); !com.IsInvoke() && com.StaticCallee() == nil {
+		// A function value the engine could not resolve (loaded from a
+		// field another function set, say): what it captured comes out
+		// of it, so its result carries the value's own data.
+		all, _ = all.union(s.valTree(com.Value).all())
+	}
 	if len(all) == 0 {
 		return
 	}

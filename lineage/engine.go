@@ -374,8 +374,19 @@ func (e *engine) sccs() [][]*ssa.Function {
 			for _, in := range b.Instrs {
 				switch in := in.(type) {
 				case ssa.CallInstruction:
-					if c := originFn(in.Common().StaticCallee()); c != nil && inPkg[c] {
+					com := in.Common()
+					if c := originFn(com.StaticCallee()); c != nil && inPkg[c] {
 						out = append(out, c)
+					}
+					if com.IsInvoke() {
+						// The package's implementations of the method are
+						// summarised first, so the call finds their
+						// summaries on the first walk.
+						for _, m := range e.implementations(com.Method) {
+							if c := originFn(e.cfg.Pkg.Prog.FuncValue(m)); c != nil && inPkg[c] {
+								out = append(out, c)
+							}
+						}
 					}
 				case *ssa.MakeClosure:
 					if c, ok := in.Fn.(*ssa.Function); ok && inPkg[c] {

@@ -484,7 +484,22 @@ func stringPaths(t types.Type, depth int) []string {
 		}
 	case *types.Struct:
 		if depth >= 2 {
-			return nil
+			// Deeper structs: only the endpoint the object remembers (a
+			// request kept in a wrapper kept in a builder).
+			if depth >= 4 {
+				return nil
+			}
+			for i := 0; i < u.NumFields(); i++ {
+				f := u.Field(i)
+				if isObjectType(f.Type()) {
+					for _, p := range stringPaths(f.Type(), depth+1) {
+						if strings.HasSuffix(p, ".#ep") {
+							out = append(out, "."+f.Name()+p)
+						}
+					}
+				}
+			}
+			return append(out, ".#ep")
 		}
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
@@ -847,4 +862,14 @@ func (s *fstate) returnedClosures(c *ssa.Call) []target {
 		out = append(out, t)
 	}
 	return out
+}
+
+// isObjectType reports whether t is a struct or a pointer to one: a
+// value that may remember an endpoint.
+func isObjectType(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }

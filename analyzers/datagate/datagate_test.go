@@ -36,11 +36,12 @@ func testdata(t *testing.T) string {
 //	orm        reflection in a data mapper: type names and fields by name
 //	resolve    calls through io.Closer and friends: not every type with that method
 //	plumbing   answering the caller, a dependency container, a filled context: not user data
+//	hooks/app  a web hook: builder, template engine behind an interface, body kept as a func, retrying client
 //	taint/suite a suite in other tools' style: policy func source, sink, sanitizer
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing")
+		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app")
 }
 
 // TestTypeShapes: types declared over another package's tagged structs

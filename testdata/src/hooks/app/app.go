@@ -1,0 +1,102 @@
+// Package app sends web hooks the way identity services do: a builder
+// encodes the payload, runs it through a template engine reached over an
+// interface, sets the result as the body of a request it keeps in a field,
+// and hands out a copy bound to the context; a retrying client sends it.
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"strings"
+
+	"hooks/retry"
+)
+
+type Identity struct {
+	ID     string
+	Traits json.RawMessage `json:"traits" userdata:"personal"`
+}
+
+// VM is a template engine: bind inputs, evaluate.
+type VM interface {
+	Bind(name, value string)
+	Eval(snippet string) (string, error)
+}
+
+// localVM evaluates in process; it only substitutes the bound values.
+type localVM struct{ vars map[string]string }
+
+func (v *localVM) Bind(name, value string) { v.vars[name] = value }
+func (v *localVM) Eval(snippet string) (string, error) {
+	out := snippet
+	for k, x := range v.vars {
+		out = strings.ReplaceAll(out, "$"+k, x)
+	}
+	return out, nil
+}
+
+type Builder struct {
+	r   *retry.Request
+	vm  func() VM
+	tpl string
+}
+
+func NewBuilder(url, tpl string) (*Builder, error) {
+	r, err := retry.NewRequest("POST", url)
+	if err != nil {
+		return nil, err
+	}
+	return &Builder{r: r, tpl: tpl, vm: func() VM { return &localVM{vars: map[string]string{}} }}, nil
+}
+
+func (b *Builder) addBody(body any) error {
+	buf := &bytes.Buffer{}
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(body); err != nil {
+		return err
+	}
+	vm := b.vm()
+	vm.Bind("ctx", buf.String())
+	res, err := vm.Eval(b.tpl)
+	if err != nil {
+		return err
+	}
+	return b.r.SetBody(io.NopCloser(strings.NewReader(res)))
+}
+
+func (b *Builder) Build(ctx context.Context, body any) (*retry.Request, error) {
+	if err := b.addBody(body); err != nil {
+		return nil, err
+	}
+	return b.r.WithContext(ctx), nil
+}
+
+type hookPayload struct {
+	Identity *Identity `json:"identity"`
+	Flow     string    `json:"flow"`
+}
+
+type WebHook struct {
+	client *retry.Client
+}
+
+const hookURL = "https://hooks.example-crm.com/identity"
+
+func (h *WebHook) Execute(ctx context.Context, id *Identity) error {
+	b, err := NewBuilder(hookURL, "{ traits: $ctx }")
+	if err != nil {
+		return err
+	}
+	req, err := b.Build(ctx, &hookPayload{Identity: id, Flow: "registration"})
+	if err != nil {
+		return err
+	}
+	resp, err := h.client.Do(req) // want `unknown-region.*app.Identity.Traits`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
