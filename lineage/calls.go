@@ -73,6 +73,7 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 		}()
 	}
 	common := c.Common()
+	s.callPos = c.Pos()
 	if f := common.StaticCallee(); f != nil && f.Pkg != s.e.cfg.Pkg && f.Synthetic == "package initializer" {
 		return // an imported package's initialiser, called by this one's
 	}
@@ -516,7 +517,7 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 			if skip {
 				continue
 			}
-			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(a.Pos(), "holds "+c.Label.ShortField()))}
+			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(s.usePos(a), "holds "+c.Label.ShortField()))}
 			if !out.has(o.key()) {
 				out = append(out, o)
 			}
@@ -604,6 +605,15 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 	}
 }
 
+// usePos is where value a is used by the call being applied, or else
+// where a is defined.
+func (s *fstate) usePos(a ssa.Value) token.Pos {
+	if s.callPos.IsValid() {
+		return s.callPos
+	}
+	return a.Pos()
+}
+
 // typedTree is the data of a: its tree, plus each user-data field that its
 // type (or the dynamic types it is known to hold) holds, at that field's
 // path, unless the function cleaned it. reflect.ValueOf gives this: a
@@ -635,7 +645,7 @@ func (s *fstate) typedTree(a ssa.Value) tree {
 					continue fields
 				}
 			}
-			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(a.Pos(), "holds "+c.Label.ShortField()))}
+			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(s.usePos(a), "holds "+c.Label.ShortField()))}
 			out.put(c.Path, leaf(taint{o}))
 		}
 	}

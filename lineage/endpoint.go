@@ -37,7 +37,11 @@ func (e *engine) endpoint(alt StrAlt, paramName func(i int, path string) string)
 	} else {
 		ep.Value = prefix
 	}
-	host, ok := regions.HostOf(prefix)
+	hostPart := prefix
+	if unk != nil && strings.HasSuffix(prefix, ":") && !strings.Contains(prefix, "://") {
+		hostPart = strings.TrimSuffix(prefix, ":") // "host:" and an unknown port
+	}
+	host, ok := regions.HostOf(hostPart)
 	if !ok {
 		ep.Unresolved = "no host in " + strconv.Quote(prefix)
 		return ep
@@ -91,6 +95,12 @@ func hostComplete(prefix string) bool {
 	}
 	if i := strings.Index(prefix, "host="); i >= 0 {
 		return strings.ContainsAny(prefix[i:], " ")
+	}
+	if strings.Count(prefix, ":") == 1 && strings.HasSuffix(prefix, ":") && strings.Contains(prefix, ".") && !strings.ContainsAny(prefix, "/@[ ") {
+		// "host.name:" and then something unknown: a host:port address
+		// whose port is not known (fmt.Sprintf("%s:%d", host, port)).
+		// Without a dot it may be a URL scheme ("https:").
+		return true
 	}
 	return strings.Contains(prefix, ":") && !strings.HasSuffix(prefix, ":") || strings.Count(prefix, ":") > 0 && strings.Contains(prefix, "/")
 }

@@ -535,6 +535,7 @@ func constString(c *types.Const) (string, bool) {
 func (e *engine) collectFieldStrs() {
 	e.fields = make(map[*types.Var]map[string]StrExpr)
 	bad := make(map[*types.Var]bool)
+	badPath := make(map[*types.Var]map[string]bool)
 	for _, fn := range e.funcs {
 		st := e.scratch(fn)
 		for _, b := range fn.Blocks {
@@ -551,12 +552,23 @@ func (e *engine) collectFieldStrs() {
 				if f == nil || f.Exported() || f.Pkg() != e.cfg.Pkg.Pkg || bad[f] {
 					continue
 				}
-				for _, path := range []string{"", ".#ep"} {
-					if path == "" && !isStringType(f.Type()) {
+				// The field's own string, and the strings of the object it
+				// holds (a client's host, the endpoint it remembers).
+				for _, path := range stringPaths(f.Type(), 1) {
+					if badPath[f][path] {
 						continue
 					}
 					x := st.strAt(store.Val, path, 0)
-					if path == ".#ep" && !allLiteral(x) {
+					if path != "" && !allLiteral(x) {
+						// Not a constant here: never claim one for this
+						// path, whatever other stores say.
+						if badPath[f] == nil {
+							badPath[f] = make(map[string]bool)
+						}
+						badPath[f][path] = true
+						if m := e.fields[f]; m != nil {
+							delete(m, path)
+						}
 						continue
 					}
 					if !allLiteral(x) {

@@ -3,14 +3,16 @@ package lineage
 import (
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
 
 // maxSummarySteps bounds the steps a summary keeps per edge: the first and
-// last halves are kept, and the flow's PathCut says how many were dropped.
-const maxSummarySteps = 24
+// last halves are kept, with a step between them that says how many were
+// left out (capSteps).
+const maxSummarySteps = 40
 
 // maxSummaryEntries bounds the edges, generations and exits of one
 // summary; past it the summary says so in Limit.
@@ -86,10 +88,11 @@ func (s *fstate) paramName(i int, path string) string {
 	}
 	what := "parameter " + name + strings.ReplaceAll(path, ".#ep", "")
 	if strings.Contains(path, ".") && !strings.HasPrefix(path, ".#") {
-		// A field of a parameter: name it as a config field.
-		t := s.fn.Signature.Params()
-		if i < t.Len() {
-			if n := namedOf(t.At(i).Type()); n != "" {
+		// A field of a parameter: name it as a config field. fn.Params
+		// counts a method's receiver, as i does; the signature's
+		// parameters do not.
+		if i < len(s.fn.Params) {
+			if n := namedOf(s.fn.Params[i].Type()); n != "" {
 				return "config field " + n + strings.ReplaceAll(path, ".#ep", "")
 			}
 		}
@@ -240,11 +243,48 @@ func hasEndpoints(a, b []Endpoint) bool {
 	return len(a) > 0
 }
 
+// capSteps keeps the first and last halves of steps and, between them, a
+// step that says how many were left out, at the last kept step's
+// position: a reader of the path (text, a SARIF code flow) sees where it
+// jumps, never a silent cut.
 func capSteps(steps []Step) []Step {
 	if len(steps) <= maxSummarySteps {
 		return steps
 	}
-	return append(append([]Step(nil), steps[:maxSummarySteps/2]...), steps[len(steps)-maxSummarySteps/2:]...)
+	half := maxSummarySteps / 2
+	n := 0
+	for _, st := range steps[half : len(steps)-half] {
+		if k, ok := cutCount(st); ok {
+			n += k // an earlier cut, now inside this one
+		} else {
+			n++
+		}
+	}
+	out := make([]Step, 0, maxSummarySteps+1)
+	out = append(out, steps[:half]...)
+	out = append(out, Step{Pos: steps[half-1].Pos, Desc: cutDesc(n)})
+	return append(out, steps[len(steps)-half:]...)
+}
+
+const cutPrefix = "... "
+const cutSuffix = " left out here (limit of steps per summary edge) ..."
+
+func cutDesc(n int) string {
+	if n == 1 {
+		return cutPrefix + "1 step" + cutSuffix
+	}
+	return cutPrefix + itoa(n) + " steps" + cutSuffix
+}
+
+// cutCount reports whether st marks a cut, and how many steps it stands for.
+func cutCount(st Step) (int, bool) {
+	rest, ok := strings.CutPrefix(st.Desc, cutPrefix)
+	if !ok || !strings.HasSuffix(rest, cutSuffix) {
+		return 0, false
+	}
+	num, _, _ := strings.Cut(rest, " ")
+	n, err := strconv.Atoi(num)
+	return n, err == nil
 }
 
 func (s *fstate) full() bool {

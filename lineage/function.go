@@ -81,6 +81,10 @@ type fstate struct {
 	e   *engine
 	fn  *ssa.Function
 	sum *Summary
+	// callPos is the position of the call being applied: a value used
+	// there as a whole is said to hold its user-data fields there, where
+	// a reader sees it used, not where it was declared.
+	callPos token.Pos
 
 	vals    map[ssa.Value]tree
 	pts     map[ssa.Value][]ref

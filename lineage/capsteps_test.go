@@ -1,0 +1,47 @@
+package lineage
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCapSteps: a long summary path keeps its ends and says, at the cut,
+// how many steps were left out, also when an earlier cut falls inside.
+func TestCapSteps(t *testing.T) {
+	mk := func(n int) []Step {
+		var out []Step
+		for i := range n {
+			out = append(out, Step{Pos: Position{File: "a.go", Line: i + 1}, Desc: "step"})
+		}
+		return out
+	}
+	if got := capSteps(mk(maxSummarySteps)); len(got) != maxSummarySteps {
+		t.Fatalf("a path at the limit changed: %d steps", len(got))
+	}
+	got := capSteps(mk(maxSummarySteps + 10))
+	if len(got) != maxSummarySteps+1 {
+		t.Fatalf("got %d steps, want %d", len(got), maxSummarySteps+1)
+	}
+	mark := got[maxSummarySteps/2]
+	if n, ok := cutCount(mark); !ok || n != 10 {
+		t.Fatalf("marker %q: count %d, %v; want 10", mark.Desc, n, ok)
+	}
+	if mark.Pos.Line != maxSummarySteps/2 {
+		t.Errorf("marker at line %d, want the last kept step's line %d", mark.Pos.Line, maxSummarySteps/2)
+	}
+	if !strings.Contains(mark.Desc, "10 steps left out") {
+		t.Errorf("marker text %q", mark.Desc)
+	}
+	// Cut again with more steps appended: the old marker is inside the
+	// new cut and its 10 steps are counted.
+	again := capSteps(append(append(mk(5), got...), mk(5)...))
+	total := 0
+	for _, st := range again {
+		if n, ok := cutCount(st); ok {
+			total += n
+		}
+	}
+	if want := 5 + maxSummarySteps + 10 + 5 - maxSummarySteps; total != want {
+		t.Errorf("steps left out in all: %d, want %d", total, want)
+	}
+}

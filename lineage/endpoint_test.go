@@ -1,0 +1,26 @@
+package lineage
+
+import "testing"
+
+// TestHostComplete: which folded prefixes already hold their whole host.
+func TestHostComplete(t *testing.T) {
+	for _, c := range []struct {
+		prefix string
+		want   bool
+	}{
+		{"https://api.example.com/", true},
+		{"https://api.example.com", false}, // more of the host may follow
+		{"https://user@api.example.com?", true},
+		{"smtp.example.com:", true},        // host:port with an unknown port
+		{"smtp.example.com:25", true},      // host:port
+		{"smtp.example.com", false},        // the host may go on
+		{"https:", false},                  // a scheme, not a host
+		{"[::1]:", false},                  // left to the general rule
+		{"tcp(db.example.com:3306)", true}, // MySQL DSN
+		{"host=db.example.com ", true},     // key=value DSN
+	} {
+		if got := hostComplete(c.prefix); got != c.want {
+			t.Errorf("hostComplete(%q) = %v, want %v", c.prefix, got, c.want)
+		}
+	}
+}
