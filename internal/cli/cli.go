@@ -29,8 +29,10 @@ import (
 	"github.com/datagate/datagate/lineage/rules"
 )
 
-// usage is the help text. Keep it in step with cmd/datagate/doc.go and
-// SPEC.md section 6.
+// usage is the help text. It, the subcommands' usage texts and
+// cmd/datagate/doc.go name the same subcommands and flags (internal/hygiene's
+// TestUsage checks them against the flag sets); README.md#command-line has
+// the full reference.
 const usage = `usage: datagate [flags] [packages]
        datagate rules [rule]
        datagate regions [-policy FILE] [-C DIR] host... | -list
