@@ -676,7 +676,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 	case *ssa.BinOp:
 		switch in.Op {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-			// Comparisons yield no user data (SPEC section 2).
+			// Comparisons yield no user data (README.md#what-carries-user-data).
 		default:
 			s.setVal(in, leaf(s.valTree(in.X).all()))
 			s.setVal(in, leaf(s.valTree(in.Y).all()))

@@ -7,7 +7,7 @@
 // named packages with golang.org/x/tools/go/analysis/checker, then treats
 // the flows of all root packages as one program: one result per exit, at
 // the exit when it lies in an analysed, hand-written file, else at the call
-// in analysed code that leads to it (SPEC.md section 5). The go vet entry
+// in analysed code that leads to it (README.md#rules). The go vet entry
 // point (unitchecker) sees one package at a time and reports at the call
 // in that package instead.
 //

@@ -76,7 +76,7 @@ type Rule struct {
 // ShortID returns the id without the "datagate/" prefix.
 func (r *Rule) ShortID() string { return strings.TrimPrefix(r.ID, Prefix) }
 
-// All returns every rule, in the order rules are evaluated (SPEC section 5),
+// All returns every rule, in the order rules are evaluated (README.md#rules),
 // invalid-suppression last. Each call returns new values.
 func All() []*Rule { return table() }
 
