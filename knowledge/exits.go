@@ -1,6 +1,6 @@
 package knowledge
 
-// Exits are the built-in exits (SPEC section 4).
+// Exits are the built-in exits (README.md#exits-and-endpoints).
 var Exits = []ExitModel{
 	{Func: "net/http.Get", Kind: ExitHTTP, Data: "0", Endpoint: "arg:0", Source: "pkg.go.dev/net/http#Get"},
 	{Func: "net/http.Head", Kind: ExitHTTP, Data: "0", Endpoint: "arg:0", Source: "pkg.go.dev/net/http#Head"},

@@ -7,7 +7,7 @@ var Models = slices.Concat(stdModels, reflectModels, templateModels)
 
 // stdModels: the standard library, but reflect.
 var stdModels = []Model{
-	// Comparisons and measurements yield no user data (SPEC section 2).
+	// Comparisons and measurements yield no user data (README.md#what-carries-user-data).
 	{Func: "strings.Compare", Flows: "", Source: srcStd},
 	{Func: "strings.Contains", Flows: "", Source: srcStd},
 	{Func: "strings.ContainsAny", Flows: "", Source: srcStd},
@@ -98,7 +98,7 @@ var stdModels = []Model{
 	{Func: "fmt.Fprintln", Flows: "1w->0", Source: srcStd},
 	{Func: "fmt.Sscanf", Flows: "0->2", Source: srcStd},
 	{Func: "fmt.Sscan", Flows: "0->1", Source: srcStd},
-	{Func: "fmt.Printf", Flows: "", Source: srcStd}, // stdout: not an exit by default (SPEC section 4)
+	{Func: "fmt.Printf", Flows: "", Source: srcStd}, // stdout: not an exit by default (README.md#exits-and-endpoints)
 	{Func: "fmt.Println", Flows: "", Source: srcStd},
 	{Func: "fmt.Print", Flows: "", Source: srcStd},
 
@@ -108,7 +108,7 @@ var stdModels = []Model{
 	{Func: "errors.Unwrap", Flows: "0->r", Source: srcStd},
 	{Func: "(error).Error", Flows: "0->r", Source: srcStd},
 
-	// Logging is not an exit by default (SPEC section 4).
+	// Logging is not an exit by default (README.md#exits-and-endpoints).
 	{Func: "log.*", Flows: "", Source: srcStd},
 	{Func: "(*log.Logger).*", Flows: "", Source: srcStd},
 	{Func: "log/slog.*", Flows: "", Source: srcStd},
@@ -151,7 +151,7 @@ var stdModels = []Model{
 	{Func: "(*bufio.Writer).WriteString", Flows: "1->0", Source: srcStd},
 	{Func: "(*bufio.Writer).WriteByte", Flows: "1->0", Source: srcStd},
 	{Func: "(*bufio.Writer).WriteRune", Flows: "1->0", Source: srcStd},
-	{Func: "(*bufio.Writer).Flush", Flows: "", Source: srcStd}, // not an exit (SPEC section 4)
+	{Func: "(*bufio.Writer).Flush", Flows: "", Source: srcStd}, // not an exit (README.md#exits-and-endpoints)
 	{Func: "(*bufio.Reader).ReadString", Flows: "0->r", Source: srcStd},
 	{Func: "(*bufio.Scanner).Text", Flows: "0->r", Source: srcStd},
 	{Func: "(*bufio.Scanner).Bytes", Flows: "0->r", Source: srcStd},
@@ -213,7 +213,7 @@ var stdModels = []Model{
 	{Func: "compress/gzip.NewReader", Flows: "0->r", Source: srcStd},
 
 	// Hashes and ciphers propagate: a hash of an e-mail is still personal
-	// data under GDPR (SPEC section 2; EDPB/Article 29 WP opinion 05/2014 on
+	// data under GDPR (README.md#what-carries-user-data; EDPB/Article 29 WP opinion 05/2014 on
 	// anonymisation techniques).
 	{Func: "crypto/sha256.Sum256", Flows: "0->r", Source: srcStd},
 	{Func: "crypto/sha1.Sum", Flows: "0->r", Source: srcStd},

@@ -827,7 +827,7 @@ func (s *fstate) creator(c ssa.CallInstruction, cr *parsedCreator) {
 	mark(v)
 }
 
-// propagator applies a policy propagator (SPEC section 3).
+// propagator applies a policy propagator (README.md#policy).
 func (s *fstate) propagator(c ssa.CallInstruction, args []ssa.Value, fn *types.Func, from, to []policy.Port, name string) {
 	off := 0
 	if fn.Type().(*types.Signature).Recv() != nil {

@@ -287,8 +287,9 @@ func (e *engine) run() {
 	}
 }
 
-// maxRounds bounds the fixed-point iteration of a recursive component.
-const maxRounds = 6
+// maxRounds is the number of rounds (walks of the component's stale
+// functions) the fixed-point iteration of a recursive component may take.
+const maxRounds = 7
 
 func (e *engine) solve(scc []*ssa.Function) {
 	recursive := len(scc) > 1 || callsItself(scc[0])
@@ -308,7 +309,7 @@ func (e *engine) solve(scc []*ssa.Function) {
 		if !recursive || !changed {
 			return
 		}
-		if round == maxRounds {
+		if round+1 == maxRounds {
 			for _, fn := range scc {
 				s := e.sums[fn]
 				s.Limit = "recursion did not settle in " + itoa(maxRounds) + " rounds"

@@ -131,8 +131,9 @@ type genKey struct {
 	san   bool
 }
 
-// maxIterations bounds the fixed-point walk over one function's blocks.
-const maxIterations = 12
+// maxIterations is the number of passes over one function's blocks its
+// fixed-point walk may take.
+const maxIterations = 13
 
 // workPerInstr is the work budget of one walk: the origins it may move
 // (put into registers and memory, read from memory; see fstate.work) per
@@ -228,7 +229,7 @@ func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
 		if !s.changed || once {
 			break
 		}
-		if it == maxIterations {
+		if it+1 == maxIterations {
 			s.sum.Limit = "data flow did not settle in " + itoa(maxIterations) + " passes"
 			e.note(funcName(fn) + ": " + s.sum.Limit)
 			break
@@ -679,7 +680,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 	case *ssa.BinOp:
 		switch in.Op {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-			// Comparisons yield no user data (SPEC section 2).
+			// Comparisons yield no user data (README.md#what-carries-user-data).
 		default:
 			s.setVal(in, leaf(s.valTree(in.X).all()))
 			s.setVal(in, leaf(s.valTree(in.Y).all()))

@@ -25,9 +25,9 @@ import (
 type Config struct {
 	// PolicyFile is the -policy flag: a policy file that applies to every
 	// package. Empty means: DATAGATE_POLICY, else the nearest datagate.yaml,
-	// else the built-in default (SPEC section 3).
+	// else the built-in default (README.md#policy).
 	PolicyFile string
-	// Tests makes _test.go files count (SPEC section 5: skipped otherwise).
+	// Tests makes _test.go files count (README.md#rules: skipped otherwise).
 	Tests bool
 	// Now is the clock for suppression expiry; nil means time.Now.
 	Now func() time.Time

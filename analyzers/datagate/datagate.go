@@ -162,8 +162,8 @@ func relTo(dir string, p lineage.Position) string {
 	return file + ":" + strconv.Itoa(p.Line)
 }
 
-// checkTags reports userdata tags whose category is malformed (SPEC section
-// 1: [a-z][a-z0-9_.-]*, or empty for personal). Such a field still counts
+// checkTags reports userdata tags whose category is malformed (README.md#tagging:
+// [a-z][a-z0-9_.-]*, or empty for personal). Such a field still counts
 // as user data, of category personal.
 func checkTags(pass *analysis.Pass) {
 	for _, f := range pass.Files {

@@ -18,8 +18,9 @@ func testdata(t *testing.T) string {
 }
 
 // TestShapes runs the analyzer over one testdata package per shape of data
-// flow (SPEC sections 2, 4 and 5), loaded together so the standard library
-// is type-checked once:
+// flow (README.md#what-carries-user-data, README.md#exits-and-endpoints,
+// README.md#rules), loaded together so the standard library is type-checked
+// once:
 //
 //	basic      direct flows, Sprintf, json, len-only negatives
 //	heap       pointers, copies, embedding, slices, maps, receivers, globals, strong updates

@@ -8,12 +8,15 @@
 // User data (struct fields tagged `userdata:"category"`, or declared as
 // sources in the policy) that reaches an exit of the process (an HTTP
 // request, a connection, SQL, SMTP, gRPC, a policy sink) is checked
-// against the policy's allowed regions and gateway, in this order:
+// against the policy's allowed regions and gateway. Each exit gets at most
+// the first of these rules that applies (the list is lineage/rules' table,
+// which internal/hygiene checks it against):
 //
-//	datagate/disallowed-region    an endpoint's region is not allowed
-//	datagate/gateway-bypass       a gateway is configured and the data does not go through it
-//	datagate/unknown-region       an endpoint's host is known, its region is not
-//	datagate/unresolved-endpoint  the destination is not known statically
+//   - datagate/disallowed-region (error): an endpoint's region is outside allowed_regions
+//   - datagate/gateway-bypass (error): a gateway is configured, the exit is not through it, and an endpoint is not known to be internal (unresolved endpoints and hosts of unknown region included)
+//   - datagate/unknown-region (warning): an endpoint's host is known but its region is not
+//   - datagate/unresolved-endpoint (warning): the destination cannot be determined statically
+//   - datagate/invalid-suppression (warning): a //datagate:allow directive is malformed (no rule, unknown rule, no reason, bad date) or has expired, and so suppresses nothing
 //
 // A flow into an exit of another package is reported at the call in this
 // package that leads to it, naming the exit. `//datagate:allow <rule>

@@ -19,7 +19,7 @@ import (
 //go:embed doc.go
 var docText string
 
-// TagKey is the struct tag key that marks user data (SPEC section 1).
+// TagKey is the struct tag key that marks user data (README.md#tagging).
 const TagKey = "userdata"
 
 // DefaultCategory is the category of a field tagged with an empty value.

@@ -12,6 +12,8 @@ Usage:
 	datagate [flags] [packages]
 	datagate rules [rule]
 	datagate regions [-policy FILE] [-C DIR] [-list] host...
+	datagate lineage [-format FORMAT] [-diff OLD.json] [-policy FILE] [-o FILE] [-tests] [-tags LIST] [-C DIR] [-keep-going] [packages]
+	datagate suggest [-fix] [-min LEVEL] [-tests] [-tags LIST] [-C DIR] [packages]
 	datagate version
 	go vet -vettool=$(command -v datagate) [-datagate.policy=FILE] [packages]
 
@@ -79,7 +81,39 @@ reported as datagate/invalid-suppression.
 	                           internal address or name rule, else unknown.
 	                           HOST may also be a URL, host:port or DSN.
 	datagate regions -list     prints the built-in catalog.
+	datagate lineage           prints the lineage inventory (below).
+	datagate suggest           lists fields that look like personal data but
+	                           carry no userdata tag (below).
 	datagate version           prints the version.
+
+# Lineage inventory
+
+datagate lineage lists every flow of user data the scan finds, not only the
+ones that break a rule: one row per field, exit and endpoint, with the
+exit's kind, the endpoint (or why it is unresolved), its region, whether
+the policy allows it, whether it goes through the gateway or was
+sanitised, and the rule the exit breaks, if any. It takes the scan's
+-policy, -o, -tests, -tags, -C and -keep-going flags, and:
+
+	-format FORMAT     markdown (default), json, dot or csv; with -diff, text
+	                   (default) or markdown.
+	-diff OLD.json     compare with an inventory written earlier with -format
+	                   json: new and gone flows, new destinations, new
+	                   categories, region changes. The exit code is 1 when a
+	                   new flow, or a region change, sends user data outside
+	                   the allowed regions.
+
+# Suggesting tags
+
+datagate suggest lists the struct fields that look like personal data (an
+e-mail, a name, a birth date, an IP address, an IBAN, ...) but carry no
+userdata tag, with the category to tag them with and how sure the guess
+is. It takes -tests, -tags and -C as the scan does, and:
+
+	-fix               write the tags into the source, appended to the
+	                   field's tag (or a new tag), gofmt-clean.
+	-min LEVEL         the least confidence to list or fix: high, medium or
+	                   low (default: medium when listing, high with -fix).
 
 # Exit codes
 

@@ -7,7 +7,7 @@
 // named packages with golang.org/x/tools/go/analysis/checker, then treats
 // the flows of all root packages as one program: one result per exit, at
 // the exit when it lies in an analysed, hand-written file, else at the call
-// in analysed code that leads to it (SPEC.md section 5). The go vet entry
+// in analysed code that leads to it (README.md#rules). The go vet entry
 // point (unitchecker) sees one package at a time and reports at the call
 // in that package instead.
 //
@@ -29,8 +29,10 @@ import (
 	"github.com/datagate/datagate/lineage/rules"
 )
 
-// usage is the help text. Keep it in step with cmd/datagate/doc.go and
-// SPEC.md section 6.
+// usage is the help text. It, the subcommands' usage texts and
+// cmd/datagate/doc.go name the same subcommands and flags (internal/hygiene's
+// TestUsage checks them against the flag sets); README.md#command-line has
+// the full reference.
 const usage = `usage: datagate [flags] [packages]
        datagate rules [rule]
        datagate regions [-policy FILE] [-C DIR] host... | -list

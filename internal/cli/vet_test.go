@@ -135,7 +135,7 @@ func TestVetDemo(t *testing.T) {
 
 // TestReportedAtCaller: an exit outside the analysed packages, or in
 // generated code, is reported at the call in analysed, hand-written code
-// that leads to it, and the message names the exit (SPEC section 5).
+// that leads to it, and the message names the exit (README.md#rules).
 func TestReportedAtCaller(t *testing.T) {
 	dir := testutil.WriteModule(t, map[string]string{
 		"go.mod": "module example.com/gen\n\ngo 1.26\n",

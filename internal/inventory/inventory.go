@@ -19,7 +19,7 @@
 // (regions.InAny over allowed_regions; internal counts as allowed; an
 // unknown region or an unresolved endpoint does not), and names the rule
 // its exit breaks, if any, as datagate.Check decides it for the scan: the
-// rule is the exit's (SPEC section 5, the first rule over all its
+// rule is the exit's (README.md#rules: the first rule over all its
 // endpoints), so every row of an exit carries the same rule.
 //
 // Every format is written from the same rows, so the same flows appear in

@@ -99,7 +99,7 @@ func TestMiss_CgoCallDropsData(t *testing.T) {
 
 // TestMiss_MapsKeysIterator: a range over maps.Keys(m) does not carry the
 // map's keys to the loop variable, nor maps.Values and maps.All its
-// values, although SPEC.md section 2 says map keys and values carry user
+// values, although README.md#what-carries-user-data says map keys and values carry user
 // data, and a range over slices.All does carry the elements. The iterators
 // of package maps have no model in package knowledge (with -v: "no model
 // or summary: call of a func(K) bool value in ...", the yield callback).
@@ -134,9 +134,9 @@ func TestMiss_SummaryLimitDropsCallerFlow(t *testing.T) {
 
 // TestMiss_GeneratedExitReportedTwice: generated code that reads a
 // user-data field of a value it was given and sends it is reported twice:
-// at the hand-written call that leads to it (right, SPEC.md section 5) and
-// at the exit in the generated file itself, which SPEC.md says is never
-// the location. internal/cli/merge.go:107-111 (findingsOf) reports a flow
+// at the hand-written call that leads to it (right, README.md#rules) and
+// at the exit in the generated file itself, which README.md#rules says is
+// never the location. internal/cli/merge.go:107-111 (findingsOf) reports a flow
 // without Via at its exit even when the exit is in generated code.
 func TestMiss_GeneratedExitReportedTwice(t *testing.T) {
 	dir := testutil.CopyTestdata(t, "robust", "gen")

@@ -9,8 +9,8 @@ import (
 
 // TestDeterministic scans the demo three times in each format, with one
 // and with two threads (GOMAXPROCS 1 and 2; the checker analyses packages
-// in parallel), and checks that the outputs are byte-identical (SPEC.md
-// section 6). The SARIF runs use the demo policy and -show-suppressed, so
+// in parallel), and checks that the outputs are byte-identical (README.md#command-line:
+// "Output is deterministic"). The SARIF runs use the demo policy and -show-suppressed, so
 // that every kind of result and the suppression are in the bytes compared.
 func TestDeterministic(t *testing.T) {
 	if testing.Short() {

@@ -208,7 +208,7 @@ func genHuge(t *testing.T, dir string) {
 	b.WriteString("\tout.Send(s)\n\treturn t, n\n}\n")
 	testutil.WriteFile(t, dir, "huge/huge.go", b.String())
 	// The exit is in generated code, so the finding is reported at the
-	// last call in hand-written code that leads to it (SPEC.md section 5).
+	// last call in hand-written code that leads to it (README.md#rules).
 	testutil.WriteFile(t, dir, "hugecaller/caller.go", `// Package hugecaller calls the generated function.
 package hugecaller
 

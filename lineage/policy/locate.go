@@ -8,7 +8,7 @@ import (
 )
 
 // Locate finds the policy file that applies to the package in dir, in the
-// order SPEC.md gives:
+// order README.md#policy gives:
 //
 //  1. flagPath, the -policy flag, if not empty;
 //  2. else the file named by the DATAGATE_POLICY environment variable, read

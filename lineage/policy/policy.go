@@ -2,7 +2,7 @@
 // user data may go to (allowed_regions), the region of the organisation's own
 // hosts (endpoints), the sanctioned egress client (gateway), and the sources,
 // sanitizers, propagators and sinks that extend the engine's built-in
-// knowledge. SPEC.md section 3 is the contract for the file.
+// knowledge. README.md#policy is the contract for the file.
 //
 // # Strictness
 //

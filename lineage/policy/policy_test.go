@@ -141,7 +141,9 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-// TestSpecExample parses the example of SPEC.md section 3, verbatim.
+// TestSpecExample parses the policy example of the product contract (the
+// SPEC, not in the repository), verbatim; README.md#policy's full example
+// extends it (internal/hygiene checks that one).
 func TestSpecExample(t *testing.T) {
 	p, err := Load(filepath.Join("testdata", "datagate.yaml"))
 	if err != nil {

@@ -25,7 +25,7 @@ type Params struct {
 const maxFieldsInTitle = 3
 
 // Evaluate returns the rule f breaks and the finding's message, or nil when
-// f is not a finding. The rules apply in SPEC order (section 5) over the
+// f is not a finding. The rules apply in README.md#rules order over the
 // flow's endpoints, first match wins:
 //
 //   - not a finding: a sanitized flow, or one whose exit is the gateway;

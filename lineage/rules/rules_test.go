@@ -29,7 +29,7 @@ func TestTable(t *testing.T) {
 			t.Errorf("%s: duplicate name %s", r.ID, r.Name)
 		}
 		names[r.Name] = true
-		for field, text := range map[string]string{"Name": r.Name, "Short": r.Short, "Full": r.Full, "Help": r.Help, "Markdown": r.Markdown, "HelpURI": r.HelpURI} {
+		for field, text := range map[string]string{"Name": r.Name, "Short": r.Short, "When": r.When, "Full": r.Full, "Help": r.Help, "Markdown": r.Markdown, "HelpURI": r.HelpURI} {
 			if strings.TrimSpace(text) == "" {
 				t.Errorf("%s: empty %s", r.ID, field)
 			}
@@ -37,8 +37,21 @@ func TestTable(t *testing.T) {
 		if len(r.Short) > 1024 || len(r.Full) > 1024 {
 			t.Errorf("%s: descriptions longer than GitHub's 1024 characters (%d, %d)", r.ID, len(r.Short), len(r.Full))
 		}
-		if strings.HasSuffix(r.Short, ".") {
-			t.Errorf("%s: Short ends with a period", r.ID)
+		if strings.HasSuffix(r.Short, ".") || strings.HasSuffix(r.When, ".") {
+			t.Errorf("%s: Short or When ends with a period", r.ID)
+		}
+		// Help and Markdown are one text: the title is Short, and Help is
+		// Markdown's plain text, with no Markdown left in it.
+		if want := "**" + r.Short + ".**\n\n"; !strings.HasPrefix(r.Markdown, want) {
+			t.Errorf("%s: Markdown does not start with the title %q", r.ID, want)
+		}
+		if want := r.Short + ".\n\n" + PlainText(strings.TrimPrefix(r.Markdown, "**"+r.Short+".**\n\n")); r.Help != want {
+			t.Errorf("%s: Help is not Markdown's plain text:\n%s", r.ID, r.Help)
+		}
+		for _, marker := range []string{"**", "`", "](", "### ", "\n- "} {
+			if strings.Contains(r.Help, marker) {
+				t.Errorf("%s: Help keeps the Markdown %q", r.ID, marker)
+			}
 		}
 		if len(r.Tags) == 0 || len(r.Tags) > 10 {
 			t.Errorf("%s: %d tags, want 1..10", r.ID, len(r.Tags))
@@ -64,6 +77,30 @@ func TestTable(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPlainText pins the rendering of each Markdown construct the rules'
+// documentation uses.
+func TestPlainText(t *testing.T) {
+	md := "Send **nothing** to `api.example.com`, see [GDPR chapter V](https://gdpr-info.eu/chapter-5/).\n\n" +
+		"### How to fix\n\n" +
+		"- Use the **gateway**.\n" +
+		"- Declare it:\n\n" +
+		"  ```yaml\n  endpoints:\n    - hosts: [x]\n  ```\n\n" +
+		"  then run again.\n\n" +
+		"### Example\n\n" +
+		"```go\nhttp.Post(u, \"text/plain\", body)\n\nreturn\n```\n"
+	want := "Send nothing to api.example.com, see GDPR chapter V.\n\n" +
+		"How to fix:\n" +
+		"  - Use the gateway.\n" +
+		"  - Declare it:\n\n" +
+		"        endpoints:\n          - hosts: [x]\n\n" +
+		"    then run again.\n\n" +
+		"Example:\n" +
+		"    http.Post(u, \"text/plain\", body)\n\n    return"
+	if got := PlainText(md); got != want {
+		t.Errorf("PlainText:\n%s\nwant:\n%s", got, want)
 	}
 }
 

@@ -17,7 +17,7 @@ type User struct {
 const analytics = "https://api.mixpanel.com/track"
 
 func direct(u *User) {
-	http.Post(analytics+"?e="+u.Email, "text/plain", nil) // want `datagate/disallowed-region`
+	http.Post(analytics+"?e="+u.Email, "text/plain", nil) // want `disallowed-region: User data basic.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func viaJSON(u User) {
@@ -27,7 +27,7 @@ func viaJSON(u User) {
 
 func viaSprintf(u *User) {
 	body := fmt.Sprintf("name=%s", u.Name)
-	http.Post("https://api.segment.io/v1/track", "text/plain", strings.NewReader(body)) // want `datagate/disallowed-region`
+	http.Post("https://api.segment.io/v1/track", "text/plain", strings.NewReader(body)) // want `disallowed-region: User data basic.User.Name \(personal\) is sent to api.segment.io in US`
 }
 
 func onlyID(u *User) {
@@ -39,7 +39,7 @@ func lenOnly(u *User) {
 }
 
 func helper(url, v string) {
-	http.Get(url + "?v=" + v) // want `datagate/disallowed-region`
+	http.Get(url + "?v=" + v) // want `disallowed-region: User data basic.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func callsHelper(u *User) {

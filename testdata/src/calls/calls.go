@@ -24,7 +24,7 @@ type Sender interface{ Send(s string) }
 type httpSender struct{ url string }
 
 func (h httpSender) Send(s string) {
-	http.Post(h.url, "text/plain", strings.NewReader(s)) // want `disallowed-region`
+	http.Post(h.url, "text/plain", strings.NewReader(s)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 type nopSender struct{}
@@ -39,7 +39,7 @@ func viaInterface(u *User) {
 func closureCapture(u *User) {
 	email := u.Email
 	f := func() {
-		http.Post(us, "text/plain", strings.NewReader(email)) // want `disallowed-region`
+		http.Post(us, "text/plain", strings.NewReader(email)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 	}
 	f()
 }
@@ -48,40 +48,40 @@ func closureWrites(u *User) {
 	var out string
 	set := func() { out = u.Email }
 	set()
-	http.Post(us, "text/plain", strings.NewReader(out)) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(out)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func (u *User) contact() string { return u.Email }
 
 func methodValue(u *User) {
 	get := u.contact
-	http.Post(us, "text/plain", strings.NewReader(get())) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(get())) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func identity[T any](v T) T { return v }
 
 func generic(u *User) {
-	http.Post(us, "text/plain", strings.NewReader(identity(u.Email))) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(identity(u.Email))) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func deferred(u *User) {
-	defer http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
+	defer http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func goroutine(u *User) {
-	go http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
+	go http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func channels(u *User) {
 	ch := make(chan string, 1)
 	ch <- u.Email
 	v := <-ch
-	http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func worker(ch chan string) {
 	for v := range ch {
-		http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region`
+		http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 	}
 }
 
@@ -96,7 +96,7 @@ func selects(u *User, done chan struct{}) {
 	ch <- u.Email
 	select {
 	case v := <-ch:
-		http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region`
+		http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 	case <-done:
 	}
 }
@@ -105,7 +105,7 @@ func syncMap(u *User) {
 	var m sync.Map
 	m.Store("k", u.Email)
 	v, _ := m.Load("k")
-	http.Post(us, "text/plain", strings.NewReader(v.(string))) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(v.(string))) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 type ctxKey struct{}
@@ -113,17 +113,17 @@ type ctxKey struct{}
 func contexts(u *User) {
 	ctx := context.WithValue(context.Background(), ctxKey{}, u.Email)
 	v := ctx.Value(ctxKey{}).(string)
-	http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(v)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func errs(u *User) {
 	err := fmt.Errorf("bad user %s: %w", u.Email, errors.New("x"))
-	http.Post(us, "text/plain", strings.NewReader(err.Error())) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(err.Error())) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func joined(u *User) {
 	err := errors.Join(errors.New(u.Email), errors.New("y"))
-	http.Post(us, "text/plain", strings.NewReader(err.Error())) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(err.Error())) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func noData(u *User) {

@@ -37,33 +37,33 @@ func (c *client) send(u *User) {
 }
 
 func constants(u *User) {
-	http.Post("https://"+host+"/a", "text/plain", body(u)) // want `api.mixpanel.com in US`
+	http.Post("https://"+host+"/a", "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func sprintf(u *User) {
-	http.Post(fmt.Sprintf("https://%s/v%d/b", host, 2), "text/plain", body(u)) // want `api.mixpanel.com in US`
+	http.Post(fmt.Sprintf("https://%s/v%d/b", host, 2), "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func joined(u *User) {
-	http.Post(strings.Join([]string{"https:/", "api.segment.io", "c"}, "/"), "text/plain", body(u)) // want `api.segment.io in US`
+	http.Post(strings.Join([]string{"https:/", "api.segment.io", "c"}, "/"), "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.segment.io in US`
 }
 
 func urls(u *User) {
 	v := &url.URL{Scheme: "https", Host: "api.mixpanel.com", Path: "/d"}
-	http.Post(v.String(), "text/plain", body(u)) // want `api.mixpanel.com in US`
+	http.Post(v.String(), "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func parsed(u *User) {
 	v, _ := url.Parse("https://api.mixpanel.com/e")
-	http.Post(v.String(), "text/plain", body(u)) // want `api.mixpanel.com in US`
+	http.Post(v.String(), "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func hostPort(u *User) {
-	http.Post("http://"+net.JoinHostPort("api.mixpanel.com", "443")+"/f", "text/plain", body(u)) // want `api.mixpanel.com in US`
+	http.Post("http://"+net.JoinHostPort("api.mixpanel.com", "443")+"/f", "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func packageVar(u *User) {
-	http.Post(base+"/g", "text/plain", body(u)) // want `api.mixpanel.com in US`
+	http.Post(base+"/g", "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func structField(u *User) {
@@ -71,19 +71,19 @@ func structField(u *User) {
 }
 
 func env(u *User) {
-	http.Post(os.Getenv("ANALYTICS_URL"), "text/plain", body(u)) // want `unresolved-endpoint.*environment variable ANALYTICS_URL`
+	http.Post(os.Getenv("ANALYTICS_URL"), "text/plain", body(u)) // want `unresolved-endpoint: User data endpoints.User.Email \(contact\) leaves through http.Post to a destination that cannot be determined statically \(environment variable ANALYTICS_URL\)`
 }
 
 func flags(u *User) {
-	http.Post(*endpointFlag, "text/plain", body(u)) // want `unresolved-endpoint.*flag -endpoint`
+	http.Post(*endpointFlag, "text/plain", body(u)) // want `unresolved-endpoint: User data endpoints.User.Email \(contact\) leaves through http.Post to a destination that cannot be determined statically \(flag -endpoint\)`
 }
 
 func config(c *Config, u *User) {
-	http.Post(c.URL, "text/plain", body(u)) // want `unresolved-endpoint.*Config.URL`
+	http.Post(c.URL, "text/plain", body(u)) // want `unresolved-endpoint: User data endpoints.User.Email \(contact\) leaves through http.Post to a destination that cannot be determined statically \(config field Config.URL\)`
 }
 
 func post(target string, u *User) {
-	http.Post(target, "text/plain", body(u)) // want `disallowed-region.*api.mixpanel.com`
+	http.Post(target, "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func callers(u *User) {
@@ -96,11 +96,11 @@ func several(u *User, eu bool) {
 	if eu {
 		target = "https://api-eu.mixpanel.com/i"
 	}
-	http.Post(target, "text/plain", body(u)) // want `api.mixpanel.com in US`
+	http.Post(target, "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func unknownHost(u *User) {
-	http.Post("https://collector.example.org/j", "text/plain", body(u)) // want `unknown-region`
+	http.Post("https://collector.example.org/j", "text/plain", body(u)) // want `unknown-region: User data endpoints.User.Email \(contact\) is sent to collector.example.org in an unknown region`
 }
 
 func internal(u *User) {
@@ -109,8 +109,8 @@ func internal(u *User) {
 }
 
 func regionTraps(u *User) {
-	http.Post("https://sqs.eu-west-2.amazonaws.com/q", "text/plain", body(u))    // want `in GB`
-	http.Post("https://sqs.eu-central-2.amazonaws.com/q", "text/plain", body(u)) // want `in CH`
+	http.Post("https://sqs.eu-west-2.amazonaws.com/q", "text/plain", body(u))    // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to sqs.eu-west-2.amazonaws.com in GB`
+	http.Post("https://sqs.eu-central-2.amazonaws.com/q", "text/plain", body(u)) // want `disallowed-region: User data endpoints.User.Email \(contact\) is sent to sqs.eu-central-2.amazonaws.com in CH`
 	http.Post("https://sqs.eu-south-2.amazonaws.com/q", "text/plain", body(u))
 	http.Post("https://sqs.eu-west-1.amazonaws.com/q", "text/plain", body(u))
 }
@@ -122,7 +122,7 @@ type envClient struct{ base string }
 func newEnvClient() *envClient { return &envClient{base: os.Getenv("EVENTS_URL")} }
 
 func (c *envClient) send(u *User) {
-	http.Post(c.base+"/events", "text/plain", body(u)) // want `unresolved-endpoint.*environment variable EVENTS_URL`
+	http.Post(c.base+"/events", "text/plain", body(u)) // want `unresolved-endpoint: User data endpoints.User.Email \(contact\) leaves through http.Post to a destination that cannot be determined statically \(config field User.base; environment variable EVENTS_URL\)`
 }
 
 func envField(u *User) {
@@ -140,7 +140,7 @@ func newFlagClient(test bool) *flagClient {
 }
 
 func (c *flagClient) send(u *User) {
-	http.Post(c.addr, "text/plain", body(u)) // want `unresolved-endpoint.*flag -endpoint`
+	http.Post(c.addr, "text/plain", body(u)) // want `unresolved-endpoint: User data endpoints.User.Email \(contact\) leaves through http.Post to a destination that cannot be determined statically \(flag -endpoint\)`
 }
 
 func flagField(u *User) {

@@ -22,10 +22,10 @@ type User struct {
 const us = "https://api.mixpanel.com"
 
 func httpFuncs(u *User) {
-	http.Get(us + "/a?e=" + url.QueryEscape(u.Email))                         // want `disallowed-region`
-	http.PostForm(us+"/b", url.Values{"email": {u.Email}})                    // want `disallowed-region`
-	http.DefaultClient.Post(us+"/c", "text/plain", strings.NewReader(u.Name)) // want `disallowed-region`
-	(&http.Client{}).Get(us + "/d/" + u.Email)                                // want `disallowed-region`
+	http.Get(us + "/a?e=" + url.QueryEscape(u.Email))                         // want `disallowed-region: User data exits.User.Email \(contact\) is sent to api.mixpanel.com in US`
+	http.PostForm(us+"/b", url.Values{"email": {u.Email}})                    // want `disallowed-region: User data exits.User.Email \(contact\) is sent to api.mixpanel.com in US`
+	http.DefaultClient.Post(us+"/c", "text/plain", strings.NewReader(u.Name)) // want `disallowed-region: User data exits.User.Name \(personal\) is sent to api.mixpanel.com in US`
+	(&http.Client{}).Get(us + "/d/" + u.Email)                                // want `disallowed-region: User data exits.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func request(u *User) error {
@@ -34,19 +34,19 @@ func request(u *User) error {
 		return err
 	}
 	req.Header.Set("X-User", u.Email)
-	_, err = http.DefaultClient.Do(req) // want `disallowed-region`
+	_, err = http.DefaultClient.Do(req) // want `disallowed-region: User data exits.User.Email \(contact\) is sent to api.mixpanel.com in US`
 	return err
 }
 
 func query(u *User) {
 	q := url.Values{}
 	q.Set("email", u.Email)
-	http.Get(us + "/f?" + q.Encode()) // want `disallowed-region`
+	http.Get(us + "/f?" + q.Encode()) // want `disallowed-region: User data exits.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func transport(u *User, rt http.RoundTripper) {
 	req, _ := http.NewRequest("GET", us+"/g", strings.NewReader(u.Email))
-	rt.RoundTrip(req) // want `disallowed-region`
+	rt.RoundTrip(req) // want `disallowed-region: User data exits.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func rawConn(u *User) {
@@ -54,11 +54,11 @@ func rawConn(u *User) {
 	if err != nil {
 		return
 	}
-	fmt.Fprintf(c, "%s\n", u.Email) // want `disallowed-region`
+	fmt.Fprintf(c, "%s\n", u.Email) // want `disallowed-region: User data exits.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func mail(u *User) {
-	smtp.SendMail("smtp.mailgun.org:587", nil, "noreply@example.com", []string{u.Email}, []byte("hi")) // want `disallowed-region`
+	smtp.SendMail("smtp.mailgun.org:587", nil, "noreply@example.com", []string{u.Email}, []byte("hi")) // want `disallowed-region: User data exits.User.Email \(contact\) is sent to smtp.mailgun.org in US`
 }
 
 func mailEU(u *User) {
@@ -70,7 +70,7 @@ func database(u *User) error {
 	if err != nil {
 		return err
 	}
-	_, err = db.Exec("INSERT INTO users(email) VALUES($1)", u.Email) // want `in GB`
+	_, err = db.Exec("INSERT INTO users(email) VALUES($1)", u.Email) // want `disallowed-region: User data exits.User.Email \(contact\) is sent to db.eu-west-2.rds.amazonaws.com in GB`
 	return err
 }
 

@@ -62,7 +62,7 @@ func (s *Store) Insert(model any) error {
 		vals = append(vals, v.Field(i).Interface())
 	}
 	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (...)", table(model), strings.Join(cols, ","))
-	_, err := s.db.Exec(q, vals...) // want `disallowed-region.*orm.Person.Email.*orm.Person.Name|disallowed-region.*orm.Person.Name.*orm.Person.Email`
+	_, err := s.db.Exec(q, vals...) // want `disallowed-region: User data orm.Person.Email \(contact\) and orm.Person.Name \(personal\) is sent to db.us-east-1.rds.amazonaws.com in US`
 	return err
 }
 

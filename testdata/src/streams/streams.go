@@ -17,7 +17,7 @@ func ws(u *User) error {
 	if err != nil {
 		return err
 	}
-	return c.WriteMessage(websocket.TextMessage, []byte(u.Email)) // want `datagate/unknown-region|datagate/disallowed-region`
+	return c.WriteMessage(websocket.TextMessage, []byte(u.Email)) // want `unknown-region: User data streams.User.Email \(contact\) is sent to stream.pusherapp.com in an unknown region`
 }
 
 func wsJSON(u *User) error {
@@ -30,7 +30,7 @@ func wsJSON(u *User) error {
 
 func produce(ctx context.Context, u *User) error {
 	w := &kafka.Writer{Addr: kafka.TCP("b-1.msk.us-east-1.amazonaws.com:9092"), Topic: "signups"}
-	return w.WriteMessages(ctx, kafka.Message{Value: []byte(u.Email)}) // want `disallowed-region.*in US`
+	return w.WriteMessages(ctx, kafka.Message{Value: []byte(u.Email)}) // want `disallowed-region: User data streams.User.Email \(contact\) is sent to b-1.msk.us-east-1.amazonaws.com in US`
 }
 
 func produceInternal(ctx context.Context, u *User) error {

@@ -22,18 +22,18 @@ func sameLine(u *User) {
 }
 
 func noReason(u *User) {
-	/* want `invalid-suppression` */                        //datagate:allow disallowed-region
-	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
+	/* want `invalid-suppression: .*gives no reason` */     //datagate:allow disallowed-region
+	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data suppress.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func wrongRule(u *User) {
 	//datagate:allow unknown-region the host is known
-	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data suppress.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func expired(u *User) {
-	//datagate:allow disallowed-region until=2020-01-31 temporary waiver // want `invalid-suppression`
-	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
+	//datagate:allow disallowed-region until=2020-01-31 temporary waiver // want `invalid-suppression: This //datagate:allow disallowed-region directive suppresses nothing: it expired at the end of 2020-01-31 \(UTC\)`
+	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data suppress.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func notExpired(u *User) {
@@ -44,5 +44,5 @@ func notExpired(u *User) {
 func tooFar(u *User) {
 	//datagate:allow disallowed-region two lines above does not count
 
-	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data suppress.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }

@@ -26,19 +26,19 @@ type User struct {
 func buffer(u *User) {
 	var buf bytes.Buffer
 	buf.WriteString(u.Email)
-	http.Post(us, "text/plain", &buf) // want `disallowed-region`
+	http.Post(us, "text/plain", &buf) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func builder(u *User) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "email=%s", u.Email)
-	http.Post(us, "text/plain", strings.NewReader(b.String())) // want `disallowed-region`
+	http.Post(us, "text/plain", strings.NewReader(b.String())) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func encoder(u User) {
 	var buf bytes.Buffer
 	json.NewEncoder(&buf).Encode(u)
-	http.Post(us, "application/json", &buf) // want `User data writers.User.Email`
+	http.Post(us, "application/json", &buf) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func gzipped(u *User) {
@@ -46,7 +46,7 @@ func gzipped(u *User) {
 	zw := gzip.NewWriter(&buf)
 	zw.Write([]byte(u.Email))
 	zw.Close()
-	http.Post(us, "application/gzip", &buf) // want `disallowed-region`
+	http.Post(us, "application/gzip", &buf) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func multipartForm(u *User) {
@@ -54,7 +54,7 @@ func multipartForm(u *User) {
 	mw := multipart.NewWriter(&buf)
 	mw.WriteField("email", u.Email)
 	mw.Close()
-	http.Post(us, mw.FormDataContentType(), &buf) // want `disallowed-region`
+	http.Post(us, mw.FormDataContentType(), &buf) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func pipe(u *User) {
@@ -63,7 +63,7 @@ func pipe(u *User) {
 		fmt.Fprint(pw, u.Email)
 		pw.Close()
 	}()
-	http.Post(us, "text/plain", pr) // want `disallowed-region`
+	http.Post(us, "text/plain", pr) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
 func conn(u *User) error {
@@ -73,7 +73,7 @@ func conn(u *User) error {
 	}
 	defer c.Close()
 	w := bufio.NewWriter(c)
-	fmt.Fprintf(w, "%s\n", u.Email) // want `unknown-region`
+	fmt.Fprintf(w, "%s\n", u.Email) // want `unknown-region: User data writers.User.Email \(contact\) is sent to collector.example.com in an unknown region`
 	return w.Flush()
 }
 

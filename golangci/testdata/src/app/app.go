@@ -10,5 +10,5 @@ type Profile struct {
 }
 
 func track(p *Profile) {
-	http.Get("https://api.mixpanel.com/track?m=" + p.Mail) // want `datagate/disallowed-region`
+	http.Get("https://api.mixpanel.com/track?m=" + p.Mail) // want `disallowed-region: User data app.Profile.Mail \(contact\) is sent to api.mixpanel.com in US`
 }

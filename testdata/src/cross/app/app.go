@@ -12,11 +12,11 @@ type User struct {
 
 func signup(u *User) {
 	c := lib.New()
-	c.Track("signup", map[string]string{"email": u.Email}) // want `disallowed-region.*exit at`
+	c.Track("signup", map[string]string{"email": u.Email}) // want `disallowed-region: User data app.User.Email \(contact\) is sent to api.mixpanel.com in US.*\(exit at ../lib/lib.go:34\)`
 }
 
 func upper(u *User) {
-	lib.Post("https://api.mixpanel.com/u", lib.Upper(u.Name)) // want `disallowed-region.*exit at`
+	lib.Post("https://api.mixpanel.com/u", lib.Upper(u.Name)) // want `disallowed-region: User data app.User.Name \(personal\) is sent to api.mixpanel.com in US.*\(exit at ../lib/lib.go:48\)`
 }
 
 func eu(u *User) {

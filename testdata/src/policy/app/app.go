@@ -30,17 +30,17 @@ type Tracker struct{}
 func (*Tracker) Track(event string) {}
 
 func fieldSource(l Legacy) {
-	http.Post("https://api.partner.com/a", "text/plain", strings.NewReader(l.Mail)) // want `disallowed-region.*app.Legacy.Mail \(contact\)`
+	http.Post("https://api.partner.com/a", "text/plain", strings.NewReader(l.Mail)) // want `disallowed-region: User data app.Legacy.Mail \(contact\) is sent to api.partner.com in US`
 	http.Post("https://api.partner.com/b", "text/plain", strings.NewReader(l.Note))
 }
 
 func typeSource(c Customer) {
-	http.Post("https://api.partner.com/c", "text/plain", strings.NewReader(c.Phone)) // want `disallowed-region.*customer`
+	http.Post("https://api.partner.com/c", "text/plain", strings.NewReader(c.Phone)) // want `disallowed-region: User data app.Customer.Phone \(customer\) is sent to api.partner.com in US`
 }
 
 func funcSource() {
 	e, _ := CurrentEmail()
-	http.Post("https://eu.partner.com/d", "text/plain", strings.NewReader(e)) // want `gateway-bypass`
+	http.Post("https://eu.partner.com/d", "text/plain", strings.NewReader(e)) // want `gateway-bypass: User data app.CurrentEmail \(contact\) leaves through http.Post to eu.partner.com \(DE\) without the gateway \(policy/gw.Client\)`
 }
 
 func sanitized(l Legacy) {
@@ -49,16 +49,16 @@ func sanitized(l Legacy) {
 
 func hashed(l Legacy) {
 	h := sha256.Sum256([]byte(l.Mail))
-	http.Post("https://api.partner.com/f", "text/plain", strings.NewReader(fmt.Sprintf("%x", h))) // want `disallowed-region`
+	http.Post("https://api.partner.com/f", "text/plain", strings.NewReader(fmt.Sprintf("%x", h))) // want `disallowed-region: User data app.Legacy.Mail \(contact\) is sent to api.partner.com in US`
 }
 
 func propagated(l Legacy) {
-	http.Post("https://api.partner.com/g", "text/plain", strings.NewReader(priv.Render("x", l.Mail))) // want `disallowed-region`
+	http.Post("https://api.partner.com/g", "text/plain", strings.NewReader(priv.Render("x", l.Mail))) // want `disallowed-region: User data app.Legacy.Mail \(contact\) is sent to api.partner.com in US`
 	http.Post("https://api.partner.com/h", "text/plain", strings.NewReader(priv.Render(l.Mail, "x")))
 }
 
 func sink(l Legacy, t *Tracker) {
-	t.Track(l.Mail) // want `disallowed-region.*api.partner.com`
+	t.Track(l.Mail) // want `disallowed-region: User data app.Legacy.Mail \(contact\) is sent to api.partner.com in US`
 }
 
 func gateway(l Legacy) {

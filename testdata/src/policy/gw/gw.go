@@ -24,5 +24,5 @@ func (c *Client) Send(dest, payload string) error {
 	return resp.Body.Close()
 }
 
-// Leak is in the gateway's package, which is not checked (SPEC section 5).
+// Leak is in the gateway's package, which is not checked (README.md#rules).
 func Leak(s string) { http.Post("https://api.partner.com/x", "text/plain", strings.NewReader(s)) }

@@ -19,7 +19,7 @@ func register(ctx context.Context, u *User) error {
 		return err
 	}
 	client := pb.NewUsersClient(cc)
-	_, err = client.CreateUser(ctx, &pb.CreateUserRequest{Email: u.Email}) // want `disallowed-region.*in US`
+	_, err = client.CreateUser(ctx, &pb.CreateUserRequest{Email: u.Email}) // want `disallowed-region: User data app.User.Email \(contact\) is sent to users.us-east-1.amazonaws.com in US.*\(exit at ../pb/users.pb.go:32\)`
 	return err
 }
 

@@ -20,7 +20,7 @@ func sink(v any)               {}
 func sanitize(s string) string { return "x" }
 
 func direct() {
-	sink(source()) // want `disallowed-region`
+	sink(source()) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func clean() {
@@ -33,18 +33,18 @@ func sanitized() {
 
 func conversions() {
 	b := []byte(source())
-	sink(string(b)) // want `disallowed-region`
+	sink(string(b)) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 	r := []rune(source())
-	sink(string(r)) // want `disallowed-region`
+	sink(string(r)) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func varargs() {
-	sink(fmt.Sprint("a", source(), 1)) // want `disallowed-region`
+	sink(fmt.Sprint("a", source(), 1)) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func varargsSpread() {
 	args := []any{"a", source()}
-	sink(fmt.Sprintln(args...)) // want `disallowed-region`
+	sink(fmt.Sprintln(args...)) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func set(p *string, v string) { *p = v }
@@ -52,7 +52,7 @@ func set(p *string, v string) { *p = v }
 func outParam() {
 	var s string
 	set(&s, source())
-	sink(s) // want `disallowed-region`
+	sink(s) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 type pair struct{ a, b string }
@@ -61,20 +61,20 @@ func mk(v string) pair { return pair{a: v, b: "ok"} }
 
 func structReturn() {
 	p := mk(source())
-	sink(p.a) // want `disallowed-region`
+	sink(p.a) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 	sink(p.b)
 }
 
 func nestedArrays() {
 	var a [2][2]string
 	a[1][0] = source()
-	sink(a[1][1]) // want `disallowed-region`
+	sink(a[1][1]) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func mapOfStructs() {
 	m := map[string]pair{}
 	m["k"] = pair{a: source()}
-	sink(m["k"].a) // want `disallowed-region`
+	sink(m["k"].a) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 type stringer interface{ String() string }
@@ -87,7 +87,7 @@ func typeSwitch() {
 	var x any = secretBox{v: source()}
 	switch v := x.(type) {
 	case stringer:
-		sink(v.String()) // want `disallowed-region`
+		sink(v.String()) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 	}
 }
 
@@ -100,7 +100,7 @@ type derived struct{ base }
 func promoted() {
 	d := &derived{}
 	d.v = source()
-	sink(d.get()) // want `disallowed-region`
+	sink(d.get()) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func closureReturned() func() string {
@@ -110,18 +110,18 @@ func closureReturned() func() string {
 
 func returnedClosure() {
 	f := closureReturned()
-	sink(f()) // want `disallowed-region`
+	sink(f()) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func funcMap() {
-	m := map[string]func(string){"s": func(v string) { sink(v) }} // want `disallowed-region`
+	m := map[string]func(string){"s": func(v string) { sink(v) }} // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 	m["s"](source())
 }
 
 func panics() {
 	defer func() {
 		if r := recover(); r != nil {
-			sink(r) // want `disallowed-region`
+			sink(r) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 		}
 	}()
 	panic(source())
@@ -129,19 +129,19 @@ func panics() {
 
 func errorsWrap() {
 	err := fmt.Errorf("wrap: %w", errors.New(source()))
-	sink(errors.Unwrap(err).Error()) // want `disallowed-region`
+	sink(errors.Unwrap(err).Error()) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func strconvs() {
 	n, _ := strconv.Atoi(source())
-	sink(n)                       // want `disallowed-region`
-	sink(strconv.Quote(source())) // want `disallowed-region`
+	sink(n)                       // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
+	sink(strconv.Quote(source())) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func builders() {
 	var sb strings.Builder
 	sb.WriteString(source())
-	sink(sb.String()) // want `disallowed-region`
+	sink(sb.String()) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 	var buf bytes.Buffer
 	buf.WriteString("x")
 	sink(buf.String())
@@ -151,7 +151,7 @@ func jsonRoundTrip() {
 	b, _ := json.Marshal(map[string]string{"k": source()})
 	var m map[string]string
 	json.Unmarshal(b, &m)
-	sink(m["k"]) // want `disallowed-region`
+	sink(m["k"]) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func channelsOfChannels() {
@@ -159,14 +159,14 @@ func channelsOfChannels() {
 	inner := make(chan string, 1)
 	ch <- inner
 	inner <- source()
-	sink(<-<-ch) // want `disallowed-region`
+	sink(<-<-ch) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func onceDo() {
 	var once sync.Once
 	var v string
 	once.Do(func() { v = source() })
-	sink(v) // want `disallowed-region`
+	sink(v) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func comparisonsOnly() {
@@ -187,13 +187,13 @@ func sliceAlias() {
 	a := []string{"x", "y"}
 	b := a[:1]
 	b[0] = source()
-	sink(a[0]) // want `disallowed-region`
+	sink(a[0]) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func appendAlias() {
 	var dst []string
 	dst = append(dst, source())
-	sink(strings.Join(dst, ",")) // want `disallowed-region`
+	sink(strings.Join(dst, ",")) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 type store struct{ data map[string]string }
@@ -204,11 +204,11 @@ func (s *store) get(k string) string { return s.data[k] }
 func methodsOnMap() {
 	s := &store{data: map[string]string{}}
 	s.put("k", source())
-	sink(s.get("k")) // want `disallowed-region`
+	sink(s.get("k")) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
 
 func goroutineResult() {
 	done := make(chan string)
 	go func() { done <- source() }()
-	sink(<-done) // want `disallowed-region`
+	sink(<-done) // want `disallowed-region: User data suite.source \(secret\) is sent to api.mixpanel.com in US`
 }
