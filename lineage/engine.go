@@ -93,6 +93,7 @@ type engine struct {
 	fields  map[*types.Var]map[string]StrExpr
 	pending map[string]PendingCall
 	answers map[types.Type]bool // isAnswerWriter, per type
+	fieldFn fieldFuncs          // function values kept in fields (fieldfuncs.go)
 	// panics is what the package's panic calls pass to recover; panicked
 	// says it is not empty, so functions calling recover are run again.
 	panics   tree
@@ -157,6 +158,7 @@ func Analyze(cfg *Config) *Result {
 	e.collectConsts()
 	e.funcs = e.packageFunctions()
 	e.collectFieldStrs()
+	e.collectFieldFuncs()
 	e.run()
 	pending := e.resolvePending(cfg.Pending)
 	r := e.result()
@@ -378,6 +380,13 @@ func (e *engine) sccs() [][]*ssa.Function {
 					com := in.Common()
 					if c := originFn(com.StaticCallee()); c != nil && inPkg[c] {
 						out = append(out, c)
+					}
+					if com.StaticCallee() == nil && !com.IsInvoke() {
+						for _, c := range e.fieldFuncsOf(com.Value) {
+							if inPkg[c] {
+								out = append(out, c)
+							}
+						}
 					}
 					if com.IsInvoke() {
 						// The package's implementations of the method are

@@ -765,6 +765,9 @@ func (s *fstate) funcTargets(v ssa.Value) []target {
 			out = append(out, s.funcTargets(o.val)...)
 		}
 	}
+	if len(out) == 0 {
+		out = s.fieldFuncTargets(v)
+	}
 	return out
 }
 

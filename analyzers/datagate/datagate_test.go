@@ -38,12 +38,13 @@ func testdata(t *testing.T) string {
 //	resolve    calls through io.Closer and friends: not every type with that method
 //	plumbing   answering the caller, a dependency container, a filled context: not user data
 //	hooks/app  a web hook: builder, template engine behind an interface, body kept as a func, retrying client
+//	fieldfuncs function values kept in struct fields, set by constructors
 //	courier/app a mail courier: headers in a map, an interface sender, the library's Send or the session
 //	taint/suite a suite in other tools' style: policy func source, sink, sanitizer
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app", "courier/app")
+		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app", "courier/app", "fieldfuncs")
 }
 
 // TestTypeShapes: types declared over another package's tagged structs
