@@ -50,33 +50,86 @@ type Model struct {
 }
 
 // ExitModel is a call where data leaves the process.
+//
+// A Func "(*pkg.T).*" is the default of every method of T without an entry
+// of its own (every operation of an AWS service client sends its input).
 type ExitModel struct {
 	Func string
 	Kind string
 	// Data lists the arguments that carry data out, as a spec list
 	// ("0,2", "1+", "1w").
 	Data string
-	// Endpoint names the destination: "arg:N" (a URL or address argument),
-	// "obj:N" (the endpoint remembered by the object in argument N, e.g.
-	// the request passed to Do, the *sql.DB receiver), "obj:N.Path" (the
+	// Endpoint names the destination, as an endpoint spec (below): most
+	// often "arg:N" (a URL or address argument), "obj:N" (the endpoint
+	// remembered by the object in argument N, e.g. the request passed to
+	// Do, the *sql.DB receiver, an SDK client) or "obj:N.Path" (the
 	// endpoint remembered by a field of argument N).
 	Endpoint string
-	Source   string
+	// Op names the operation for people, in the step that ends the path
+	// ("S3 PutObject"); for a "(*T).*" default, the service, to which the
+	// method's name is added. Empty: the function's short name.
+	Op     string
+	Source string
 }
 
 // CreatorModel is a call whose result remembers where it connects.
 type CreatorModel struct {
 	Func string
 	Kind string
-	// Endpoint is "arg:N" (the address argument) or "~N" (the same
-	// endpoint as the object in argument N: a statement prepared on a
-	// database, a TLS client over a connection).
+	// Endpoint is an endpoint spec (below), evaluated at the call: "arg:N"
+	// (the address argument), "~N" (the same endpoint as the object in
+	// argument N: a statement prepared on a database, a TLS client over a
+	// connection), or for an SDK client how its configuration decides the
+	// destination (an AWS region, an account URL, a DSN). Objects held in
+	// the fields of the result (Twilio's client.Api) share its endpoint.
 	Endpoint string
 	// Conn marks objects that are connections: writing data into them
 	// (Write, fmt.Fprintf, an Encoder, a wrapping bufio.Writer) is an exit.
 	Conn   bool
 	Source string
 }
+
+// SettingModel is a call that sets a piece of a client's configuration,
+// which endpoint specs read: an option constructor (config.WithRegion(r)
+// is an option setting LoadOptions.Region to r), a setter method
+// (RestClient.SetRegion(r) sets the receiver's Region), or a function whose
+// result holds a configured value (config.LoadDefaultConfig: the result's
+// Region comes from its options, else from the environment).
+type SettingModel struct {
+	Func string
+	// Path is the field set (".Region"); "" is the value itself (aws.String
+	// returns its argument).
+	Path string
+	// Value is an endpoint spec evaluated at the call.
+	Value  string
+	Source string
+}
+
+// Endpoint specs say where a destination (or a piece of configuration)
+// comes from. A spec is one or more alternatives separated by " | "; the
+// first one the code sets is used (an option not passed, a struct field
+// not set, an Init call not made: the next). An alternative is one of
+//
+//	arg:N[.Path]     the string in argument N (at Path below it)
+//	obj:N[.Path]     the endpoint remembered by the object in argument N
+//	                 (or in its field Path); "~N" is "obj:N"
+//	opt:N:.Path      what the options in the variadic argument N set at
+//	                 Path: option constructors (Settings) and functions
+//	                 assigning their parameter's field, as in
+//	                 func(o *s3.Options) { o.Region = "eu-west-1" }
+//	set:.Path        what setter calls (Settings) on the created object set
+//	                 at Path
+//	call:FUNC{spec}  spec evaluated at the calls of FUNC in the package: a
+//	                 global configured once (sentry.Init)
+//	env:NAME         the environment variable NAME: a configured input,
+//	                 unresolved and named so
+//	?REASON          not known statically, for REASON
+//	"TEXT{spec}TEXT" a template: the text with each {spec} slot replaced
+//	                 by its value; set only when every slot is ("TEXT"
+//	                 alone is a fixed value)
+//
+// A parameter of the function being analysed counts as set: its callers
+// give the value. Argument numbers count the receiver, as above.
 
 // Sources of the facts below.
 const (

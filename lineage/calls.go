@@ -84,6 +84,9 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 	}
 	targets := s.callees(common)
 	if len(targets) == 0 {
+		if s.funcTypeExit(c, common) {
+			return
+		}
 		if !s.paramCall(c, common) {
 			s.unknownCall(c, args, s.dynamicName(c))
 			s.unknownIterator(c, common, args)
@@ -259,8 +262,8 @@ func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
 		s.unknownCall(c, args, name)
 		return
 	}
-	if x, ok := e.models.exits[name]; ok {
-		s.exit(c, name, x.kind, x.data, x.endpoint, "sent by "+shortName(name))
+	if x, op := e.models.exit(name); x != nil {
+		s.exit(c, name, x.kind, x.data, x.endpoint, "sent by "+op)
 		return
 	}
 	cr, isCreator := e.models.creators[name]

@@ -20,7 +20,11 @@ const maxSummaryEntries = 1 << 14
 
 // exit handles a call where data leaves the process.
 func (s *fstate) exit(c ssa.CallInstruction, name, kind string, data []portSpec, ep endpointSpec, desc string) {
-	args := callArgs(c.Common())
+	s.exitArgs(c, callArgs(c.Common()), name, kind, data, ep, desc)
+}
+
+// exitArgs is exit with the arguments the specs number.
+func (s *fstate) exitArgs(c ssa.CallInstruction, args []ssa.Value, name, kind string, data []portSpec, ep endpointSpec, desc string) {
 	var t taint
 	for _, p := range data {
 		t, _ = t.union(s.portTree(args, p, "", true, p.enc).all())
@@ -30,24 +34,12 @@ func (s *fstate) exit(c ssa.CallInstruction, name, kind string, data []portSpec,
 
 // endpointExpr evaluates where an exit sends data.
 func (s *fstate) endpointExpr(args []ssa.Value, ep endpointSpec) StrExpr {
-	switch ep.kind {
-	case 'a':
-		if ep.index < len(args) {
-			return s.strAt(args[ep.index], "", 0)
-		}
-	case 'o':
-		if ep.index < len(args) {
-			return s.strAt(args[ep.index], ep.path+".#ep", 0)
-		}
-	case 'f':
-		return Lit(ep.fixed, Position{})
-	}
-	return nil
+	return s.spec(&ep, specCtx{args: args}, 0)
 }
 
 // exitData records data t reaching an exit: concrete labels become flows,
 // symbolic ones become exit edges of the summary.
-func (s *fstate) exitData(c ssa.CallInstruction, name, kind string, t taint, expr StrExpr, desc string) {
+func (s *fstate) exitData(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc string) {
 	if len(t) == 0 || s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
 		return
 	}

@@ -731,6 +731,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.store(rs, t, s.ptsOf(in.Value))
 	case *ssa.Send:
 		t := merge(s.vals[in.X], s.ptsTree(in.X))
+		s.chanSend(in, t)
 		var rs []ref
 		for _, r := range s.pointee(in.Chan) {
 			rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})

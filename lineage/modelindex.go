@@ -1,10 +1,12 @@
 package lineage
 
 import (
-	"github.com/datagate/datagate/knowledge"
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/datagate/datagate/knowledge"
 )
 
 // The tables of package knowledge are parsed once into an index; the index is
@@ -44,14 +46,30 @@ type parsedExit struct {
 	kind     string
 	data     []portSpec
 	endpoint endpointSpec
+	op       string // the operation's name for people, or "" (see knowledge.ExitModel)
 	src      string
 }
 
+// endpointSpec is a parsed endpoint spec (knowledge/models.go): one
+// alternative, and in next the one used when the code does not set this
+// one.
 type endpointSpec struct {
-	kind  byte // 'a' argument value, 'o' object's endpoint, 0 none, 'f' fixed
+	// kind: 'a' argument value, 'o' object's endpoint, 'f' fixed, 'p'
+	// options, 's' setters, 'c' calls in the package, 'e' environment
+	// variable, 'u' unknown, 't' template; 0 none.
+	kind  byte
 	index int
 	path  string
-	fixed string
+	fixed string // 'f' the value; 'e' the variable; 'u' the reason; 'c' the function
+	parts []tmplPart
+	inner *endpointSpec // 'c': evaluated at each call
+	next  *endpointSpec
+}
+
+// tmplPart is a literal piece of a template, or a slot.
+type tmplPart struct {
+	lit  string
+	slot *endpointSpec
 }
 
 type parsedCreator struct {
@@ -64,6 +82,8 @@ type modelIndex struct {
 	models   map[string]*parsedModel
 	exits    map[string]*parsedExit
 	creators map[string]*parsedCreator
+	// settings: function -> path -> what the call sets there.
+	settings map[string]map[string]*endpointSpec
 }
 
 var defaultModels = sync.OnceValue(func() *modelIndex {
@@ -71,21 +91,73 @@ var defaultModels = sync.OnceValue(func() *modelIndex {
 		models:   make(map[string]*parsedModel),
 		exits:    make(map[string]*parsedExit),
 		creators: make(map[string]*parsedCreator),
+		settings: make(map[string]map[string]*endpointSpec),
 	}
-	for _, m := range knowledge.Models {
+	for _, m := range append(append([]knowledge.Model(nil), knowledge.Models...), knowledge.SDKModels...) {
 		if _, dup := idx.models[m.Func]; dup {
 			panic("lineage: duplicate model " + m.Func)
 		}
 		idx.models[m.Func] = &parsedModel{flows: mustFlows(m.Flows), alias: mustAlias(m.Alias), src: m.Source}
 	}
-	for _, x := range knowledge.Exits {
-		idx.exits[x.Func] = &parsedExit{kind: x.Kind, data: mustPorts(x.Data), endpoint: mustEndpoint(x.Endpoint), src: x.Source}
+	for _, x := range append(append([]knowledge.ExitModel(nil), knowledge.Exits...), knowledge.SDKExits...) {
+		if _, dup := idx.exits[x.Func]; dup {
+			panic("lineage: duplicate exit " + x.Func)
+		}
+		idx.exits[x.Func] = &parsedExit{kind: x.Kind, data: mustPorts(x.Data), endpoint: mustEndpoint(x.Endpoint), op: x.Op, src: x.Source}
 	}
-	for _, c := range knowledge.Creators {
+	for _, c := range append(append([]knowledge.CreatorModel(nil), knowledge.Creators...), knowledge.SDKCreators...) {
+		if _, dup := idx.creators[c.Func]; dup {
+			panic("lineage: duplicate creator " + c.Func)
+		}
 		idx.creators[c.Func] = &parsedCreator{kind: c.Kind, conn: c.Conn, endpoint: mustEndpoint(c.Endpoint)}
+	}
+	for _, st := range knowledge.Settings {
+		m := idx.settings[st.Func]
+		if m == nil {
+			m = make(map[string]*endpointSpec)
+			idx.settings[st.Func] = m
+		}
+		if _, dup := m[st.Path]; dup {
+			panic("lineage: duplicate setting " + st.Func + " " + st.Path)
+		}
+		sp := mustEndpoint(st.Value)
+		m[st.Path] = &sp
 	}
 	return idx
 })
+
+// exit finds the exit model of a function: its own entry, else its
+// receiver type's default ("(*pkg.T).*"), whose operation is named after
+// the method.
+func (idx *modelIndex) exit(name string) (*parsedExit, string) {
+	if x, ok := idx.exits[name]; ok {
+		op := x.op
+		if op == "" {
+			op = shortName(name)
+		}
+		return x, op
+	}
+	if !strings.HasPrefix(name, "(") {
+		return nil, ""
+	}
+	i := strings.LastIndex(name, ".")
+	if i < 0 {
+		return nil, ""
+	}
+	if x, ok := idx.exits[name[:i]+".*"]; ok {
+		op := name[i+1:]
+		if x.op != "" {
+			op = x.op + " " + op
+		}
+		return x, op
+	}
+	return nil, ""
+}
+
+// setting returns what a call of the function sets at path, or nil.
+func (idx *modelIndex) setting(name, path string) *endpointSpec {
+	return idx.settings[name][path]
+}
 
 // model finds the model of a function: its own entry, else its package's
 // or receiver type's default ("pkg.*", "(*pkg.T).*").
@@ -193,21 +265,169 @@ func mustAlias(s string) []aliasSpec {
 }
 
 func mustEndpoint(s string) endpointSpec {
-	switch {
-	case s == "":
+	if s == "" {
 		return endpointSpec{}
-	case strings.HasPrefix(s, "arg:"):
-		return endpointSpec{kind: 'a', index: mustInt(s[4:])}
-	case strings.HasPrefix(s, "obj:"):
-		n, path, _ := strings.Cut(s[4:], ".")
+	}
+	sp, err := parseSpec(s)
+	if err != nil {
+		panic("lineage: bad endpoint spec " + strconv.Quote(s) + ": " + err.Error())
+	}
+	return *sp
+}
+
+// parseSpec parses an endpoint spec: alternatives separated by " | ".
+func parseSpec(s string) (*endpointSpec, error) {
+	alts, err := splitAlts(s)
+	if err != nil {
+		return nil, err
+	}
+	var first, last *endpointSpec
+	for _, a := range alts {
+		sp, err := parseAlt(strings.TrimSpace(a))
+		if err != nil {
+			return nil, err
+		}
+		if first == nil {
+			first = sp
+		} else {
+			last.next = sp
+		}
+		last = sp
+	}
+	return first, nil
+}
+
+// splitAlts splits s at the " | " outside templates and braces.
+func splitAlts(s string) ([]string, error) {
+	var out []string
+	depth, quoted, start := 0, false, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' && depth == 0:
+			quoted = !quoted
+		case c == '{':
+			depth++
+		case c == '}':
+			depth--
+			if depth < 0 {
+				return nil, errors.New("unbalanced }")
+			}
+		case c == '|' && depth == 0 && !quoted:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	if depth != 0 || quoted {
+		return nil, errors.New("unbalanced { or quote")
+	}
+	return append(out, s[start:]), nil
+}
+
+func parseAlt(a string) (*endpointSpec, error) {
+	num := func(s string) (int, error) {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			return 0, errors.New("bad argument number " + strconv.Quote(s))
+		}
+		return n, nil
+	}
+	// argPath splits "N.Path" into N and ".Path".
+	argPath := func(s string) (int, string, error) {
+		n, path, _ := strings.Cut(s, ".")
 		if path != "" {
 			path = "." + path
 		}
-		return endpointSpec{kind: 'o', index: mustInt(n), path: path}
-	case strings.HasPrefix(s, "~"):
-		return endpointSpec{kind: 'o', index: mustInt(s[1:])}
+		i, err := num(n)
+		return i, path, err
 	}
-	panic("lineage: bad endpoint " + s)
+	field := func(s string) (string, error) {
+		if !strings.HasPrefix(s, ".") || len(s) < 2 {
+			return "", errors.New("want a field path .Name, got " + strconv.Quote(s))
+		}
+		return s, nil
+	}
+	switch {
+	case a == "":
+		return nil, errors.New("empty alternative")
+	case strings.HasPrefix(a, `"`):
+		if len(a) < 2 || !strings.HasSuffix(a, `"`) {
+			return nil, errors.New("unterminated template " + a)
+		}
+		return parseTemplate(a[1 : len(a)-1])
+	case strings.HasPrefix(a, "arg:"):
+		i, path, err := argPath(a[4:])
+		return &endpointSpec{kind: 'a', index: i, path: path}, err
+	case strings.HasPrefix(a, "obj:"):
+		i, path, err := argPath(a[4:])
+		return &endpointSpec{kind: 'o', index: i, path: path}, err
+	case strings.HasPrefix(a, "~"):
+		i, err := num(a[1:])
+		return &endpointSpec{kind: 'o', index: i}, err
+	case strings.HasPrefix(a, "opt:"):
+		n, path, ok := strings.Cut(a[4:], ":")
+		if !ok {
+			return nil, errors.New("want opt:N:.Path, got " + a)
+		}
+		i, err := num(n)
+		if err != nil {
+			return nil, err
+		}
+		path, err = field(path)
+		return &endpointSpec{kind: 'p', index: i, path: path}, err
+	case strings.HasPrefix(a, "set:"):
+		path, err := field(a[4:])
+		return &endpointSpec{kind: 's', path: path}, err
+	case strings.HasPrefix(a, "call:"):
+		fn, rest, ok := strings.Cut(a[5:], "{")
+		if !ok || !strings.HasSuffix(rest, "}") || fn == "" {
+			return nil, errors.New("want call:FUNC{spec}, got " + a)
+		}
+		inner, err := parseSpec(rest[:len(rest)-1])
+		return &endpointSpec{kind: 'c', fixed: fn, inner: inner}, err
+	case strings.HasPrefix(a, "env:") && len(a) > 4:
+		return &endpointSpec{kind: 'e', fixed: a[4:]}, nil
+	case strings.HasPrefix(a, "?") && len(a) > 1:
+		return &endpointSpec{kind: 'u', fixed: a[1:]}, nil
+	}
+	return nil, errors.New("unknown alternative " + strconv.Quote(a))
+}
+
+// parseTemplate parses the inside of a quoted template.
+func parseTemplate(t string) (*endpointSpec, error) {
+	var parts []tmplPart
+	for t != "" {
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			parts = append(parts, tmplPart{lit: t})
+			break
+		}
+		if i > 0 {
+			parts = append(parts, tmplPart{lit: t[:i]})
+		}
+		depth, j := 0, i
+		for ; j < len(t); j++ {
+			if t[j] == '{' {
+				depth++
+			} else if t[j] == '}' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		if j == len(t) {
+			return nil, errors.New("unterminated slot in template")
+		}
+		slot, err := parseSpec(t[i+1 : j])
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, tmplPart{slot: slot})
+		t = t[j+1:]
+	}
+	if len(parts) == 1 && parts[0].slot == nil {
+		return &endpointSpec{kind: 'f', fixed: parts[0].lit}, nil
+	}
+	return &endpointSpec{kind: 't', parts: parts}, nil
 }
 
 func mustInt(s string) int {
@@ -222,7 +442,7 @@ func unquote(s string) (string, error) { return strconv.Unquote(s) }
 
 // known reports whether a function has a model, an exit or a creator entry.
 func (idx *modelIndex) known(name string) bool {
-	if _, ok := idx.exits[name]; ok {
+	if x, _ := idx.exit(name); x != nil {
 		return true
 	}
 	if _, ok := idx.creators[name]; ok {

@@ -367,15 +367,21 @@ func (s *fstate) callStr(c *ssa.Call, i int, path string, depth int) StrExpr {
 		}
 		return "?"
 	}
-	if path == ".#ep" {
-		if cr, ok := s.e.models.creators[name]; ok && i == 0 {
-			if cr.endpoint.kind == 'a' {
-				return arg(cr.endpoint.index)
-			}
-			if cr.endpoint.index < len(args) {
-				return s.strAt(args[cr.endpoint.index], ".#ep", depth)
-			}
+	if i == 0 && strings.HasSuffix(path, ".#ep") {
+		// What a created object remembers; the objects in its fields
+		// (an SDK client's services) share it.
+		if cr, ok := s.e.models.creators[name]; ok {
+			return s.spec(&cr.endpoint, specCtx{args: args, self: c}, depth)
 		}
+	}
+	if i == 0 {
+		// A configured value the call sets in its result (knowledge
+		// Settings): an AWS config's region, aws.String's argument.
+		if sp := s.e.models.setting(name, path); sp != nil {
+			return s.spec(sp, specCtx{args: args, self: c}, depth)
+		}
+	}
+	if path == ".#ep" {
 		if m := s.e.models.model(name); m != nil {
 			for _, a := range m.alias {
 				if a.arg >= 0 && a.arg < len(args) && (a.result == i || a.result < 0) {

@@ -53,3 +53,10 @@ func TestShapes(t *testing.T) {
 func TestTypeShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()), "typeshapes/app")
 }
+
+// TestSDK runs the analyzer over the SDK exits (offline stand-ins of the
+// SDK modules under testdata/src, with the real import paths and
+// signatures).
+func TestSDK(t *testing.T) {
+	analysistest.Run(t, testdata(t), datagate.New(config.New()), "sdk/aws", "sdk/gcp", "sdk/azure", "sdk/saas", "sdk/stores")
+}

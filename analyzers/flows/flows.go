@@ -12,6 +12,7 @@ import (
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/internal/doc"
 	"github.com/datagate/datagate/analyzers/sources"
+	"github.com/datagate/datagate/knowledge"
 	"github.com/datagate/datagate/lineage"
 	"github.com/datagate/datagate/lineage/policy"
 	"go/types"
@@ -122,7 +123,8 @@ func (c *methodCache) names(p *types.Package) map[string][]*types.Named {
 var Analyzer = New(config.New(), sources.Analyzer)
 
 func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass *analysis.Pass) (res any, err error) {
-	if config.InGoroot(config.PackageDir(pass.Fset, pass.Files)) {
+	if config.InGoroot(config.PackageDir(pass.Fset, pass.Files)) || knowledge.IsModelled(pass.Pkg.Path()) {
+		// Modelled by the knowledge tables, not read.
 		return &Result{}, nil
 	}
 	defer func() {

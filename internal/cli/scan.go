@@ -18,6 +18,7 @@ import (
 	"github.com/datagate/datagate/analyzers/datagate"
 	"github.com/datagate/datagate/internal/driver"
 	"github.com/datagate/datagate/internal/report"
+	"github.com/datagate/datagate/knowledge"
 	"github.com/datagate/datagate/lineage"
 	"github.com/datagate/datagate/lineage/policy"
 	"github.com/datagate/datagate/lineage/rules"
@@ -241,7 +242,7 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 
 	root := moduleRoot(roots, wd)
 	a := datagate.New(cfg)
-	graph, err := driver.Analyze([]*analysis.Analyzer{a}, roots, &driver.Options{TypesOnly: inGoroot})
+	graph, err := driver.Analyze([]*analysis.Analyzer{a}, roots, &driver.Options{TypesOnly: typesOnly(roots)})
 	if err != nil {
 		return nil, err
 	}
@@ -257,6 +258,30 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	}
 	sort.Slice(results, func(i, j int) bool { return results[i].pkg.ID < results[j].pkg.ID })
 	return &analysed{results: results, graph: graph, roots: roots, root: root, now: cfg.Time()}, nil
+}
+
+// typesOnly returns the packages of the graph below roots that are needed
+// only for their types: the standard library, the SDK packages the
+// knowledge tables model (knowledge.Modelled), and every package that only
+// such packages import (directly or not), whose facts nobody reads.
+func typesOnly(roots []*packages.Package) func(*packages.Package) bool {
+	analysed := make(map[*packages.Package]bool)
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if analysed[p] {
+			return
+		}
+		analysed[p] = true
+		for _, imp := range p.Imports {
+			if !inGoroot(imp) && !knowledge.IsModelled(imp.PkgPath) {
+				visit(imp)
+			}
+		}
+	}
+	for _, r := range roots {
+		visit(r)
+	}
+	return func(p *packages.Package) bool { return !analysed[p] }
 }
 
 // inGoroot reports whether the package is part of the Go distribution (the
