@@ -2,6 +2,7 @@ package datagate_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/datagate/datagate/analyzers/config"
@@ -57,6 +58,45 @@ func TestTypeShapes(t *testing.T) {
 // TestSDK runs the analyzer over the SDK exits (offline stand-ins of the
 // SDK modules under testdata/src, with the real import paths and
 // signatures).
+//
+// Every flow's path ends at the SDK call in the package's own code, with a
+// step naming the SDK operation.
 func TestSDK(t *testing.T) {
-	analysistest.Run(t, testdata(t), datagate.New(config.New()), "sdk/aws", "sdk/gcp", "sdk/azure", "sdk/saas", "sdk/stores")
+	results := analysistest.Run(t, testdata(t), datagate.New(config.New()), "sdk/aws", "sdk/gcp", "sdk/azure", "sdk/saas", "sdk/stores")
+	last := make(map[string]string) // callee -> the last step of its flows
+	n := 0
+	for _, r := range results {
+		res, ok := r.Action.Result.(*datagate.Result)
+		if !ok {
+			t.Fatalf("%s: no result", r.Action.Package)
+		}
+		for _, f := range res.Flows {
+			n++
+			end := f.Path[len(f.Path)-1]
+			if !strings.Contains(filepath.ToSlash(f.Exit.Pos.File), "/testdata/src/sdk/") || end.Pos != f.Exit.Pos {
+				t.Errorf("%s: flow to %s at %s (via %s) ends at %s %q; want it to end at the SDK call in the package's code", r.Action.Package, f.Exit.Callee, f.Exit.Pos, f.Via, end.Pos, end.Desc)
+			}
+			last[f.Exit.Callee] = end.Desc
+		}
+	}
+	for callee, want := range map[string]string{
+		"(*github.com/aws/aws-sdk-go-v2/service/s3.Client).PutObject":                 "sent by S3 PutObject",
+		"(*github.com/aws/aws-sdk-go-v2/service/s3.Client).GetObject":                 "sent by S3 GetObject",
+		"(github.com/aws/aws-sdk-go-v2/feature/s3/manager.Uploader).Upload":           "sent by S3 Uploader.Upload",
+		"(*cloud.google.com/go/pubsub.Topic).Publish":                                 "sent by Pub/Sub Topic.Publish",
+		"(*github.com/Azure/azure-sdk-for-go/sdk/storage/azblob.Client).UploadBuffer": "sent by Azure Blob UploadBuffer",
+		"github.com/getsentry/sentry-go.CaptureEvent":                                 "sent by Sentry CaptureEvent",
+		"(*github.com/getsentry/sentry-go.Scope).SetUser":                             "sent by Sentry Scope.SetUser",
+		"(*github.com/DataDog/datadog-go/v5/statsd.Client).Incr":                      "sent by DogStatsD Incr",
+		"github.com/elastic/go-elasticsearch/v8/esapi.Index":                          "sent by Elasticsearch Index",
+		"(github.com/IBM/sarama.AsyncProducer).Input":                                 "sent on the channel of (sarama.AsyncProducer).Input",
+		"(*cloud.google.com/go/storage.Writer).Write":                                 "written to a connection by (*storage.Writer).Write",
+	} {
+		if got := last[callee]; got != want {
+			t.Errorf("flow to %s ends with %q, want %q", callee, got, want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no flows")
+	}
 }
