@@ -11,7 +11,7 @@ Usage:
 
 	datagate [flags] [packages]
 	datagate rules [rule]
-	datagate regions [-policy FILE] [-C DIR] [-list] host...
+	datagate regions [-policy FILE] [-C DIR] [-list] host|region...
 	datagate lineage [-format FORMAT] [-diff OLD.json] [-policy FILE] [-o FILE] [-tests] [-tags LIST] [-C DIR] [-keep-going] [packages]
 	datagate suggest [-fix] [-min LEVEL] [-tests] [-tags LIST] [-C DIR] [packages]
 	datagate version

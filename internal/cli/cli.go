@@ -35,7 +35,7 @@ import (
 // the full reference.
 const usage = `usage: datagate [flags] [packages]
        datagate rules [rule]
-       datagate regions [-policy FILE] [-C DIR] host... | -list
+       datagate regions [-policy FILE] [-C DIR] host|region... | -list
        datagate lineage [-format markdown|json|dot|csv] [-diff OLD.json] [flags] [packages]
        datagate suggest [-fix] [-min high|medium|low] [packages]
        datagate version

@@ -75,7 +75,8 @@ func rulesCommand(args []string, stdout io.Writer) error {
 }
 
 // regionsCommand says which region each host (or URL, address, DSN) is in
-// and why: the policy's endpoints rule, else the catalog entry with its
+// and why, and which country holds each cloud region named (eu-west-2,
+// europe-west3): the policy's endpoints rule, else the catalog entry with its
 // source, else the internal rule, else unknown. The policy is the one a scan
 // of the working directory would use (-policy, $DATAGATE_POLICY, the
 // nearest datagate.yaml); none means the catalog alone. With -list it
@@ -120,6 +121,16 @@ func regionsCommand(args []string, stdout, stderr io.Writer) error {
 
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
 	for _, arg := range fs.Args() {
+		// A cloud region name (eu-west-2, europe-west3): its country. A
+		// name has no dot; a host always has one.
+		if !strings.ContainsAny(arg, ".:/@") {
+			if cs := regions.RegionCode(arg); len(cs) > 0 {
+				for _, c := range cs {
+					fmt.Fprintf(tw, "%s\t%s\t%s (source: %s)\n", arg, c.Region, c.Why, c.Source)
+				}
+				continue
+			}
+		}
 		host := arg
 		if h, ok := regions.HostOf(arg); ok {
 			host = h

@@ -137,6 +137,22 @@ func TestRegions(t *testing.T) {
 		t.Errorf("regions with a discovered policy:\n%q\nwant\n%q", o.stdout, want)
 	}
 
+	// Cloud region names, as AWS, GCP and Azure write them.
+	o = run(t, "regions", "-C", empty, "eu-west-2", "europe-west3", "us-east-1", "westeurope", "eu-central-2", "not-a-region")
+	o.wantCode(t, ExitOK)
+	for _, want := range []string{
+		`(?m)^eu-west-2 +GB +AWS region eu-west-2 \(London\) \(source: AWS .+\)$`,
+		`(?m)^europe-west3 +DE +GCP region europe-west3 \(Frankfurt\) \(source: Google .+\)$`,
+		`(?m)^us-east-1 +US +AWS region us-east-1 \(N\. Virginia\)`,
+		`(?m)^westeurope +NL +Azure region westeurope \(Netherlands\)`,
+		`(?m)^eu-central-2 +CH +AWS region eu-central-2 \(Zurich\)`,
+		`(?m)^not-a-region +unknown +host not in the catalog$`,
+	} {
+		if !regexp.MustCompile(want).MatchString(o.stdout) {
+			t.Errorf("regions of region names does not match %s:\n%s", want, o.stdout)
+		}
+	}
+
 	o = run(t, "regions", "-list")
 	o.wantCode(t, ExitOK)
 	if !strings.Contains(o.stdout, "eu-west-2") || strings.Count(o.stdout, "\n") < 50 {

@@ -164,6 +164,31 @@ func Classify(host string) Class {
 	return classifyName(h)
 }
 
+// cloudTables are the region tables of the cloud providers, whose codes
+// people name regions by ("eu-west-2", "europe-west3", "westeurope").
+var cloudTables = map[string]bool{"aws": true, "aws-cn": true, "gcp": true, "azure": true}
+
+// RegionCode returns what the catalog knows about a cloud region code, as
+// AWS, GCP and Azure name their regions: its country, the provider and the
+// place, with the source; one Class per provider whose table has the code
+// (none when no table does). Codes are matched case-insensitively.
+func RegionCode(code string) []Class {
+	code = strings.ToLower(strings.TrimSpace(code))
+	var out []Class
+	for i := range regionTables {
+		t := &regionTables[i]
+		if !cloudTables[t.Name] {
+			continue
+		}
+		for j := range t.Codes {
+			if c := &t.Codes[j]; c.Code == code {
+				out = append(out, Class{Region: c.Region, Why: fmt.Sprintf("%s %s (%s)", t.Label, c.Code, c.Place), Source: c.Source, Entry: c.Code})
+			}
+		}
+	}
+	return out
+}
+
 // Entries returns every row of the catalog in a fixed order: region codes
 // (AWS, GCP, Azure, then vendor tables), host patterns, internal address
 // ranges, internal names. The slice is a fresh copy.

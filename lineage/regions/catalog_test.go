@@ -261,3 +261,30 @@ func BenchmarkClassify(b *testing.B) {
 		Classify(hosts[i%len(hosts)])
 	}
 }
+
+// TestRegionCode checks the region names of the cloud providers, which
+// SDK clients are configured with (an AWS region, a GCP location).
+func TestRegionCode(t *testing.T) {
+	for code, want := range map[string]string{
+		"eu-central-1": "DE AWS region eu-central-1 (Frankfurt)",
+		"eu-west-2":    "GB AWS region eu-west-2 (London)",
+		"us-east-1":    "US AWS region us-east-1 (N. Virginia)",
+		"EU-WEST-1":    "IE AWS region eu-west-1 (Ireland)",
+		"europe-west3": "DE GCP region europe-west3 (Frankfurt)",
+		"us-central1":  "US GCP region us-central1 (Council Bluffs, Iowa)",
+		"westeurope":   "NL Azure region westeurope (Netherlands)",
+		"cn-north-1":   "CN AWS China region cn-north-1 (Beijing)",
+	} {
+		cs := RegionCode(code)
+		if len(cs) != 1 || cs[0].Region+" "+cs[0].Why != want || cs[0].Source == "" {
+			t.Errorf("RegionCode(%s) = %+v, want %s with a source", code, cs, want)
+		}
+	}
+	// Vendor tables (Pusher's "eu", Sumo Logic's "de") are not cloud
+	// region names.
+	for _, code := range []string{"eu", "de", "mt1", "", "eu-west-9"} {
+		if cs := RegionCode(code); len(cs) != 0 {
+			t.Errorf("RegionCode(%q) = %+v, want none", code, cs)
+		}
+	}
+}
