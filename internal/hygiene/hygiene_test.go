@@ -5,15 +5,18 @@ package hygiene
 
 import (
 	"bytes"
+	"fmt"
 	"go/format"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/datagate/datagate/internal/testutil"
+	"github.com/datagate/datagate/knowledge"
 )
 
 // TestGofmt checks that the Go files outside testdata/ directories are
@@ -205,4 +208,79 @@ func readFile(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestReadmeSDKTable checks that README.md's list of the SDK exits (between
+// the sdk-table markers) is the one the knowledge tables give: one row per
+// SDK of knowledge.SDKs, with the operations of its rows in
+// knowledge.SDKExits; and that every SDK exit belongs to one SDK.
+func TestReadmeSDKTable(t *testing.T) {
+	root := testutil.RepoRoot(t)
+	readme := readFile(t, filepath.Join(root, "README.md"))
+	const begin, end = "<!-- sdk-table: begin", "<!-- sdk-table: end -->"
+	i := strings.Index(readme, begin)
+	j := strings.Index(readme, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md: no %q ... %q markers around the SDK exits", begin, end)
+	}
+	want := sdkTable(t)
+	if got := strings.Join(tableRows(readme[i:j]), "\n"); got != want {
+		t.Errorf("README.md's SDK table differs from the knowledge tables; by row, %s\nthe table should read:\n%s", testutil.FirstDiff(want, got), want)
+	}
+}
+
+// sdkTable renders knowledge.SDKs as README.md shows them.
+func sdkTable(t *testing.T) string {
+	pkgOf := func(fn string) string { return strings.TrimLeft(fn, "(*") }
+	owner := func(fn string) int {
+		found := -1
+		for i, s := range knowledge.SDKs {
+			for _, p := range s.Packages {
+				if strings.HasPrefix(pkgOf(fn), p) {
+					if found >= 0 && found != i {
+						t.Errorf("%s: in two SDKs, %s and %s", fn, knowledge.SDKs[found].Name, s.Name)
+					}
+					found = i
+				}
+			}
+		}
+		return found
+	}
+	ops := make([][]string, len(knowledge.SDKs))
+	for _, x := range knowledge.SDKExits {
+		i := owner(x.Func)
+		if i < 0 {
+			t.Errorf("%s: in no SDK of knowledge.SDKs", x.Func)
+			continue
+		}
+		op := x.Op
+		if strings.HasSuffix(x.Func, ".*") {
+			op = "every other " + op + " operation"
+		}
+		if !slices.Contains(ops[i], op) {
+			ops[i] = append(ops[i], op)
+		}
+	}
+	for _, c := range knowledge.SDKCreators {
+		// A connection: what is written (or sent) into it leaves.
+		if !c.Conn {
+			continue
+		}
+		i := owner(c.Func)
+		if i < 0 {
+			t.Errorf("%s: in no SDK of knowledge.SDKs", c.Func)
+			continue
+		}
+		name := c.Func[strings.LastIndex(c.Func, "/")+1:]
+		name = strings.NewReplacer("(", "", ")", "", "*", "").Replace(name)
+		ops[i] = append(ops[i], "data written or sent into what `"+name+"` returns")
+	}
+	rows := []string{"| SDK | packages | exits (operations) | destination, and how its region is found |", "|---|---|---|---|"}
+	for i, s := range knowledge.SDKs {
+		if len(ops[i]) == 0 {
+			t.Errorf("%s: no exits", s.Name)
+		}
+		rows = append(rows, fmt.Sprintf("| %s | `%s` | %s | %s |", s.Name, strings.Join(s.Packages, "`, `"), strings.Join(ops[i], ", "), s.Destination))
+	}
+	return strings.Join(rows, "\n")
 }

@@ -81,7 +81,11 @@
 //	grpc       gRPC         grpc.NewClient/Dial targets, generated clients
 //	net        raw socket   net.Dial* and writes to the connection
 //	websocket  websocket    WebSocket connections
-//	kafka      kafka        Kafka producers
+//	kafka      kafka        Kafka producers (kafka-go, sarama, franz-go)
+//	aws, gcp, azure, sentry, segment, datadog, stripe, twilio, sendgrid,
+//	mailgun, slack, redis, mongodb, elasticsearch, nats, amqp
+//	           (the same)   the SDK clients of README.md's "Cloud SDKs
+//	                        and SaaS clients" (knowledge.Exit*)
 //	sink       custom sink  a policy sink
 //	gateway    gateway      the policy's gateway client
 //
