@@ -14,7 +14,8 @@ import (
 
 // shapes are the testdata packages of TestShapes.
 var shapes = []string{"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-	"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams"}
+	"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams",
+	"sdk/aws", "sdk/gcp", "sdk/azure", "sdk/saas", "sdk/stores"}
 
 // recorder is an analysistest.Testing that keeps the errors instead of
 // failing: a coarse run is expected to report more than the // want
