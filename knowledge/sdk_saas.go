@@ -53,7 +53,7 @@ const (
 	srcSlack = "pkg.go.dev/github.com/slack-go/slack"
 )
 
-var saasCreators = concat([]CreatorModel{
+var saasCreators = []CreatorModel{
 	{Func: sentry + ".NewClient", Kind: ExitSentry, Endpoint: "arg:0.Dsn | env:SENTRY_DSN", Source: srcSentry + "#NewClient (ClientOptions.Dsn, else SENTRY_DSN)"},
 	{Func: sentry + ".NewHub", Kind: ExitSentry, Endpoint: "~0", Source: srcSentry + "#NewHub"},
 	{Func: sentry + ".CurrentHub", Kind: ExitSentry, Endpoint: sentryGlobal, Source: srcSentry + "#CurrentHub (the hub sentry.Init binds its client to)"},
@@ -66,9 +66,6 @@ var saasCreators = concat([]CreatorModel{
 	{Func: segmentV3 + ".New", Kind: ExitSegment, Endpoint: `"https://api.segment.io"`, Source: "pkg.go.dev/gopkg.in/segmentio/analytics-go.v3#New"},
 	{Func: segmentV3 + ".NewWithConfig", Kind: ExitSegment, Endpoint: `arg:1.Endpoint | "https://api.segment.io"`, Source: "pkg.go.dev/gopkg.in/segmentio/analytics-go.v3#NewWithConfig"},
 
-	{Func: statsd + ".New", Kind: ExitDatadog, Endpoint: ddMetricsSite, Source: srcStatsd + "#New; " + srcDDSite},
-	{Func: statsd + ".NewWithWriter", Kind: ExitDatadog, Endpoint: ddMetricsSite, Source: srcStatsd + "#NewWithWriter; " + srcDDSite},
-
 	{Func: twilio + ".NewRestClient", Kind: ExitTwilio, Endpoint: twilioHost, Source: srcTwilio + "#NewRestClient; " + srcTwilio + "/client#RequestHandler.BuildUrl"},
 	{Func: twilio + ".NewRestClientWithParams", Kind: ExitTwilio, Endpoint: twilioHost, Source: srcTwilio + "#NewRestClientWithParams; " + srcTwilio + "/client#RequestHandler.BuildUrl"},
 
@@ -78,15 +75,6 @@ var saasCreators = concat([]CreatorModel{
 	{Func: mailgun + ".NewMailgunFromEnv", Kind: ExitMailgun, Endpoint: `set:.APIBase | env:MG_URL`, Source: srcMailgun + "#NewMailgunFromEnv (MG_URL)"},
 
 	{Func: slack + ".New", Kind: ExitSlack, Endpoint: `opt:1:.endpoint | "https://slack.com/api/"`, Source: srcSlack + "#New (APIURL; OptionAPIURL)"},
-}, ddCreators)
-
-var ddCreators = []CreatorModel{
-	{Func: ddTraceV1 + "/tracer.StartSpan", Kind: ExitDatadog, Endpoint: ddTraceSite, Source: srcDDTrace + "#StartSpan; " + srcDDSite},
-	{Func: ddTraceV1 + "/tracer.StartSpanFromContext", Kind: ExitDatadog, Endpoint: ddTraceSite, Source: srcDDTrace + "#StartSpanFromContext; " + srcDDSite},
-	{Func: ddTraceV1 + "/tracer.SpanFromContext", Kind: ExitDatadog, Endpoint: ddTraceSite, Source: srcDDTrace + "#SpanFromContext; " + srcDDSite},
-	{Func: ddTraceV2 + "/tracer.StartSpan", Kind: ExitDatadog, Endpoint: ddTraceSite, Source: srcDDTrace2 + "#StartSpan; " + srcDDSite},
-	{Func: ddTraceV2 + "/tracer.StartSpanFromContext", Kind: ExitDatadog, Endpoint: ddTraceSite, Source: srcDDTrace2 + "#StartSpanFromContext; " + srcDDSite},
-	{Func: ddTraceV2 + "/tracer.SpanFromContext", Kind: ExitDatadog, Endpoint: ddTraceSite, Source: srcDDTrace2 + "#SpanFromContext; " + srcDDSite},
 }
 
 var saasExits = concat([]ExitModel{
@@ -119,17 +107,17 @@ var saasExits = concat([]ExitModel{
 	{Func: "(" + segmentV3 + ".Client).Enqueue", Kind: ExitSegment, Data: "1w:json", Endpoint: "obj:0", Op: "Segment Enqueue", Source: "pkg.go.dev/gopkg.in/segmentio/analytics-go.v3#Client"},
 
 	// Datadog APM: span tags and the user set on a span are sent with the
-	// span.
-	{Func: "(" + ddTraceV1 + ".Span).SetTag", Kind: ExitDatadog, Data: "1,2w", Endpoint: "obj:0", Op: "Datadog Span.SetTag", Source: "pkg.go.dev/gopkg.in/DataDog/dd-trace-go.v1/ddtrace#Span"},
-	{Func: "(" + ddTraceV1 + ".Span).SetBaggageItem", Kind: ExitDatadog, Data: "1,2", Endpoint: "obj:0", Op: "Datadog Span.SetBaggageItem", Source: "pkg.go.dev/gopkg.in/DataDog/dd-trace-go.v1/ddtrace#Span"},
+	// span, to the site, however the span was obtained.
+	{Func: "(" + ddTraceV1 + ".Span).SetTag", Kind: ExitDatadog, Data: "1,2w", Endpoint: ddTraceSite, Op: "Datadog Span.SetTag", Source: "pkg.go.dev/gopkg.in/DataDog/dd-trace-go.v1/ddtrace#Span"},
+	{Func: "(" + ddTraceV1 + ".Span).SetBaggageItem", Kind: ExitDatadog, Data: "1,2", Endpoint: ddTraceSite, Op: "Datadog Span.SetBaggageItem", Source: "pkg.go.dev/gopkg.in/DataDog/dd-trace-go.v1/ddtrace#Span"},
 	{Func: ddTraceV1 + "/tracer.StartSpan", Kind: ExitDatadog, Data: "0,1", Endpoint: ddTraceSite, Op: "Datadog StartSpan", Source: srcDDTrace + "#StartSpan (Tag options)"},
 	{Func: ddTraceV1 + "/tracer.StartSpanFromContext", Kind: ExitDatadog, Data: "1,2", Endpoint: ddTraceSite, Op: "Datadog StartSpan", Source: srcDDTrace + "#StartSpanFromContext"},
 	{Func: ddTraceV2 + "/tracer.StartSpan", Kind: ExitDatadog, Data: "0,1", Endpoint: ddTraceSite, Op: "Datadog StartSpan", Source: srcDDTrace2 + "#StartSpan (Tag options)"},
 	{Func: ddTraceV2 + "/tracer.StartSpanFromContext", Kind: ExitDatadog, Data: "1,2", Endpoint: ddTraceSite, Op: "Datadog StartSpan", Source: srcDDTrace2 + "#StartSpanFromContext"},
-	{Func: ddTraceV1 + "/tracer.SetUser", Kind: ExitDatadog, Data: "1,2", Endpoint: "obj:0", Op: "Datadog SetUser", Source: srcDDTrace + "#SetUser (WithUserEmail, WithUserName, ...)"},
-	{Func: "(*" + ddTraceV2 + "/tracer.Span).SetTag", Kind: ExitDatadog, Data: "1,2w", Endpoint: "obj:0", Op: "Datadog Span.SetTag", Source: srcDDTrace2 + "#Span.SetTag"},
-	{Func: "(*" + ddTraceV2 + "/tracer.Span).SetBaggageItem", Kind: ExitDatadog, Data: "1,2", Endpoint: "obj:0", Op: "Datadog Span.SetBaggageItem", Source: srcDDTrace2 + "#Span.SetBaggageItem"},
-	{Func: ddTraceV2 + "/tracer.SetUser", Kind: ExitDatadog, Data: "1,2", Endpoint: "obj:0", Op: "Datadog SetUser", Source: srcDDTrace2 + "#SetUser"},
+	{Func: ddTraceV1 + "/tracer.SetUser", Kind: ExitDatadog, Data: "1,2", Endpoint: ddTraceSite, Op: "Datadog SetUser", Source: srcDDTrace + "#SetUser (WithUserEmail, WithUserName, ...)"},
+	{Func: "(*" + ddTraceV2 + "/tracer.Span).SetTag", Kind: ExitDatadog, Data: "1,2w", Endpoint: ddTraceSite, Op: "Datadog Span.SetTag", Source: srcDDTrace2 + "#Span.SetTag"},
+	{Func: "(*" + ddTraceV2 + "/tracer.Span).SetBaggageItem", Kind: ExitDatadog, Data: "1,2", Endpoint: ddTraceSite, Op: "Datadog Span.SetBaggageItem", Source: srcDDTrace2 + "#Span.SetBaggageItem"},
+	{Func: ddTraceV2 + "/tracer.SetUser", Kind: ExitDatadog, Data: "1,2", Endpoint: ddTraceSite, Op: "Datadog SetUser", Source: srcDDTrace2 + "#SetUser"},
 
 	// Stripe: the API backend, https://api.stripe.com.
 	{Func: stripe + "/customer.New", Kind: ExitStripe, Data: "0", Endpoint: stripeAPI, Op: "Stripe customer.New", Source: srcStripe + "/customer#New (CustomerParams: Email, Name, Phone, Address)"},
@@ -172,7 +160,8 @@ var saasExits = concat([]ExitModel{
 
 // statsdExits are the DogStatsD client's sends, on the client and on
 // ClientInterface: the metric's name and tags (and a set's value, an
-// event's or service check's text) go to the Agent.
+// event's or service check's text) go to the Agent, and on to the site,
+// whichever client sends them.
 func statsdExits() []ExitModel {
 	ops := []struct{ name, data string }{
 		{"Gauge", "1,3"}, {"GaugeWithTimestamp", "1,3"}, {"Count", "1,3"}, {"CountWithTimestamp", "1,3"},
@@ -183,7 +172,7 @@ func statsdExits() []ExitModel {
 	var out []ExitModel
 	for _, recv := range []string{"(*" + statsd + ".Client)", "(" + statsd + ".ClientInterface)"} {
 		for _, op := range ops {
-			out = append(out, ExitModel{Func: recv + "." + op.name, Kind: ExitDatadog, Data: op.data, Endpoint: "obj:0",
+			out = append(out, ExitModel{Func: recv + "." + op.name, Kind: ExitDatadog, Data: op.data, Endpoint: ddMetricsSite,
 				Op: "DogStatsD " + op.name, Source: srcStatsd + "#Client." + op.name})
 		}
 	}

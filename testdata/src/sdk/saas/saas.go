@@ -129,3 +129,8 @@ func notify(u *User) {
 	internal.PostMessage("C1", slack.MsgOptionText("new user "+u.Email, false))
 	slack.PostWebhook(os.Getenv("SLACK_WEBHOOK"), &slack.WebhookMessage{Text: u.Name}) // want `unresolved-endpoint: .*saas.User.Name \(personal\).*environment variable SLACK_WEBHOOK`
 }
+
+// A client handed in (dependency injection): the site all the same.
+func metricsVia(c statsd.ClientInterface, u *User) {
+	c.Incr("signup", []string{"email:" + u.Email}, 1) // want `unresolved-endpoint: .*saas.User.Email \(contact\).*\(environment variable DD_SITE\)`
+}
