@@ -356,8 +356,8 @@ func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name strin
 	s.e.note("no model or summary: " + name)
 	var all taint
 	for _, a := range args {
-		if isContext(a.Type()) {
-			continue
+		if a == nil || isContext(a.Type()) {
+			continue // nil: a callback's argument the callee gives no value
 		}
 		all, _ = all.union(s.valTree(a).all())
 	}
@@ -377,7 +377,7 @@ func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name strin
 		if len(args) > 1 && !s.answers(args[0]) {
 			var rest taint
 			for _, a := range args[1:] {
-				if isContext(a.Type()) {
+				if a == nil || isContext(a.Type()) {
 					continue
 				}
 				rest, _ = rest.union(s.valTree(a).all())
@@ -570,7 +570,7 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 		switch {
 		case f.from.field >= 0:
 			t = s.fieldPort(args, f.from)
-		case f.from.typed && f.from.index < len(args):
+		case f.from.typed && f.from.index < len(args) && args[f.from.index] != nil:
 			t = s.typedTree(args[f.from.index])
 		default:
 			t = s.portTree(args, f.from, "", false, f.from.enc)
@@ -660,7 +660,7 @@ func (s *fstate) typedTree(a ssa.Value) tree {
 // field's subtree, plus the user-data fields the argument's known types
 // hold there. A name that is not a constant takes the argument whole.
 func (s *fstate) fieldPort(args []ssa.Value, p portSpec) tree {
-	if p.index >= len(args) || p.field >= len(args) {
+	if p.index >= len(args) || p.field >= len(args) || args[p.index] == nil {
 		return nil
 	}
 	k, ok := args[p.field].(*ssa.Const)
@@ -1026,7 +1026,7 @@ func (s *fstate) unknownIterator(c ssa.CallInstruction, common *ssa.CallCommon, 
 // answers reports whether v, or the value it converts to an interface,
 // is a writer that answers the caller.
 func (s *fstate) answers(v ssa.Value) bool {
-	for {
+	for v != nil {
 		if s.e.answerWriter(v.Type()) {
 			return true
 		}
@@ -1041,6 +1041,7 @@ func (s *fstate) answers(v ssa.Value) bool {
 			return false
 		}
 	}
+	return false
 }
 
 // isAnswerWriter reports whether values of type t answer the caller

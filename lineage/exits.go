@@ -517,21 +517,9 @@ func stringPaths(t types.Type, depth int) []string {
 	case *types.Struct:
 		if depth >= 2 {
 			// Deeper structs: only the endpoint the object remembers (a
-			// request kept in a wrapper kept in a builder).
-			if depth >= 4 {
-				return nil
-			}
-			for i := 0; i < u.NumFields(); i++ {
-				f := u.Field(i)
-				if isObjectType(f.Type()) {
-					for _, p := range stringPaths(f.Type(), depth+1) {
-						if strings.HasSuffix(p, ".#ep") {
-							out = append(out, "."+f.Name()+p)
-						}
-					}
-				}
-			}
-			return append(out, ".#ep")
+			// request kept in a wrapper kept in a builder), not its
+			// fields, so that recursive types stay small.
+			return []string{".#ep"}
 		}
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)

@@ -4,7 +4,9 @@
 package hard
 
 import (
+	"context"
 	"iter"
+	"net"
 	"net/http"
 	"reflect"
 	"sort"
@@ -99,4 +101,19 @@ func recursion(u *User, n int) string {
 
 func recursive(u *User) {
 	http.Post(us, "text/plain", strings.NewReader(recursion(u, 3))) // want `disallowed-region: User data hard.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
+
+// lookup returns a method value of a standard-library type the engine has
+// no model for; its receiver is not known where the value is called.
+func lookup() func(ctx context.Context, host string) ([]string, error) {
+	r := &net.Resolver{}
+	return r.LookupHost
+}
+
+// boundUnknown calls it with a context: no crash, and the data passed in
+// comes back out of the unknown call.
+func boundUnknown(u *User) {
+	f := lookup()
+	addrs, _ := f(context.Background(), u.Email)
+	http.Post(us, "text/plain", strings.NewReader(addrs[0])) // want `disallowed-region.*hard.User.Email`
 }
