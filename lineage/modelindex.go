@@ -60,10 +60,18 @@ type parsedCreator struct {
 	endpoint endpointSpec // 'a' or 'o' (~N)
 }
 
+// parsedInput is a call that reads a configured input (knowledge.Inputs).
+type parsedInput struct {
+	kind    string
+	nameArg int // the argument holding the input's name
+	varArg  int // the argument pointing to the variable it fills; -1 for the result
+}
+
 type modelIndex struct {
 	models   map[string]*parsedModel
 	exits    map[string]*parsedExit
 	creators map[string]*parsedCreator
+	inputs   map[string]*parsedInput
 }
 
 var defaultModels = sync.OnceValue(func() *modelIndex {
@@ -71,6 +79,7 @@ var defaultModels = sync.OnceValue(func() *modelIndex {
 		models:   make(map[string]*parsedModel),
 		exits:    make(map[string]*parsedExit),
 		creators: make(map[string]*parsedCreator),
+		inputs:   make(map[string]*parsedInput),
 	}
 	for _, m := range knowledge.Models {
 		if _, dup := idx.models[m.Func]; dup {
@@ -84,8 +93,34 @@ var defaultModels = sync.OnceValue(func() *modelIndex {
 	for _, c := range knowledge.Creators {
 		idx.creators[c.Func] = &parsedCreator{kind: c.Kind, conn: c.Conn, endpoint: mustEndpoint(c.Endpoint)}
 	}
+	for _, in := range knowledge.Inputs {
+		if _, dup := idx.inputs[in.Func]; dup {
+			panic("lineage: duplicate input " + in.Func)
+		}
+		idx.inputs[in.Func] = mustInput(in)
+	}
 	return idx
 })
+
+// mustInput parses an input row's Args: "name:N" or "name:N var:M".
+func mustInput(in knowledge.InputModel) *parsedInput {
+	p := &parsedInput{kind: in.Kind, nameArg: -1, varArg: -1}
+	for _, f := range strings.Fields(in.Args) {
+		k, v, _ := strings.Cut(f, ":")
+		switch k {
+		case "name":
+			p.nameArg = mustInt(v)
+		case "var":
+			p.varArg = mustInt(v)
+		default:
+			panic("lineage: bad input args " + in.Args)
+		}
+	}
+	if p.nameArg < 0 {
+		panic("lineage: input without a name argument " + in.Func)
+	}
+	return p
+}
 
 // model finds the model of a function: its own entry, else its package's
 // or receiver type's default ("pkg.*", "(*pkg.T).*").

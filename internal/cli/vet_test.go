@@ -195,3 +195,69 @@ sinks:
 		})
 	}
 }
+
+// TestVetSameAsCommand: go vet and the standalone command merge flows with
+// the one merge (lineage.Merge), deciding on the endpoints' structured
+// inputs, so they report the same for the same package. Here the exits'
+// own packages leave their destinations as a parameter (send's target) and
+// as a field of the receiver (hook's c.cfg.URL); the callers in the same
+// package resolve both. Before the merge was one, go vet dropped the
+// receiver's field as a parameter and the command reported it as an
+// unresolved config field.
+func TestVetSameAsCommand(t *testing.T) {
+	dir := testutil.WriteModule(t, map[string]string{
+		"go.mod": "module example.com/same\n\ngo 1.26\n",
+		"app/app.go": `package app
+
+import (
+	"net/http"
+	"os"
+	"strings"
+)
+
+type User struct {
+	Email string ` + "`userdata:\"contact\"`" + `
+}
+
+var current = &User{}
+
+func send(target string) {
+	http.Post(target, "text/plain", strings.NewReader(current.Email))
+}
+
+type Config struct{ URL string }
+
+type Client struct{ cfg Config }
+
+func (c *Client) hook() {
+	http.Post(c.cfg.URL, "text/plain", strings.NewReader(current.Email))
+}
+
+func Run() {
+	send(os.Getenv("AUDIT_URL"))
+	send("https://api.mixpanel.com/track")
+	c := &Client{cfg: Config{URL: "https://api.eu.intercom.io/contacts"}}
+	c.hook()
+}
+`,
+	})
+	diags, msgs, _, out := goVet(t, dir)
+	var vet []string
+	for _, d := range diags {
+		vet = append(vet, d.loc+" "+d.rule+": "+msgs[d.loc])
+	}
+	o := run(t, "-C", dir, "./...")
+	var cmd []string
+	for _, m := range regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: (?:error|warning|note) datagate/([a-z-]+): (.*)$`).FindAllStringSubmatch(o.stdout, -1) {
+		cmd = append(cmd, m[1]+":"+m[2]+" "+m[3]+": "+m[4])
+	}
+	want := []string{
+		"app/app.go:16 disallowed-region: User data app.User.Email (contact) is sent to api.mixpanel.com in US, outside the allowed regions EEA.",
+	}
+	if !reflect.DeepEqual(vet, want) {
+		t.Errorf("go vet:\n%s\nwant:\n%s\n%s", strings.Join(vet, "\n"), strings.Join(want, "\n"), out)
+	}
+	if !reflect.DeepEqual(cmd, want) {
+		t.Errorf("command:\n%s\nwant:\n%s\n%s", strings.Join(cmd, "\n"), strings.Join(want, "\n"), o.stdout)
+	}
+}
