@@ -168,7 +168,7 @@ spec:
 		{
 			name: "dotenv",
 			files: map[string]string{
-				"datagate.yaml": "version: 1\ndeploy:\n  - .env.production\n",
+				"datagate.yaml":   "version: 1\ndeploy:\n  - .env.production\n",
 				".env.production": "# production\n\nexport SMTP_ADDR=smtp.eu.mailgun.org:587\nHOOK=\"https://hooks.example.eu/a b\" \nRAW='x#y'\nBARE=https://a.example.eu # the relay\nEMPTY=\n",
 			},
 			want: []string{
@@ -182,9 +182,9 @@ spec:
 		{
 			name: "yaml and json config",
 			files: map[string]string{
-				"datagate.yaml": "version: 1\ndeploy:\n  - config/*\n",
+				"datagate.yaml":    "version: 1\ndeploy:\n  - config/*\n",
 				"config/prod.yaml": "courier:\n  smtp:\n    connection_uri: smtps://smtp.eu.mailgun.org:465\n  retries: 3\nhooks: [a, b]\n",
-				"config/app.json": "{\n  \"app\": {\n    \"root_url\": \"https://shop.example.eu\"\n  }\n}\n",
+				"config/app.json":  "{\n  \"app\": {\n    \"root_url\": \"https://shop.example.eu\"\n  }\n}\n",
 			},
 			want: []string{
 				"config app.root_url=https://shop.example.eu config/app.json:3",
@@ -196,7 +196,7 @@ spec:
 			name: "toml config",
 			files: map[string]string{
 				"datagate.yaml": "version: 1\ndeploy:\n  - config.toml\n",
-				"config.toml": "title = \"shop\"\n\n[smtp]\nhost = \"smtp.eu.mailgun.org\"\nport = 587\n\n[db]\ndsn = { url = \"postgres://db.internal/x\" }\n\n[[hooks]]\nurl = \"https://a.example.com\"\n",
+				"config.toml":   "title = \"shop\"\n\n[smtp]\nhost = \"smtp.eu.mailgun.org\"\nport = 587\n\n[db]\ndsn = { url = \"postgres://db.internal/x\" }\n\n[[hooks]]\nurl = \"https://a.example.com\"\n",
 			},
 			want: []string{
 				"config db.dsn.url=postgres://db.internal/x config.toml:8",
@@ -208,9 +208,9 @@ spec:
 		{
 			name: "several files, several values",
 			files: map[string]string{
-				"datagate.yaml": "version: 1\ndeploy:\n  - deploy/*.env\n",
-				"deploy/eu.env": "SMTP_ADDR=smtp.eu.mailgun.org:587\n",
-				"deploy/us.env": "SMTP_ADDR=smtp.mailgun.org:587\n",
+				"datagate.yaml":  "version: 1\ndeploy:\n  - deploy/*.env\n",
+				"deploy/eu.env":  "SMTP_ADDR=smtp.eu.mailgun.org:587\n",
+				"deploy/us.env":  "SMTP_ADDR=smtp.mailgun.org:587\n",
 				"deploy/eu2.env": "SMTP_ADDR=smtp.eu.mailgun.org:587\n",
 			},
 			want: []string{
