@@ -17,12 +17,22 @@ import (
 func (e *engine) endpoints(x StrExpr, paramName func(i int, path string) (string, Input)) []Endpoint {
 	var out []Endpoint
 	for _, alt := range x {
-		out = append(out, e.endpoint(alt, paramName))
+		out = append(out, e.endpoint(alt, paramName, 0)...)
 	}
 	return mergeEndpoints(nil, out)
 }
 
-func (e *engine) endpoint(alt StrAlt, paramName func(i int, path string) (string, Input)) Endpoint {
+// maxDeployDepth bounds the configured inputs of one alternative that deploy
+// values are substituted for (a host from one variable, a port from
+// another).
+const maxDeployDepth = 3
+
+// endpoint resolves one alternative. When its host depends on a configured
+// input (README, "Configured destinations"), the policy decides: an
+// endpoints entry naming the input gives the region; else every value the
+// deploy files give the input is folded in like a constant, each a
+// possible endpoint of its own.
+func (e *engine) endpoint(alt StrAlt, paramName func(i int, path string) (string, Input), depth int) []Endpoint {
 	prefix, unk := alt.Prefix()
 	ep := Endpoint{Def: alt.Def()}
 	if unk != nil {
@@ -35,10 +45,13 @@ func (e *engine) endpoint(alt StrAlt, paramName func(i int, path string) (string
 			default:
 				ep.Unresolved, ep.Input = unk.Text, Input{Kind: InputOther}
 			}
+			if eps, ok := e.configured(alt, unk, ep, paramName, depth); ok {
+				return eps
+			}
 			if prefix != "" {
 				ep.Value = prefix + "…"
 			}
-			return ep
+			return []Endpoint{ep}
 		}
 		ep.Value = prefix + "…"
 	} else {
@@ -51,11 +64,65 @@ func (e *engine) endpoint(alt StrAlt, paramName func(i int, path string) (string
 	host, ok := regions.HostOf(hostPart)
 	if !ok {
 		ep.Unresolved, ep.Input = "no host in "+strconv.Quote(prefix), Input{Kind: InputOther}
-		return ep
+		return []Endpoint{ep}
 	}
 	ep.Host = host
 	ep.Region, ep.RegionWhy = e.region(host)
-	return ep
+	return []Endpoint{ep}
+}
+
+// configured resolves an alternative whose host depends on the configured
+// input ep.Input (unk is its part in alt) from the policy: by an endpoints
+// entry naming the input (the endpoint is then the input itself, with the
+// entry's region), else by the values deploy files give it. It reports
+// false when the policy says nothing of the input.
+func (e *engine) configured(alt StrAlt, unk *StrPart, ep Endpoint, paramName func(i int, path string) (string, Input), depth int) ([]Endpoint, bool) {
+	in := ep.Input
+	p := e.cfg.Policy
+	if p == nil || !in.Configured() || in.Name == "" {
+		return nil, false
+	}
+	if r, rule, ok := p.InputRegion(in.Kind, in.Name); ok {
+		in.Rule = rule.Line
+		where := "policy"
+		if p.File != "" {
+			where = p.File + ":" + strconv.Itoa(rule.Line)
+		}
+		return []Endpoint{{
+			Value:     in.Describe(),
+			Region:    r,
+			RegionWhy: "policy endpoints rule at " + where + " (" + in.Describe() + ")",
+			Def:       ep.Def,
+			Input:     in,
+		}}, true
+	}
+	vals := p.DeployValues(in.Kind, in.Name)
+	if len(vals) == 0 || depth >= maxDeployDepth {
+		return nil, false
+	}
+	at := -1
+	for i := range alt {
+		if &alt[i] == unk {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil, false
+	}
+	var out []Endpoint
+	for _, v := range vals {
+		sub := append(append(append(StrAlt(nil), alt[:at]...), StrPart{Kind: PartLit, Text: v.Value}), alt[at+1:]...).merge()
+		d := in
+		d.Value, d.From = v.Value, v.From()
+		for _, x := range e.endpoint(sub, paramName, depth+1) {
+			if x.Unresolved != "" {
+				x.Unresolved = d.Deployed() + ": " + x.Unresolved
+			}
+			x.Input = d
+			out = append(out, x)
+		}
+	}
+	return out, true
 }
 
 // region decides a host's region: the policy's endpoints first, then the

@@ -129,15 +129,19 @@ func fileIndex(pass *analysis.Pass) func(lineage.Position) token.Pos {
 // rule, with the directive that suppresses it, if any (on the exit's line
 // or the line above, or on the line of the call leading to it).
 func Check(fs []lineage.Flow, pol *policy.Policy, dirs []suppress.Directive, now time.Time) []lineage.Finding {
-	params := rules.Params{Allowed: pol.AllowedRegions, Gateway: pol.HasGateway()}
+	params := rules.Params{Allowed: pol.AllowedRegions, Gateway: pol.HasGateway(), Categories: pol.Categories}
 	for _, g := range pol.Gateway {
 		params.Gateways = append(params.Gateways, g.Text)
 	}
 	var out []lineage.Finding
 	for _, f := range fs {
-		r, msg := rules.Evaluate(&f, params)
+		r, msg, fields := rules.Judge(&f, params)
 		if r == nil {
 			continue
+		}
+		if len(fields) > 0 && len(fields) < len(f.Labels) {
+			// The result is about the fields out of place only.
+			f.Labels = fields
 		}
 		fd := lineage.Finding{Rule: r.ID, Level: r.Level, Message: msg, Flow: f}
 		d := suppress.Match(dirs, r.ID, f.Exit.Pos.File, f.Exit.Pos.Line, now)

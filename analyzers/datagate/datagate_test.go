@@ -63,14 +63,15 @@ func TestTypeShapes(t *testing.T) {
 // "Configured destinations"): environment variables, envconfig-style
 // struct tags and config fields, flags (flag, pflag, cobra), config keys
 // (viper, koanf, the getter convention). The libraries are offline
-// stand-ins under testdata/src/github.com.
+// stand-ins under testdata/src/github.com. inputs/deployed has a policy
+// that resolves them: endpoints entries by input and deploy files.
 //
 // It also checks the structured input each reported endpoint carries (kind,
 // name, whether a caller could resolve it), which policy endpoints entries
 // match: a parameter's endpoint is dropped where a caller gave the exit one.
 func TestInputs(t *testing.T) {
 	results := analysistest.Run(t, testdata(t), datagate.New(config.New()),
-		"inputs/env", "inputs/tags", "inputs/flags", "inputs/cobra", "inputs/viper", "inputs/koanf", "inputs/getter")
+		"inputs/env", "inputs/tags", "inputs/flags", "inputs/cobra", "inputs/viper", "inputs/koanf", "inputs/getter", "inputs/deployed")
 	var got []string
 	for _, r := range results {
 		res, ok := r.Result.(*datagate.Result)
@@ -89,6 +90,10 @@ func TestInputs(t *testing.T) {
 	want := []string{
 		`cobra.go:29 flag "webhook-url" param=false`,
 		`cobra.go:30 flag "smtp-host" param=false`,
+		`deployed.go:45 flag "webhook-url" param=false`,
+		`deployed.go:49 env "SMTP_ADDR" param=false`,
+		`deployed.go:53 config "courier.http.url" param=false`,
+		`deployed.go:57 env "BAD_URL" param=false`,
 		`env.go:23 env "EVENTS_URL" param=false`,
 		`env.go:31 env "SMTP_ADDR" param=false`,
 		`env.go:35 env "API_HOST" param=false`,
