@@ -302,7 +302,9 @@ func TestCategories(t *testing.T) {
 	email := lineage.Label{Field: "example.com/m.User.Email", Category: "contact"}
 	bio := lineage.Label{Field: "example.com/m.Profile.Bio", Category: "public_profile"}
 	p := Params{Allowed: []string{"EEA"}, Categories: map[string][]string{"payment": {"DE"}, "public_profile": {AnyRegion}}}
-	ep := func(host, region string) lineage.Endpoint { return lineage.Endpoint{Value: "https://" + host, Host: host, Region: region} }
+	ep := func(host, region string) lineage.Endpoint {
+		return lineage.Endpoint{Value: "https://" + host, Host: host, Region: region}
+	}
 	for _, tc := range []struct {
 		name   string
 		labels []lineage.Label
