@@ -93,6 +93,26 @@ type Exit struct {
 	Generated bool `json:"generated,omitempty"`
 }
 
+// Package returns the import path of the package whose code holds the exit
+// call (from Func); "" when not known.
+func (x Exit) Package() string { return PackageOf(x.Func) }
+
+// PackageOf returns the import path in a types.Func.FullName-style name:
+// "example.com/a/b" for "example.com/a/b.F", "(*example.com/a/b.T).M" and
+// "example.com/a/b.F$1".
+func PackageOf(name string) string {
+	name = strings.TrimLeft(name, "(*")
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	slash := strings.LastIndexByte(name, '/')
+	dot := strings.IndexByte(name[slash+1:], '.')
+	if dot < 0 {
+		return ""
+	}
+	return name[:slash+1+dot]
+}
+
 // Endpoint is one possible destination of an exit.
 type Endpoint struct {
 	// Value is the statically known URL, address or DSN ("" when unresolved).

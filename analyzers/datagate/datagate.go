@@ -71,6 +71,22 @@ func run(cfg *config.Config, fl *analysis.Analyzer, pass *analysis.Pass) (any, e
 	now := cfg.Time()
 	merged := lineage.MergeFlows(fr.Flows, func(p lineage.Position) bool { return files[p.File] })
 	findings := Check(merged, pol, dirs, now)
+	if len(pol.Exclude) > 0 {
+		// Packages the policy excludes are analysed (their facts serve the
+		// packages that import them) but never reported in, and neither
+		// are their exits.
+		mod := ""
+		if pass.Module != nil {
+			mod = pass.Module.Path
+		}
+		kept := findings[:0]
+		for _, f := range findings {
+			if !pol.Excluded(pass.Pkg.Path(), mod) && !pol.Excluded(f.Flow.Exit.Package(), mod) {
+				kept = append(kept, f)
+			}
+		}
+		findings = kept
+	}
 	r := &Result{Policy: pol, Flows: fr.Flows, Findings: findings, Directives: dirs, Notes: fr.Notes}
 
 	// Diagnostics, for go vet and other drivers that report them: each at

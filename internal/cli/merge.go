@@ -27,6 +27,9 @@ func findingsOf(results []pkgResult, root string, now time.Time) []lineage.Findi
 	dirs := allDirectives(results)
 	var out []lineage.Finding
 	for _, m := range mergeFlows(results) {
+		if m.excluded() {
+			continue
+		}
 		for _, fd := range datagate.Check([]lineage.Flow{m.flow}, m.policy, dirs, now) {
 			if !m.local && fd.Flow.Via.IsValid() {
 				exit := fd.Flow.Exit
@@ -50,6 +53,20 @@ type mergedFlow struct {
 	policy *policy.Policy
 	local  bool           // reported at the exit (else at flow.Via, when valid)
 	parts  []lineage.Flow // the flows merged into flow, as the packages found them
+	at     *pkgResult     // the root package holding the place it is reported at; nil if none
+}
+
+// excluded reports whether the flow is reported in a package its policy's
+// exclude patterns name: it is analysed, never reported.
+func (m *mergedFlow) excluded() bool {
+	if m.at == nil || m.policy == nil || len(m.policy.Exclude) == 0 {
+		return false
+	}
+	mod := ""
+	if m.at.pkg.Module != nil {
+		mod = m.at.pkg.Module.Path
+	}
+	return m.policy.Excluded(m.at.pkg.PkgPath, mod) || m.policy.Excluded(m.flow.Exit.Package(), mod)
 }
 
 // mergeFlows makes one flow per reported place out of the flows of all root
@@ -94,7 +111,11 @@ func mergeFlows(results []pkgResult) []mergedFlow {
 		for k, i := range m.Parts {
 			parts[k] = all[i]
 		}
-		out = append(out, mergedFlow{flow: m.Flow, policy: owner.res.Policy, local: m.Local, parts: parts})
+		at := m.Flow.Exit.Pos
+		if !m.Local && m.Flow.Via.IsValid() {
+			at = m.Flow.Via
+		}
+		out = append(out, mergedFlow{flow: m.Flow, policy: owner.res.Policy, local: m.Local, parts: parts, at: owners[at.File]})
 	}
 	return out
 }
