@@ -161,8 +161,8 @@ type Input struct {
 	// a field of one: the function's callers may resolve it.
 	Param bool `json:"param,omitempty"`
 	// Value and From are the value a deploy file gives the input and where
-	// ("deploy/k8s/api.yaml:41", relative to the policy file's directory),
-	// when the endpoint was resolved from one.
+	// ("deploy/k8s/api.yaml:41", relative to the module root), when the
+	// endpoint was resolved from one.
 	Value string `json:"value,omitempty"`
 	From  string `json:"from,omitempty"`
 	// Rule is the line of the policy endpoints entry that gives the input

@@ -269,7 +269,7 @@ func Run() {
 // reported, and so is the user data app reads from what helpers returns.
 func TestExclude(t *testing.T) {
 	files := map[string]string{
-		"go.mod": "module example.com/excl\n\ngo 1.26\n",
+		"go.mod":         "module example.com/excl\n\ngo 1.26\n",
 		"model/model.go": "package model\n\n// User is a customer.\ntype User struct {\n\tEmail string `userdata:\"contact\"`\n}\n",
 		"helpers/helpers.go": `package helpers
 

@@ -18,10 +18,14 @@ import (
 
 // DeployGlob is one entry of the policy's deploy list: a glob relative to
 // the policy file's directory, and the files it matched.
+//
+// The files, and the values read from them, are named relative to the
+// module root: the nearest directory holding a go.mod at or above the
+// policy file's, else the policy file's directory.
 type DeployGlob struct {
 	Pattern string
 	Line    int
-	Files   []string // relative to the policy file's directory, slash-separated
+	Files   []string // relative to the module root, slash-separated
 }
 
 // DeployValue is a value a deploy file gives a configured input.
@@ -29,7 +33,7 @@ type DeployValue struct {
 	Kind  string // InputEnv, InputFlag or InputConfig
 	Name  string // SMTP_ADDR, smtp-host, courier.smtp.connection_uri
 	Value string
-	File  string // relative to the policy file's directory, slash-separated
+	File  string // relative to the module root, slash-separated
 	Line  int
 }
 
@@ -84,6 +88,21 @@ func (d *decoder) deploy(item *yaml.Node, path string) error {
 	return nil
 }
 
+// moduleRootOf returns the nearest directory at or above dir that holds a
+// go.mod, else dir.
+func moduleRootOf(dir string) string {
+	for d := dir; ; {
+		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
 // deployError is a problem in a deploy file, at a line of it.
 type deployError struct {
 	line int
@@ -101,7 +120,8 @@ func (d *decoder) readDeploy() error {
 		return nil
 	}
 	dir := filepath.Dir(d.file)
-	r := &deployReader{dir: dir, configMaps: make(map[string]map[string]DeployValue)}
+	base := moduleRootOf(dir)
+	r := &deployReader{dir: base, configMaps: make(map[string]map[string]DeployValue)}
 	type file struct {
 		rel  string
 		glob int
@@ -122,7 +142,7 @@ func (d *decoder) readDeploy() error {
 			if fi, err := os.Stat(m); err != nil || fi.IsDir() {
 				continue
 			}
-			rel, err := filepath.Rel(dir, m)
+			rel, err := filepath.Rel(base, m)
 			if err != nil {
 				rel = m
 			}
