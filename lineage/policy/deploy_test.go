@@ -408,3 +408,40 @@ func TestSpec3aExample(t *testing.T) {
 		t.Errorf("Categories = %v", p.Categories)
 	}
 }
+
+// TestReadmeFullExample: the README's "full example, every key" parses
+// (with a file for each deploy glob) and holds every key the policy reads.
+func TestReadmeFullExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	i := strings.Index(text, "A full example, every key:")
+	if i < 0 {
+		t.Fatal("README has no full example")
+	}
+	start := strings.Index(text[i:], "```yaml\n")
+	end := strings.Index(text[i+start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("README's full example is not a yaml block")
+	}
+	example := text[i+start+8 : i+start+8+end]
+	_, err = loadWith(t, map[string]string{
+		"datagate.yaml":       example,
+		"deploy/k8s/api.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n",
+		"docker-compose.yml":  "services:\n  api:\n    image: api\n",
+		".env.production":     "SMTP_ADDR=smtp.eu.mailgun.org:587\n",
+		"config/prod.yaml":    "courier:\n  smtp:\n    connection_uri: smtps://smtp.eu.mailgun.org:465\n",
+	})
+	if err != nil {
+		t.Fatalf("the README's full example does not load: %v", err)
+	}
+	for _, keys := range []string{topKeys, endpointKeys, sourceKeys, propagatorKeys, sinkKeys, categoryKeys} {
+		for _, k := range strings.Fields(keys) {
+			if !strings.Contains(example, k+":") {
+				t.Errorf("the README's full example lacks the key %s", k)
+			}
+		}
+	}
+}
