@@ -19,10 +19,12 @@ type Merged struct {
 // local reports whether a position lies in an analysed file. A flow whose
 // exit lies in an analysed, hand-written file is reported at the exit;
 // otherwise (a dependency, generated code) at the call that leads to it
-// (Via), so flows into one exit through different calls stay apart. A flow
-// into a generated exit without such a call is left out when another flow
-// reaches the same exit through one: that call is where it is reported.
-// Sanitised flows stay apart from the others.
+// (Via), so flows into one exit through different calls stay apart, and
+// flows into several exits through one call are one result there (naming
+// the first exit found). A flow into a generated exit without such a call
+// is left out when another flow reaches the same exit through one: that
+// call is where it is reported. Sanitised flows stay apart from the
+// others.
 //
 // Merged flows unite their labels and endpoints and keep the shortest path
 // (the first Via on a tie). When a flow found through a call (Via) gives the
@@ -37,8 +39,8 @@ func Merge(fs []Flow, local func(Position) bool) []Merged {
 		}
 	}
 	type key struct {
-		at, exit Position
-		san      bool
+		at  Position
+		san bool
 	}
 	idx := make(map[key]int)
 	var out []Merged
@@ -52,7 +54,7 @@ func Merge(fs []Flow, local func(Position) bool) []Merged {
 		if !isLocal && f.Via.IsValid() {
 			at = f.Via
 		}
-		k := key{at, f.Exit.Pos, f.Sanitized}
+		k := key{at, f.Sanitized}
 		j, ok := idx[k]
 		if !ok {
 			j = len(out)

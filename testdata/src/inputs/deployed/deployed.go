@@ -42,17 +42,17 @@ func byField(s *Settings, u *User) {
 
 func byManifest(u *User) {
 	http.Post(os.Getenv("EVENTS_URL"), "text/plain", body(u)) // ConfigMap: Mixpanel EU
-	http.Post(*webhook, "text/plain", body(u))                 // want `unknown-region.*hooks.example.com \(flag -webhook-url = https://hooks.example.com/in \(deploy/k8s/api.yaml:26\)\)`
+	http.Post(*webhook, "text/plain", body(u))                // want `unknown-region.*hooks.example.com \(flag -webhook-url = https://hooks.example.com/in \(testdata/src/inputs/deployed/deploy/k8s/api.yaml:26\)\)`
 }
 
 func byEnvFiles(u *User) {
-	smtp.SendMail(os.Getenv("SMTP_ADDR"), nil, "a@example.com", []string{u.Email}, nil) // want `disallowed-region.*smtp.mailgun.org in US \(environment variable SMTP_ADDR = smtp.mailgun.org:587 \(deploy/us.env:1\)\)`
+	smtp.SendMail(os.Getenv("SMTP_ADDR"), nil, "a@example.com", []string{u.Email}, nil) // want `disallowed-region.*smtp.mailgun.org in US \(environment variable SMTP_ADDR = smtp.mailgun.org:587 \(testdata/src/inputs/deployed/deploy/us.env:1\)\)`
 }
 
 func byConfigFile(u *User) {
-	http.Post(viper.GetString("courier.http.url"), "text/plain", body(u)) // want `disallowed-region.*api.mixpanel.com in US \(config key courier.http.url = https://api.mixpanel.com/courier \(config/prod.yaml:3\)\)`
+	http.Post(viper.GetString("courier.http.url"), "text/plain", body(u)) // want `disallowed-region.*api.mixpanel.com in US \(config key courier.http.url = https://api.mixpanel.com/courier \(testdata/src/inputs/deployed/config/prod.yaml:3\)\)`
 }
 
 func notADestination(u *User) {
-	http.Post(os.Getenv("BAD_URL"), "text/plain", body(u)) // want `unresolved-endpoint.*environment variable BAD_URL = not a destination \(deploy/k8s/api.yaml:24\): no host in "not a destination"`
+	http.Post(os.Getenv("BAD_URL"), "text/plain", body(u)) // want `unresolved-endpoint.*environment variable BAD_URL = not a destination \(testdata/src/inputs/deployed/deploy/k8s/api.yaml:24\): no host in "not a destination"`
 }
