@@ -157,7 +157,7 @@ func (s *fstate) assigns(fn *ssa.Function, bindings []ssa.Value, path string, de
 				if j := i - len(fn.Params); j >= 0 && j < len(bindings) {
 					return s.strAt(bindings[j], p, depth+1)
 				}
-				return Unknown(st.paramName(i, p))
+				return st.paramStr(i, p)
 			})
 			out = Union(out, x)
 		}
@@ -257,7 +257,7 @@ func (s *fstate) pkgCalls(a *endpointSpec, depth int) StrExpr {
 					st = s.e.scratch(fn)
 				}
 				x := st.spec(a.inner, specCtx{args: callArgs(c.Common()), self: c.Value()}, depth+1)
-				out = Union(out, x.Subst(func(i int, p string) StrExpr { return Unknown(st.paramName(i, p)) }))
+				out = Union(out, x.Subst(func(i int, p string) StrExpr { return st.paramStr(i, p) }))
 			}
 		}
 	}
@@ -306,4 +306,11 @@ func (s *fstate) chanSend(in *ssa.Send, t tree) {
 		}
 		s.exitData(in, name, o.ekind, t.all(), s.strAt(o.val, ".#ep", 0), "sent on the channel of "+shortName(name))
 	}
+}
+
+// paramStr is the unknown value of parameter i at path, named and
+// classified as paramName says.
+func (s *fstate) paramStr(i int, path string) StrExpr {
+	text, in := s.paramName(i, path)
+	return StrExpr{{{Kind: PartUnknown, Text: text, In: in.Kind, Name: in.Name}}}
 }

@@ -51,7 +51,7 @@ func (s *fstate) exitData(c ssa.Instruction, name, kind string, t taint, expr St
 		lab := s.e.labels[o.lab]
 		if lab.kind == concreteLabel {
 			if eps == nil {
-				eps = s.e.endpoints(expr, s.paramName) // the same for every origin
+				eps = s.e.endpoints(s.closureBound(expr), s.paramName) // the same for every origin
 			}
 			s.e.flowTo(Flow{
 				Labels:    []Label{lab.field},
@@ -71,25 +71,8 @@ func (s *fstate) exitData(c ssa.Instruction, name, kind string, t taint, expr St
 
 // paramName describes parameter i of the function being analysed, for
 // endpoints that depend on it and no caller resolved.
-func (s *fstate) paramName(i int, path string) string {
-	name := "#" + itoa(i)
-	if i < len(s.fn.Params) {
-		name = s.fn.Params[i].Name()
-	} else if j := i - len(s.fn.Params); j < len(s.fn.FreeVars) {
-		name = s.fn.FreeVars[j].Name()
-	}
-	what := "parameter " + name + strings.ReplaceAll(path, ".#ep", "")
-	if strings.Contains(path, ".") && !strings.HasPrefix(path, ".#") {
-		// A field of a parameter: name it as a config field. fn.Params
-		// counts a method's receiver, as i does; the signature's
-		// parameters do not.
-		if i < len(s.fn.Params) {
-			if n := namedOf(s.fn.Params[i].Type()); n != "" {
-				return "config field " + n + strings.ReplaceAll(path, ".#ep", "")
-			}
-		}
-	}
-	return what + " of " + shortName(funcName(s.fn))
+func (s *fstate) paramName(i int, path string) (string, Input) {
+	return paramInput(s.fn, i, path)
 }
 
 func namedOf(t types.Type) string {
@@ -172,7 +155,7 @@ func mergeEndpoints(a, b []Endpoint) []Endpoint {
 	for _, x := range b {
 		found := false
 		for _, y := range out {
-			if y.Value == x.Value && y.Unresolved == x.Unresolved && y.Host == x.Host {
+			if sameEndpoint(x, y) {
 				found = true
 			}
 		}
@@ -180,13 +163,28 @@ func mergeEndpoints(a, b []Endpoint) []Endpoint {
 			out = append(out, x)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Value != out[j].Value {
-			return out[i].Value < out[j].Value
-		}
-		return out[i].Unresolved < out[j].Unresolved
-	})
+	sort.SliceStable(out, func(i, j int) bool { return endpointLess(out[i], out[j]) })
 	return out
+}
+
+// sameEndpoint reports whether two endpoints are one for merging: the same
+// value, host, reason and input.
+func sameEndpoint(x, y Endpoint) bool {
+	return y.Value == x.Value && y.Unresolved == x.Unresolved && y.Host == x.Host && y.Input == x.Input
+}
+
+// endpointLess orders endpoints by value, reason, then input.
+func endpointLess(a, b Endpoint) bool {
+	if a.Value != b.Value {
+		return a.Value < b.Value
+	}
+	if a.Unresolved != b.Unresolved {
+		return a.Unresolved < b.Unresolved
+	}
+	if a.Input.From != b.Input.From {
+		return a.Input.From < b.Input.From
+	}
+	return !a.Input.Param && b.Input.Param
 }
 
 // hasLabels reports whether a, sorted, already holds every field of b:
@@ -216,14 +214,14 @@ func hasLabels(a, b []Label) bool {
 // b: mergeEndpoints would give a back.
 func hasEndpoints(a, b []Endpoint) bool {
 	for i := 1; i < len(a); i++ {
-		if a[i].Value < a[i-1].Value || (a[i].Value == a[i-1].Value && a[i].Unresolved < a[i-1].Unresolved) {
+		if endpointLess(a[i], a[i-1]) {
 			return false
 		}
 	}
 	for _, x := range b {
 		found := false
 		for _, y := range a {
-			if y.Value == x.Value && y.Unresolved == x.Unresolved && y.Host == x.Host {
+			if sameEndpoint(x, y) {
 				found = true
 				break
 			}
@@ -786,7 +784,7 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			}
 			if eps == nil {
 				// The same for every origin: computed once.
-				eps = s.e.endpoints(expr, s.paramName)
+				eps = s.e.endpoints(s.closureBound(expr), s.paramName)
 				viaFunc = funcName(s.fn)
 			}
 			s.e.flowTo(Flow{

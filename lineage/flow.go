@@ -93,6 +93,26 @@ type Exit struct {
 	Generated bool `json:"generated,omitempty"`
 }
 
+// Package returns the import path of the package whose code holds the exit
+// call (from Func); "" when not known.
+func (x Exit) Package() string { return PackageOf(x.Func) }
+
+// PackageOf returns the import path in a types.Func.FullName-style name:
+// "example.com/a/b" for "example.com/a/b.F", "(*example.com/a/b.T).M" and
+// "example.com/a/b.F$1".
+func PackageOf(name string) string {
+	name = strings.TrimLeft(name, "(*")
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	slash := strings.LastIndexByte(name, '/')
+	dot := strings.IndexByte(name[slash+1:], '.')
+	if dot < 0 {
+		return ""
+	}
+	return name[:slash+1+dot]
+}
+
 // Endpoint is one possible destination of an exit.
 type Endpoint struct {
 	// Value is the statically known URL, address or DSN ("" when unresolved).
@@ -109,6 +129,94 @@ type Endpoint struct {
 	Unresolved string `json:"unresolved,omitempty"`
 	// Def is where the endpoint's value is defined, when known.
 	Def Position `json:"def,omitzero"`
+	// Input is what decides the destination when the code does not: the
+	// configured input it comes from (an environment variable, a flag, a
+	// config key or field), or, for an unresolved endpoint, the parameter
+	// or other value that stops the folding. Zero for a destination the
+	// code fixes.
+	Input Input `json:"input,omitzero"`
+}
+
+// Input kinds: what decides a destination the code does not fix.
+const (
+	InputEnv    = knowledge.InputEnv    // an environment variable (os.Getenv, an envconfig-style struct tag)
+	InputFlag   = knowledge.InputFlag   // a command-line flag (flag, pflag, cobra)
+	InputConfig = knowledge.InputConfig // a key of a config library (viper, koanf, a getter taking a constant key)
+	InputField  = knowledge.InputField  // a field of a config struct never set to a constant
+	InputParam  = "param"               // a parameter no caller resolved
+	InputOther  = "other"               // anything else (a call's result, a package variable, a limit)
+)
+
+// Input names what decides an endpoint's destination. For the configured
+// kinds (env, flag, config, field) it is what a policy endpoints entry
+// matches (README, "Configured destinations").
+type Input struct {
+	Kind string `json:"kind"`
+	// Name is the environment variable (SMTP_ADDR), the flag without its
+	// dash (smtp-host), the config key (courier.smtp.connection_uri), the
+	// field in types.Func.FullName form (example.com/cfg.Config.BrokerURL),
+	// or the parameter's name; "" when not known statically.
+	Name string `json:"name,omitempty"`
+	// Param marks a value that is a parameter of the exit's function, or
+	// a field of one: the function's callers may resolve it.
+	Param bool `json:"param,omitempty"`
+	// Value and From are the value a deploy file gives the input and where
+	// ("deploy/k8s/api.yaml:41", relative to the module root), when the
+	// endpoint was resolved from one.
+	Value string `json:"value,omitempty"`
+	From  string `json:"from,omitempty"`
+	// Rule is the line of the policy endpoints entry that gives the input
+	// its region, when one does.
+	Rule int `json:"rule,omitempty"`
+}
+
+// Configured reports whether the input is one a policy endpoints entry or a
+// deploy file can give a value: an environment variable, a flag, a config
+// key or a config field.
+func (in Input) Configured() bool {
+	switch in.Kind {
+	case InputEnv, InputFlag, InputConfig, InputField:
+		return true
+	}
+	return false
+}
+
+// Describe names a configured input as messages do: "environment variable
+// SMTP_ADDR", "flag -smtp-host", "config key smtp.host", "config field
+// Config.URL" (the field's type without its import path); "" for the other
+// kinds.
+func (in Input) Describe() string {
+	name := in.Name
+	if name == "" {
+		name = "?"
+	}
+	switch in.Kind {
+	case InputEnv:
+		return "environment variable " + name
+	case InputFlag:
+		return "flag -" + name
+	case InputConfig:
+		return "config key " + name
+	case InputField:
+		if i := strings.LastIndex(name, "/"); i >= 0 {
+			name = name[i+1:]
+		}
+		if i := strings.Index(name, "."); i >= 0 {
+			name = name[i+1:]
+		}
+		return "config field " + name
+	}
+	return ""
+}
+
+// Deployed describes a value from a deploy file: "environment variable
+// SMTP_ADDR = smtp.eu.mailgun.org:587 (deploy/k8s/api.yaml:41)"; "" when the
+// input has none.
+func (in Input) Deployed() string {
+	if in.From == "" {
+		return ""
+	}
+	return in.Describe() + " = " + in.Value + " (" + in.From + ")"
 }
 
 // String renders the endpoint for messages.
@@ -116,6 +224,8 @@ func (e Endpoint) String() string {
 	switch {
 	case e.Unresolved != "":
 		return "unresolved (" + e.Unresolved + ")"
+	case e.Host == "" && e.Value == "" && e.Input.Configured():
+		return e.Input.Describe() + " (" + e.Region + ")"
 	case e.Host == "":
 		return e.Value
 	}

@@ -1,66 +1,119 @@
 package lineage
 
-import "strings"
+// Merged is one flow per reported place, and the flows merged into it.
+type Merged struct {
+	Flow Flow
+	// Local is set when the flow is reported at its exit; otherwise it is
+	// reported at Flow.Via, the call in analysed code that leads to it.
+	Local bool
+	// Parts are the indexes (into Merge's argument) of the flows merged
+	// into Flow, in order.
+	Parts []int
+}
 
-// MergeFlows makes one flow per reported place (SPEC section 5: one result
-// per exit). A flow is reported at its exit when local says the exit's file
-// is analysed, hand-written code; otherwise at the call that leads to it
-// (Via), so flows into one exit of a dependency through different calls
-// stay apart. Sanitised flows stay apart from the others.
+// Merge makes one flow per reported place (README, "Rules": one result per
+// exit), in the order of fs. It is the one merge of the standalone command
+// (over the flows of all analysed packages) and of go vet (over one
+// package's), so that both report the same for the same code.
 //
-// Merged flows unite their labels and endpoints and keep the shortest path.
-// An endpoint left unresolved because it is a parameter of the exit's
-// function is dropped when callers resolved the same exit's endpoint.
-func MergeFlows(fs []Flow, local func(Position) bool) []Flow {
+// local reports whether a position lies in an analysed file. A flow whose
+// exit lies in an analysed, hand-written file is reported at the exit;
+// otherwise (a dependency, generated code) at the call that leads to it
+// (Via), so flows into one exit through different calls stay apart, and
+// flows into several exits through one call are one result there (naming
+// the first exit found). A flow into a generated exit without such a call
+// is left out when another flow reaches the same exit through one: that
+// call is where it is reported. Sanitised flows stay apart from the
+// others.
+//
+// Merged flows unite their labels and endpoints and keep the shortest path
+// (the first Via on a tie). When a flow found through a call (Via) gives the
+// exit an endpoint of its own, the endpoints that are parameters of the
+// exit's function (Input.Param) are dropped: the callers' arguments are
+// what they stand for.
+func Merge(fs []Flow, local func(Position) bool) []Merged {
+	viaGenerated := make(map[Position]bool)
+	for i := range fs {
+		if fs[i].Exit.Generated && fs[i].Via.IsValid() {
+			viaGenerated[fs[i].Exit.Pos] = true
+		}
+	}
 	type key struct {
 		at  Position
 		san bool
 	}
 	idx := make(map[key]int)
-	var out []Flow
-	for _, f := range fs {
+	var out []Merged
+	var resolved []bool // a caller gave the exit an endpoint of its own
+	for i, f := range fs {
+		if f.Exit.Generated && !f.Via.IsValid() && viaGenerated[f.Exit.Pos] {
+			continue
+		}
+		isLocal := local(f.Exit.Pos) && !f.Exit.Generated
 		at := f.Exit.Pos
-		if (f.Exit.Generated || !local(at)) && f.Via.IsValid() {
+		if !isLocal && f.Via.IsValid() {
 			at = f.Via
 		}
 		k := key{at, f.Sanitized}
-		i, ok := idx[k]
+		j, ok := idx[k]
 		if !ok {
-			idx[k] = len(out)
-			f.Labels = append([]Label(nil), f.Labels...)
-			out = append(out, f)
-			continue
+			j = len(out)
+			idx[k] = j
+			m := f
+			m.Labels = mergeLabels(nil, f.Labels)
+			m.Endpoints = mergeEndpoints(nil, f.Endpoints)
+			out = append(out, Merged{Flow: m, Local: isLocal})
+			resolved = append(resolved, false)
+		} else {
+			m := &out[j].Flow
+			m.Labels = mergeLabels(m.Labels, f.Labels)
+			m.Endpoints = mergeEndpoints(m.Endpoints, f.Endpoints)
+			if len(f.Path) < len(m.Path) || (len(f.Path) == len(m.Path) && f.Via.Less(m.Via)) {
+				m.Path, m.PathCut, m.Via, m.ViaFunc = f.Path, f.PathCut, f.Via, f.ViaFunc
+			}
 		}
-		m := &out[i]
-		m.Labels = mergeLabels(m.Labels, f.Labels)
-		m.Endpoints = mergeEndpoints(m.Endpoints, f.Endpoints)
-		if len(f.Path) < len(m.Path) || (len(f.Path) == len(m.Path) && f.Via.Less(m.Via)) {
-			m.Path, m.PathCut, m.Via = f.Path, f.PathCut, f.Via
+		out[j].Parts = append(out[j].Parts, i)
+		if f.Via.IsValid() && hasOwnEndpoint(f.Endpoints) {
+			resolved[j] = true
 		}
 	}
-	for i := range out {
-		out[i].Endpoints = dropParamUnresolved(out[i].Endpoints)
+	for j := range out {
+		if resolved[j] {
+			out[j].Flow.Endpoints = dropParamEndpoints(out[j].Flow.Endpoints)
+		}
+	}
+	return out
+}
+
+// MergeFlows is Merge's flows, sorted (SortFlows).
+func MergeFlows(fs []Flow, local func(Position) bool) []Flow {
+	var out []Flow
+	for _, m := range Merge(fs, local) {
+		out = append(out, m.Flow)
 	}
 	SortFlows(out)
 	return out
 }
 
-func dropParamUnresolved(eps []Endpoint) []Endpoint {
-	resolved := false
+// hasOwnEndpoint reports whether eps holds an endpoint that is not a
+// parameter of the function the flow was found in.
+func hasOwnEndpoint(eps []Endpoint) bool {
 	for _, e := range eps {
-		if e.Host != "" {
-			resolved = true
+		if !e.Input.Param {
+			return true
 		}
 	}
-	if !resolved {
-		return eps
-	}
+	return false
+}
+
+// dropParamEndpoints removes the endpoints that stand for a parameter of
+// the exit's function (or a field of one).
+func dropParamEndpoints(eps []Endpoint) []Endpoint {
 	var out []Endpoint
 	for _, e := range eps {
-		if strings.HasPrefix(e.Unresolved, "parameter ") || strings.HasPrefix(e.Unresolved, "config field ") {
-			continue
+		if !e.Input.Param {
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
 	return out
 }

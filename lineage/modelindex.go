@@ -78,12 +78,20 @@ type parsedCreator struct {
 	endpoint endpointSpec // 'a' or 'o' (~N)
 }
 
+// parsedInput is a call that reads a configured input (knowledge.Inputs).
+type parsedInput struct {
+	kind    string
+	nameArg int // the argument holding the input's name
+	varArg  int // the argument pointing to the variable it fills; -1 for the result
+}
+
 type modelIndex struct {
 	models   map[string]*parsedModel
 	exits    map[string]*parsedExit
 	creators map[string]*parsedCreator
 	// settings: function -> path -> what the call sets there.
 	settings map[string]map[string]*endpointSpec
+	inputs   map[string]*parsedInput
 }
 
 var defaultModels = sync.OnceValue(func() *modelIndex {
@@ -92,6 +100,7 @@ var defaultModels = sync.OnceValue(func() *modelIndex {
 		exits:    make(map[string]*parsedExit),
 		creators: make(map[string]*parsedCreator),
 		settings: make(map[string]map[string]*endpointSpec),
+		inputs:   make(map[string]*parsedInput),
 	}
 	for _, m := range append(append([]knowledge.Model(nil), knowledge.Models...), knowledge.SDKModels...) {
 		if _, dup := idx.models[m.Func]; dup {
@@ -122,6 +131,12 @@ var defaultModels = sync.OnceValue(func() *modelIndex {
 		}
 		sp := mustEndpoint(st.Value)
 		m[st.Path] = &sp
+	}
+	for _, in := range knowledge.Inputs {
+		if _, dup := idx.inputs[in.Func]; dup {
+			panic("lineage: duplicate input " + in.Func)
+		}
+		idx.inputs[in.Func] = mustInput(in)
 	}
 	return idx
 })
@@ -157,6 +172,26 @@ func (idx *modelIndex) exit(name string) (*parsedExit, string) {
 // setting returns what a call of the function sets at path, or nil.
 func (idx *modelIndex) setting(name, path string) *endpointSpec {
 	return idx.settings[name][path]
+}
+
+// mustInput parses an input row's Args: "name:N" or "name:N var:M".
+func mustInput(in knowledge.InputModel) *parsedInput {
+	p := &parsedInput{kind: in.Kind, nameArg: -1, varArg: -1}
+	for _, f := range strings.Fields(in.Args) {
+		k, v, _ := strings.Cut(f, ":")
+		switch k {
+		case "name":
+			p.nameArg = mustInt(v)
+		case "var":
+			p.varArg = mustInt(v)
+		default:
+			panic("lineage: bad input args " + in.Args)
+		}
+	}
+	if p.nameArg < 0 {
+		panic("lineage: input without a name argument " + in.Func)
+	}
+	return p
 }
 
 // model finds the model of a function: its own entry, else its package's

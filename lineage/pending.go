@@ -164,8 +164,8 @@ func (e *engine) applyPending(p PendingCall, impl *types.Func) {
 	if sum == nil {
 		return
 	}
-	unknownParam := func(i int, path string) string {
-		return "parameter " + itoa(i) + " of " + shortName(impl.FullName())
+	unknownParam := func(i int, path string) (string, Input) {
+		return "parameter " + itoa(i) + " of " + shortName(impl.FullName()), Input{Kind: InputParam, Param: true}
 	}
 	for _, x := range sum.Exits {
 		if x.From == nil || x.From.Index < 1 || x.From.Index-1 >= len(p.Args) {

@@ -2,8 +2,11 @@ package lineage
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/datagate/datagate/knowledge"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -111,7 +114,11 @@ func (s *fstate) fold(v ssa.Value, path string, depth int) StrExpr {
 			if x := s.e.fieldStr(f, path); len(x) > 0 {
 				return x
 			}
-			return s.strAt(v.X, "."+f.Name()+path, depth)
+			x := s.strAt(v.X, "."+f.Name()+path, depth)
+			if in, ok := s.fieldInput(v, x, path); ok {
+				return in
+			}
+			return x
 		}
 	case *ssa.FieldAddr:
 		f, _ := fieldOf(v.X.Type(), v.Field)
@@ -144,10 +151,8 @@ func (s *fstate) load(addr ssa.Value, path string, depth int) StrExpr {
 			return x
 		}
 		x := s.strAt(a.X, "."+f.Name()+path, depth)
-		if len(x) == 0 || !informative(x) {
-			if _, ok := a.X.(*ssa.Parameter); !ok {
-				return Unknown("config field " + ownerName(a.X.Type()) + "." + f.Name())
-			}
+		if in, ok := s.fieldInput(a, x, path); ok {
+			return in
 		}
 		return x
 	case *ssa.Global:
@@ -193,9 +198,9 @@ func (s *fstate) stored(base ssa.Value, path string, depth int) StrExpr {
 				}
 			}
 		case *ssa.Call:
-			if reason := setter(r.Common(), base); reason != "" {
+			if x := s.setter(r.Common(), base); len(x) > 0 {
 				found = true
-				out = Union(out, Unknown(reason))
+				out = Union(out, x)
 			}
 		}
 	}
@@ -211,29 +216,27 @@ func (s *fstate) stored(base ssa.Value, path string, depth int) StrExpr {
 	return out
 }
 
-// setter names the reason a call that writes into v makes it unknown:
-// flag.StringVar(&v, "name", ...) is the flag -name.
-func setter(c *ssa.CallCommon, v ssa.Value) string {
+// setter returns the input a call that writes into v fills it from
+// (knowledge.Inputs rows with a var argument): flag.StringVar(&v, "name",
+// ...) is the flag -name.
+func (s *fstate) setter(c *ssa.CallCommon, v ssa.Value) StrExpr {
 	fn := c.StaticCallee()
-	if fn == nil || len(c.Args) == 0 {
-		return ""
+	if fn == nil {
+		return nil
 	}
-	if name := funcName(fn); strings.HasPrefix(name, "(*flag.FlagSet).") && len(c.Args) > 1 && c.Args[1] == v {
-		for _, a := range c.Args[2:] {
-			if k, ok := a.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-				return "flag -" + constant.StringVal(k.Value)
-			}
-		}
+	in := s.e.models.inputs[funcName(originFn(fn))]
+	args := callArgs(c)
+	if in == nil || in.varArg < 0 || in.varArg >= len(args) || args[in.varArg] != v {
+		return nil
 	}
-	if c.Args[0] != v {
-		return ""
-	}
-	name := funcName(fn)
-	if strings.HasPrefix(name, "flag.") {
-		for _, a := range c.Args[1:] {
-			if k, ok := a.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-				return "flag -" + constant.StringVal(k.Value)
-			}
+	return InputStr(in.kind, constArgString(args, in.nameArg))
+}
+
+// constArgString returns argument k when it is a string constant, else "".
+func constArgString(args []ssa.Value, k int) string {
+	if k < len(args) {
+		if c, ok := args[k].(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+			return constant.StringVal(c.Value)
 		}
 	}
 	return ""
@@ -365,7 +368,7 @@ func (s *fstate) callStr(c *ssa.Call, i int, path string, depth int) StrExpr {
 				}
 			}
 		}
-		return "?"
+		return ""
 	}
 	if i == 0 && strings.HasSuffix(path, ".#ep") {
 		// What a created object remembers; the objects in its fields
@@ -390,10 +393,11 @@ func (s *fstate) callStr(c *ssa.Call, i int, path string, depth int) StrExpr {
 			}
 		}
 	}
+	if in := s.e.models.inputs[name]; in != nil && in.varArg < 0 && path == "" && i == 0 {
+		return InputStr(in.kind, constArg(in.nameArg))
+	}
 	if path == "" && i == 0 {
 		switch name {
-		case "os.Getenv", "os.LookupEnv":
-			return Unknown("environment variable " + constArg(0))
 		case "fmt.Sprintf":
 			return s.sprintf(args, depth)
 		case "net.JoinHostPort":
@@ -413,12 +417,6 @@ func (s *fstate) callStr(c *ssa.Call, i int, path string, depth int) StrExpr {
 		case "path.Join":
 			return s.joinPath(arg(0), args[1:], depth)
 		}
-		if strings.HasPrefix(name, "flag.") && len(args) > 0 {
-			return Unknown("flag -" + constArg(0))
-		}
-	}
-	if strings.HasPrefix(name, "flag.") && path == "" && len(args) > 0 {
-		return Unknown("flag -" + constArg(0))
 	}
 	// A summary: in this package, or a fact of another.
 	var sum *Summary
@@ -430,8 +428,8 @@ func (s *fstate) callStr(c *ssa.Call, i int, path string, depth int) StrExpr {
 		}
 		sum = s.e.cfg.Summary(obj)
 	}
+	var out StrExpr
 	if sum != nil {
-		var out StrExpr
 		for _, so := range sum.Strs {
 			if so.To.Kind == PortResult && so.To.Index == i && so.To.Path == path {
 				out = Union(out, so.Value.Subst(func(k int, p string) StrExpr {
@@ -442,9 +440,16 @@ func (s *fstate) callStr(c *ssa.Call, i int, path string, depth int) StrExpr {
 				}))
 			}
 		}
-		if len(out) > 0 {
-			return out
+	}
+	if path == "" && i == 0 && onlyOther(out) {
+		// A config object's getter with a constant key, when nothing
+		// better is known of its result.
+		if key, ok := s.getterKey(common, args, depth); ok {
+			return InputStr(InputConfig, key)
 		}
+	}
+	if len(out) > 0 {
+		return out
 	}
 	if path == "" && isURL(c.Type()) {
 		return Unknown("result of " + shortName(name))
@@ -559,4 +564,171 @@ func describe(v ssa.Value) string {
 		return "package variable " + v.Name()
 	}
 	return "value computed at run time"
+}
+
+// onlyOther reports whether every part of x is unknown for a reason that
+// is not a configured input (true for an empty x): nothing better is known
+// of the value.
+func onlyOther(x StrExpr) bool {
+	for _, a := range x {
+		for _, p := range a {
+			if p.Kind != PartUnknown || p.In != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// settled reports whether x says where its value comes from: a literal, a
+// parameter or a configured input.
+func settled(x StrExpr) bool { return len(x) > 0 && !onlyOther(x) }
+
+// getterKey recognises a config object's getter (knowledge.ConfigGetters):
+// a method of a type outside the standard library, named by the
+// convention, whose first argument (after a context.Context, if any) is a
+// constant string and whose first result is a string. It returns the key.
+func (s *fstate) getterKey(c *ssa.CallCommon, args []ssa.Value, depth int) (string, bool) {
+	var m *types.Func
+	if c.IsInvoke() {
+		m = c.Method
+	} else if fn := c.StaticCallee(); fn != nil {
+		m, _ = originFn(fn).Object().(*types.Func)
+	}
+	if m == nil || m.Pkg() == nil || isStdPath(m.Pkg().Path()) || !isGetterName(m.Name()) {
+		return "", false
+	}
+	sig, ok := m.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Results().Len() == 0 || !isString(sig.Results().At(0).Type()) {
+		return "", false
+	}
+	j := 0
+	if j < sig.Params().Len() && isContext(sig.Params().At(j).Type()) {
+		j++
+	}
+	if j >= sig.Params().Len() || !isString(sig.Params().At(j).Type()) || j+1 >= len(args) {
+		return "", false
+	}
+	x := s.strAt(args[j+1], "", depth)
+	if len(x) != 1 {
+		return "", false
+	}
+	key, unk := x[0].Prefix()
+	return key, unk == nil && key != ""
+}
+
+func isGetterName(name string) bool {
+	for _, g := range knowledge.ConfigGetters {
+		if p, ok := strings.CutSuffix(g.Name, "*"); ok && strings.HasPrefix(name, p) || name == g.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// isStdPath reports whether an import path is the standard library's: its
+// first element has no dot.
+func isStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// fieldInput names the input a field read stands for, when nothing in the
+// code sets the field: the environment variable an envconfig-style tag
+// names (for a string field, path ""), else, when x (what the function
+// knows of the field) is no better than unknown and the struct is not a
+// parameter (whose callers may know more), the config field itself.
+func (s *fstate) fieldInput(v ssa.Value, x StrExpr, path string) (StrExpr, bool) {
+	steps, base := fieldChain(v)
+	if len(steps) == 0 {
+		return nil, false
+	}
+	if path == "" && !settled(x) {
+		if name, ok := envTagName(steps); ok {
+			return InputStr(InputEnv, name), true
+		}
+	}
+	if len(x) > 0 && informative(x) {
+		return nil, false
+	}
+	if _, ok := base.(*ssa.Parameter); ok && len(steps) == 1 {
+		return nil, false
+	}
+	if full := fieldFullName(steps); full != "" {
+		return InputStr(InputField, full), true
+	}
+	last := steps[len(steps)-1]
+	return Unknown("config field " + ownerName(last.owner) + "." + last.v.Name()), true
+}
+
+// fieldChain returns the fields v reads, outermost first, through the
+// fields and pointer fields above it (at most four), and the value they
+// are read from.
+func fieldChain(v ssa.Value) ([]fieldStep, ssa.Value) {
+	var steps []fieldStep
+	for n := 0; n < 4; {
+		var x ssa.Value
+		var idx int
+		switch a := v.(type) {
+		case *ssa.FieldAddr:
+			x, idx = a.X, a.Field
+		case *ssa.Field:
+			x, idx = a.X, a.Field
+		case *ssa.UnOp:
+			if _, ok := a.X.(*ssa.FieldAddr); ok && a.Op == token.MUL {
+				v = a.X
+				continue
+			}
+		}
+		if x == nil {
+			break
+		}
+		f, st := fieldOf(x.Type(), idx)
+		if f == nil {
+			break
+		}
+		steps = append([]fieldStep{{v: f, tag: st.Tag(idx), owner: x.Type()}}, steps...)
+		v = x
+		n++
+	}
+	return steps, v
+}
+
+// closureBound replaces the free variables of the function in x (a
+// closure's) with the values its creation binds them to, folded in the
+// enclosing function, when the closure is created at exactly one place:
+// a closure kept in a struct field (a cobra command's RunE) is called by
+// nobody the engine sees, but what it captured is known where it is made.
+func (s *fstate) closureBound(x StrExpr) StrExpr {
+	parent := s.fn.Parent()
+	if len(s.fn.FreeVars) == 0 || parent == nil || !x.HasParams() {
+		return x
+	}
+	var mc *ssa.MakeClosure
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			if m, ok := in.(*ssa.MakeClosure); ok && m.Fn == s.fn {
+				if mc != nil {
+					return x
+				}
+				mc = m
+			}
+		}
+	}
+	if mc == nil {
+		return x
+	}
+	ps := s.e.scratch(parent)
+	np := len(s.fn.Params)
+	return x.Subst(func(i int, p string) StrExpr {
+		if j := i - np; j >= 0 && j < len(mc.Bindings) {
+			return ps.strAt(mc.Bindings[j], p, 0)
+		}
+		return ParamStr(i, p)
+	})
 }

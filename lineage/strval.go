@@ -29,6 +29,11 @@ type StrPart struct {
 	Index int    // parameter index
 	Path  string // access path below the parameter
 	Def   Position
+	// In and Name, for an unknown part, are the kind and name of the
+	// configured input it comes from (Input.Kind, Input.Name): "" for a
+	// value that is not a configured input.
+	In   string
+	Name string
 }
 
 // Limits that keep string folding linear: more alternatives or parts than
@@ -46,6 +51,14 @@ func Lit(s string, def Position) StrExpr {
 // Unknown returns the expression for a value not known statically.
 func Unknown(reason string) StrExpr {
 	return StrExpr{{{Kind: PartUnknown, Text: reason}}}
+}
+
+// InputStr returns the expression for the value of a configured input
+// (kind is InputEnv, InputFlag, InputConfig or InputField); the reason
+// text is the input described as messages name it.
+func InputStr(kind, name string) StrExpr {
+	in := Input{Kind: kind, Name: name}
+	return StrExpr{{{Kind: PartUnknown, Text: in.Describe(), In: kind, Name: name}}}
 }
 
 // ParamStr returns the expression for parameter i's value at path.

@@ -71,6 +71,22 @@ func run(cfg *config.Config, fl *analysis.Analyzer, pass *analysis.Pass) (any, e
 	now := cfg.Time()
 	merged := lineage.MergeFlows(fr.Flows, func(p lineage.Position) bool { return files[p.File] })
 	findings := Check(merged, pol, dirs, now)
+	if len(pol.Exclude) > 0 {
+		// Packages the policy excludes are analysed (their facts serve the
+		// packages that import them) but never reported in, and neither
+		// are their exits.
+		mod := ""
+		if pass.Module != nil {
+			mod = pass.Module.Path
+		}
+		kept := findings[:0]
+		for _, f := range findings {
+			if !pol.Excluded(pass.Pkg.Path(), mod) && !pol.Excluded(f.Flow.Exit.Package(), mod) {
+				kept = append(kept, f)
+			}
+		}
+		findings = kept
+	}
 	r := &Result{Policy: pol, Flows: fr.Flows, Findings: findings, Directives: dirs, Notes: fr.Notes}
 
 	// Diagnostics, for go vet and other drivers that report them: each at
@@ -129,15 +145,19 @@ func fileIndex(pass *analysis.Pass) func(lineage.Position) token.Pos {
 // rule, with the directive that suppresses it, if any (on the exit's line
 // or the line above, or on the line of the call leading to it).
 func Check(fs []lineage.Flow, pol *policy.Policy, dirs []suppress.Directive, now time.Time) []lineage.Finding {
-	params := rules.Params{Allowed: pol.AllowedRegions, Gateway: pol.HasGateway()}
+	params := rules.Params{Allowed: pol.AllowedRegions, Gateway: pol.HasGateway(), Categories: pol.Categories}
 	for _, g := range pol.Gateway {
 		params.Gateways = append(params.Gateways, g.Text)
 	}
 	var out []lineage.Finding
 	for _, f := range fs {
-		r, msg := rules.Evaluate(&f, params)
+		r, msg, fields := rules.Judge(&f, params)
 		if r == nil {
 			continue
+		}
+		if len(fields) > 0 && len(fields) < len(f.Labels) {
+			// The result is about the fields out of place only.
+			f.Labels = fields
 		}
 		fd := lineage.Finding{Rule: r.ID, Level: r.Level, Message: msg, Flow: f}
 		d := suppress.Match(dirs, r.ID, f.Exit.Pos.File, f.Exit.Pos.Line, now)

@@ -13,6 +13,7 @@ Usage:
 	datagate rules [rule]
 	datagate regions [-policy FILE] [-C DIR] [-list] host|region...
 	datagate lineage [-format FORMAT] [-diff OLD.json] [-policy FILE] [-o FILE] [-tests] [-tags LIST] [-C DIR] [-keep-going] [packages]
+	datagate endpoints [-format FORMAT] [-policy FILE] [-o FILE] [-tests] [-tags LIST] [-C DIR] [-keep-going] [packages]
 	datagate suggest [-fix] [-min LEVEL] [-tests] [-tags LIST] [-C DIR] [packages]
 	datagate version
 	go vet -vettool=$(command -v datagate) [-datagate.policy=FILE] [packages]
@@ -84,6 +85,12 @@ reported as datagate/invalid-suppression.
 	datagate lineage           prints the lineage inventory (below).
 	datagate suggest           lists fields that look like personal data but
 	                           carry no userdata tag (below).
+	datagate endpoints         lists the configured inputs (environment
+	                           variables, flags, config keys and fields) that
+	                           decide where user data goes: the policy's
+	                           endpoints entry for each, the values its deploy
+	                           files give and their regions, and the exits.
+	                           -format text (default), json or markdown.
 	datagate version           prints the version.
 
 # Lineage inventory

@@ -37,6 +37,7 @@ const usage = `usage: datagate [flags] [packages]
        datagate rules [rule]
        datagate regions [-policy FILE] [-C DIR] host|region... | -list
        datagate lineage [-format markdown|json|dot|csv] [-diff OLD.json] [flags] [packages]
+       datagate endpoints [-format text|json|markdown] [flags] [packages]
        datagate suggest [-fix] [-min high|medium|low] [packages]
        datagate version
        go vet -vettool=$(command -v datagate) [-datagate.policy=FILE] [packages]
@@ -134,6 +135,8 @@ func command(args []string, stdout, stderr io.Writer, hooks *scanHooks) error {
 			return regionsCommand(args[1:], stdout, stderr)
 		case "lineage":
 			return lineageCommand(args[1:], stdout, stderr, hooks)
+		case "endpoints":
+			return endpointsCommand(args[1:], stdout, stderr, hooks)
 		case "suggest":
 			return suggestCommand(args[1:], stdout, stderr)
 		case "version":

@@ -27,6 +27,9 @@ func findingsOf(results []pkgResult, root string, now time.Time) []lineage.Findi
 	dirs := allDirectives(results)
 	var out []lineage.Finding
 	for _, m := range mergeFlows(results) {
+		if m.excluded() {
+			continue
+		}
 		for _, fd := range datagate.Check([]lineage.Flow{m.flow}, m.policy, dirs, now) {
 			if !m.local && fd.Flow.Via.IsValid() {
 				exit := fd.Flow.Exit
@@ -50,26 +53,29 @@ type mergedFlow struct {
 	policy *policy.Policy
 	local  bool           // reported at the exit (else at flow.Via, when valid)
 	parts  []lineage.Flow // the flows merged into flow, as the packages found them
+	at     *pkgResult     // the root package holding the place it is reported at; nil if none
+}
+
+// excluded reports whether the flow is reported in a package its policy's
+// exclude patterns name: it is analysed, never reported.
+func (m *mergedFlow) excluded() bool {
+	if m.at == nil || m.policy == nil || len(m.policy.Exclude) == 0 {
+		return false
+	}
+	mod := ""
+	if m.at.pkg.Module != nil {
+		mod = m.at.pkg.Module.Path
+	}
+	return m.policy.Excluded(m.at.pkg.PkgPath, mod) || m.policy.Excluded(m.flow.Exit.Package(), mod)
 }
 
 // mergeFlows makes one flow per reported place out of the flows of all root
-// packages, in the order the packages found them:
-//
-//   - A flow whose exit lies in a hand-written file of a root package is
-//     reported at the exit, whichever package's analysis found it (the
-//     exit's own, or a caller's, through the summary of the function that
-//     holds the exit).
-//   - A flow whose exit lies outside the root packages (in a dependency) or
-//     in generated code is reported at the call in analysed code that leads
-//     to it (Flow.Via), naming the exit; flows through different calls stay
-//     apart.
-//
-// Flows reported at one place (and equally sanitised or not) are merged:
-// their fields and endpoints united, the shortest path kept. When callers
-// resolved the exit's endpoint (a flow with Via and a host), the endpoints
-// that the exit's own package left unresolved because they are parameters
-// of its function are dropped: the callers' arguments are what they stand
-// for.
+// packages, in the order the packages found them, with lineage.Merge (the
+// merge go vet uses too, so both report the same for the same code): a flow
+// whose exit lies in a hand-written file of a root package is reported at
+// the exit, whichever package's analysis found it; a flow whose exit lies
+// outside the root packages (in a dependency) or in generated code, at the
+// call in analysed code that leads to it (Flow.Via).
 //
 // Each merged flow carries the policy of the package that owns the exit
 // (for an exit in a dependency, the package whose analysis found it). The
@@ -86,95 +92,30 @@ func mergeFlows(results []pkgResult) []mergedFlow {
 			}
 		}
 	}
-
-	type key struct {
-		at, exit  lineage.Position
-		sanitized bool
-	}
-	type group struct {
-		flow       lineage.Flow
-		owner      *pkgResult
-		local      bool // reported at the exit
-		callerHost bool // a caller resolved a host for the exit
-		parts      []lineage.Flow
-	}
-	index := make(map[key]*group)
-	var groups []*group
-	// Exits in generated code that some call in hand-written code leads
-	// to: those calls are where they are reported (SPEC section 5), not the
-	// generated exit itself.
-	viaGenerated := make(map[lineage.Position]bool)
+	var all []lineage.Flow
+	var from []*pkgResult // the package whose analysis found all[i]
 	for i := range results {
 		for _, f := range results[i].res.Flows {
-			if f.Exit.Generated && f.Via.IsValid() {
-				viaGenerated[f.Exit.Pos] = true
-			}
+			all = append(all, f)
+			from = append(from, &results[i])
 		}
 	}
-	for i := range results {
-		r := &results[i]
-		for _, f := range r.res.Flows {
-			if f.Exit.Generated && !f.Via.IsValid() && viaGenerated[f.Exit.Pos] {
-				continue
-			}
-			owner, inRoot := owners[f.Exit.Pos.File]
-			local := inRoot && !f.Exit.Generated
-			at := f.Exit.Pos
-			if !local && f.Via.IsValid() {
-				at = f.Via
-			}
-			if !inRoot {
-				owner = r
-			}
-			k := key{at: at, exit: f.Exit.Pos, sanitized: f.Sanitized}
-			g := index[k]
-			if g == nil {
-				g = &group{flow: f, owner: owner, local: local}
-				g.flow.Labels = lineage.MergeLabels(nil, f.Labels)
-				g.flow.Endpoints = lineage.MergeEndpoints(nil, f.Endpoints)
-				index[k] = g
-				groups = append(groups, g)
-			} else {
-				g.flow.Labels = lineage.MergeLabels(g.flow.Labels, f.Labels)
-				g.flow.Endpoints = lineage.MergeEndpoints(g.flow.Endpoints, f.Endpoints)
-				if len(f.Path) < len(g.flow.Path) {
-					g.flow.Path, g.flow.PathCut, g.flow.Via = f.Path, f.PathCut, f.Via
-				}
-			}
-			g.parts = append(g.parts, f)
-			if f.Via.IsValid() && hasHost(f.Endpoints) {
-				g.callerHost = true
-			}
+	merged := lineage.Merge(all, func(p lineage.Position) bool { return owners[p.File] != nil })
+	out := make([]mergedFlow, 0, len(merged))
+	for _, m := range merged {
+		owner := owners[m.Flow.Exit.Pos.File]
+		if owner == nil {
+			owner = from[m.Parts[0]]
 		}
-	}
-
-	out := make([]mergedFlow, 0, len(groups))
-	for _, g := range groups {
-		if g.callerHost {
-			g.flow.Endpoints = dropParameterEndpoints(g.flow.Endpoints)
+		parts := make([]lineage.Flow, len(m.Parts))
+		for k, i := range m.Parts {
+			parts[k] = all[i]
 		}
-		out = append(out, mergedFlow{flow: g.flow, policy: g.owner.res.Policy, local: g.local, parts: g.parts})
-	}
-	return out
-}
-
-func hasHost(eps []lineage.Endpoint) bool {
-	for _, e := range eps {
-		if e.Host != "" {
-			return true
+		at := m.Flow.Exit.Pos
+		if !m.Local && m.Flow.Via.IsValid() {
+			at = m.Flow.Via
 		}
-	}
-	return false
-}
-
-// dropParameterEndpoints removes the endpoints left unresolved because they
-// are a parameter of the exit's function.
-func dropParameterEndpoints(eps []lineage.Endpoint) []lineage.Endpoint {
-	var out []lineage.Endpoint
-	for _, e := range eps {
-		if !strings.HasPrefix(e.Unresolved, "parameter ") {
-			out = append(out, e)
-		}
+		out = append(out, mergedFlow{flow: m.Flow, policy: owner.res.Policy, local: m.Local, parts: parts, at: owners[at.File]})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -191,6 +192,162 @@ sinks:
 			}
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("results:\n%s\nwant:\n%s\n\noutput:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"), o.stdout)
+			}
+		})
+	}
+}
+
+// TestVetSameAsCommand: go vet and the standalone command merge flows with
+// the one merge (lineage.Merge), deciding on the endpoints' structured
+// inputs, so they report the same for the same package. Here the exits'
+// own packages leave their destinations as a parameter (send's target) and
+// as a field of the receiver (hook's c.cfg.URL); the callers in the same
+// package resolve both. Before the merge was one, go vet dropped the
+// receiver's field as a parameter and the command reported it as an
+// unresolved config field.
+func TestVetSameAsCommand(t *testing.T) {
+	dir := testutil.WriteModule(t, map[string]string{
+		"go.mod": "module example.com/same\n\ngo 1.26\n",
+		"app/app.go": `package app
+
+import (
+	"net/http"
+	"os"
+	"strings"
+)
+
+type User struct {
+	Email string ` + "`userdata:\"contact\"`" + `
+}
+
+var current = &User{}
+
+func send(target string) {
+	http.Post(target, "text/plain", strings.NewReader(current.Email))
+}
+
+type Config struct{ URL string }
+
+type Client struct{ cfg Config }
+
+func (c *Client) hook() {
+	http.Post(c.cfg.URL, "text/plain", strings.NewReader(current.Email))
+}
+
+func Run() {
+	send(os.Getenv("AUDIT_URL"))
+	send("https://api.mixpanel.com/track")
+	c := &Client{cfg: Config{URL: "https://api.eu.intercom.io/contacts"}}
+	c.hook()
+}
+`,
+	})
+	diags, msgs, _, out := goVet(t, dir)
+	var vet []string
+	for _, d := range diags {
+		vet = append(vet, d.loc+" "+d.rule+": "+msgs[d.loc])
+	}
+	o := run(t, "-C", dir, "./...")
+	var cmd []string
+	for _, m := range regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: (?:error|warning|note) datagate/([a-z-]+): (.*)$`).FindAllStringSubmatch(o.stdout, -1) {
+		cmd = append(cmd, m[1]+":"+m[2]+" "+m[3]+": "+m[4])
+	}
+	want := []string{
+		"app/app.go:16 disallowed-region: User data app.User.Email (contact) is sent to api.mixpanel.com in US, outside the allowed regions EEA.",
+	}
+	if !reflect.DeepEqual(vet, want) {
+		t.Errorf("go vet:\n%s\nwant:\n%s\n%s", strings.Join(vet, "\n"), strings.Join(want, "\n"), out)
+	}
+	if !reflect.DeepEqual(cmd, want) {
+		t.Errorf("command:\n%s\nwant:\n%s\n%s", strings.Join(cmd, "\n"), strings.Join(want, "\n"), o.stdout)
+	}
+}
+
+// TestExclude: a package the policy excludes is analysed but never reported
+// in, nor are its exits, by the command and under go vet alike: helpers
+// posts user data itself and for app, and is excluded; app's own exit is
+// reported, and so is the user data app reads from what helpers returns.
+func TestExclude(t *testing.T) {
+	files := map[string]string{
+		"go.mod":         "module example.com/excl\n\ngo 1.26\n",
+		"model/model.go": "package model\n\n// User is a customer.\ntype User struct {\n\tEmail string `userdata:\"contact\"`\n}\n",
+		"helpers/helpers.go": `package helpers
+
+import (
+	"net/http"
+	"strings"
+
+	"example.com/excl/model"
+)
+
+// Track posts the address to Mixpanel.
+func Track(u *model.User) {
+	http.Post("https://api.mixpanel.com/track", "text/plain", strings.NewReader(u.Email))
+}
+
+// Fixture is a test user.
+func Fixture() *model.User { return &model.User{Email: load()} }
+
+func load() string { return "" }
+
+// Seed posts a fixture.
+func Seed() {
+	u := &model.User{}
+	http.Post("https://api.mixpanel.com/seed", "text/plain", strings.NewReader(u.Email))
+}
+`,
+		"app/app.go": `package app
+
+import (
+	"net/http"
+	"strings"
+
+	"example.com/excl/helpers"
+	"example.com/excl/model"
+)
+
+// Signup tracks the user and posts it.
+func Signup(u *model.User) {
+	helpers.Track(u)
+	http.Post("https://api.mixpanel.com/signup", "text/plain", strings.NewReader(u.Email))
+	f := helpers.Fixture()
+	http.Post("https://api.mixpanel.com/fixture", "text/plain", strings.NewReader(f.Email))
+}
+`,
+	}
+	for _, tc := range []struct {
+		name, policy string
+		want         []string
+	}{
+		{"without", "version: 1\n", []string{"app/app.go:13", "app/app.go:14", "app/app.go:16", "helpers/helpers.go:12", "helpers/helpers.go:23"}},
+		{"with", "version: 1\nexclude:\n  - ./helpers/...\n", []string{"app/app.go:14", "app/app.go:16"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files["datagate.yaml"] = tc.policy
+			dir := testutil.WriteModule(t, files)
+			diags, _, _, out := goVet(t, dir)
+			var vet []string
+			for _, d := range diags {
+				vet = append(vet, d.loc)
+			}
+			o := run(t, "-C", dir, "./...")
+			var cmd []string
+			for _, e := range textResults(o.stdout) {
+				cmd = append(cmd, e.loc)
+			}
+			sort.Strings(vet)
+			sort.Strings(cmd)
+			wantCmd := tc.want
+			if tc.name == "without" {
+				// The command reports helpers' exit once, at the exit;
+				// go vet also at the call in app.
+				wantCmd = []string{"app/app.go:14", "app/app.go:16", "helpers/helpers.go:12", "helpers/helpers.go:23"}
+			}
+			if !reflect.DeepEqual(vet, tc.want) {
+				t.Errorf("go vet: %v, want %v\n%s", vet, tc.want, out)
+			}
+			if !reflect.DeepEqual(cmd, wantCmd) {
+				t.Errorf("command: %v, want %v\n%s", cmd, wantCmd, o.stdout)
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -31,8 +32,27 @@ func TestReadmePolicyExample(t *testing.T) {
 	root := testutil.RepoRoot(t)
 	readme := readFile(t, filepath.Join(root, "README.md"))
 	example := readmePolicyExample(t, readme)
-	if _, err := policy.Parse("README.md", []byte(example)); err != nil {
-		t.Fatalf("README.md's full policy example does not parse: %v", err)
+	// The example's deploy globs must match files: one for each, in a
+	// directory of its own.
+	dir := t.TempDir()
+	files := map[string]string{
+		"datagate.yaml":       example,
+		"deploy/k8s/api.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n",
+		"docker-compose.yml":  "services:\n  api:\n    image: api\n",
+		".env.production":     "SMTP_ADDR=smtp.eu.mailgun.org:587\n",
+		"config/prod.yaml":    "courier:\n  smtp:\n    connection_uri: smtps://smtp.eu.mailgun.org:465\n",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := policy.Load(filepath.Join(dir, "datagate.yaml")); err != nil {
+		t.Fatalf("README.md's full policy example does not load: %v", err)
 	}
 
 	var doc yaml.Node

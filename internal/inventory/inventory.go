@@ -332,7 +332,8 @@ func Build(module string, flows []Flow, rel func(file string) string) *Inventory
 				if r.Unresolved != "" {
 					r.Region = "" // a region without a destination means nothing
 				}
-				r.Allowed = r.Region == regions.Internal || (r.Region != "" && regions.InAny(pol.AllowedRegions, r.Region))
+				allowed, any := pol.CategoryAllowed(l.Category)
+				r.Allowed = r.Region == regions.Internal || (r.Region != "" && (any || regions.InAny(allowed, r.Region)))
 				inv.Rows = append(inv.Rows, r)
 			}
 		}

@@ -365,6 +365,9 @@ func endpointLink(e lineage.Endpoint) (text, msg string) {
 	if e.RegionWhy != "" {
 		msg += " (" + e.RegionWhy + ")"
 	}
+	if d := e.Input.Deployed(); d != "" {
+		msg += ", from " + d
+	}
 	return text, msg
 }
 

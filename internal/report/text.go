@@ -77,6 +77,9 @@ func describeEndpoint(root string, e lineage.Endpoint) string {
 		if e.RegionWhy != "" {
 			s += " (" + e.RegionWhy + ")"
 		}
+		if d := e.Input.Deployed(); d != "" {
+			s += ", from " + d
+		}
 	}
 	if e.Def.IsValid() {
 		s += ", defined at " + posString(root, e.Def)

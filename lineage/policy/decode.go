@@ -18,8 +18,9 @@ import (
 // The keys each mapping may hold, in the order the documentation lists them,
 // separated by spaces.
 const (
-	topKeys        = "version allowed_regions endpoints gateway sources sanitizers propagators sinks"
-	endpointKeys   = "hosts region"
+	topKeys        = "version allowed_regions endpoints gateway sources sanitizers propagators sinks deploy exclude categories"
+	endpointKeys   = "hosts env flags config fields region"
+	categoryKeys   = "allowed_regions"
 	sourceKeys     = "field type func category"
 	propagatorKeys = "func from to"
 	sinkKeys       = "func args endpoint endpoint_arg kind"
@@ -34,6 +35,9 @@ type decoder struct {
 	// seen records the line of each entry that must not repeat, so that a
 	// repeat can name the first.
 	seen map[dupKey]int
+	// deployNodes are the deploy entries' nodes, for errors found when the
+	// files are read.
+	deployNodes []*yaml.Node
 }
 
 // dupKey identifies an entry within a section: a normalised host pattern, a
@@ -93,6 +97,12 @@ func (d *decoder) parse(data []byte) (*Policy, error) {
 			return d.list(v, key, true, d.propagator)
 		case "sinks":
 			return d.list(v, key, true, d.sink)
+		case "deploy":
+			return d.list(v, key, true, d.deploy)
+		case "exclude":
+			return d.list(v, key, true, d.exclude)
+		case "categories":
+			return d.categories(v)
 		}
 		panic("unreachable: key " + key)
 	})
@@ -101,6 +111,9 @@ func (d *decoder) parse(data []byte) (*Policy, error) {
 	}
 	if !hasRegions {
 		d.p.AllowedRegions = Default().AllowedRegions
+	}
+	if err := d.readDeploy(); err != nil {
+		return nil, err
 	}
 	return d.p, nil
 }
@@ -138,8 +151,14 @@ func (d *decoder) document(data []byte) (*yaml.Node, error) {
 // a short fixed list, so they are recognised here and their line corrected;
 // TestParseErrors pins the behaviour for each kind.
 func (d *decoder) syntax(err error) *Error {
+	line, msg := yamlProblem(err, d.data)
+	return &Error{File: d.file, Line: line, Msg: "bad YAML: " + msg, Err: err}
+}
+
+// yamlProblem returns the 1-based line and the problem of a YAML parser
+// error on data (see syntax).
+func yamlProblem(err error, data []byte) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &Error{File: d.file, Msg: "bad YAML: " + msg, Err: err}
 	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if num, problem, ok := strings.Cut(rest, ": "); ok {
@@ -154,10 +173,9 @@ func (d *decoder) syntax(err error) *Error {
 	if line == 0 {
 		// Reader and composer errors carry no line: find the offending
 		// byte where there is one, else point at the first line.
-		line = badByteLine(d.data)
+		line = badByteLine(data)
 	}
-	e.Line, e.Msg = line, "bad YAML: "+msg
-	return e
+	return line, msg
 }
 
 // badByteLine returns the line of the first byte YAML does not accept (a
@@ -338,6 +356,16 @@ func (d *decoder) allowedRegions(n *yaml.Node) error {
 	})
 }
 
+// endpointSelectors are the keys of an endpoints entry that say what it
+// applies to, with the input kind each selects ("" for hosts).
+var endpointSelectors = []struct{ key, kind string }{
+	{"hosts", ""},
+	{"env", InputEnv},
+	{"flags", InputFlag},
+	{"config", InputConfig},
+	{"fields", InputField},
+}
+
 func (d *decoder) endpoint(item *yaml.Node, path string) error {
 	f, err := d.fields(item, path, endpointKeys)
 	if err != nil {
@@ -345,30 +373,68 @@ func (d *decoder) endpoint(item *yaml.Node, path string) error {
 	}
 	rule := EndpointRule{Line: item.Line}
 	ruleIndex := len(d.p.Endpoints)
-	hosts, ok := f["hosts"]
-	if !ok {
-		return d.required(item, path, "hosts", "a list of host patterns")
+
+	// Exactly one selector, checked in the order of the item's lines so
+	// the error points at the second one.
+	var key, kind string
+	var sel *yaml.Node
+	for _, s := range endpointSelectors {
+		v, ok := f[s.key]
+		if !ok {
+			continue
+		}
+		if sel != nil {
+			second, secondKey, firstKey := v, s.key, key
+			if before(v, sel) {
+				second, secondKey, firstKey = sel, key, s.key
+			}
+			return d.errf(second, join(path, secondKey), "an endpoints entry has exactly one of hosts, env, flags, config and fields; this one also has %s", firstKey)
+		}
+		key, kind, sel = s.key, s.kind, v
 	}
-	err = d.nonEmptyList(hosts, path+".hosts", "host pattern", func(h *yaml.Node, hp string) error {
-		s, err := d.str(h, hp)
-		if err != nil {
-			return err
-		}
-		if problem := checkHostPattern(s); problem != "" {
-			return d.errf(h, hp, "%s", problem)
-		}
-		key := normHost(s)
-		if err := d.dup("endpoints", key, h, hp, fmt.Sprintf("host pattern %q", s)); err != nil {
-			return err
-		}
-		if suffix, ok := strings.CutPrefix(key, "*."); ok {
-			d.p.idx.wildHosts[suffix] = ruleIndex
-		} else {
-			d.p.idx.exactHosts[key] = ruleIndex
-		}
-		rule.Hosts = append(rule.Hosts, s)
-		return nil
-	})
+	if sel == nil {
+		return d.errf(item, path, "an endpoints entry needs one of hosts, env, flags, config or fields")
+	}
+	if kind == "" {
+		err = d.nonEmptyList(sel, path+".hosts", "host pattern", func(h *yaml.Node, hp string) error {
+			s, err := d.str(h, hp)
+			if err != nil {
+				return err
+			}
+			if problem := checkHostPattern(s); problem != "" {
+				return d.errf(h, hp, "%s", problem)
+			}
+			key := normHost(s)
+			if err := d.dup("endpoints", key, h, hp, fmt.Sprintf("host pattern %q", s)); err != nil {
+				return err
+			}
+			if suffix, ok := strings.CutPrefix(key, "*."); ok {
+				d.p.idx.wildHosts[suffix] = ruleIndex
+			} else {
+				d.p.idx.exactHosts[key] = ruleIndex
+			}
+			rule.Hosts = append(rule.Hosts, s)
+			return nil
+		})
+	} else {
+		rule.Input = kind
+		err = d.nonEmptyList(sel, join(path, key), inputWhat[kind], func(n *yaml.Node, np string) error {
+			s, err := d.str(n, np)
+			if err != nil {
+				return err
+			}
+			if problem := checkInputName(kind, s); problem != "" {
+				return d.errf(n, np, "%s", problem)
+			}
+			k := inputKey{kind, s}
+			if err := d.dup("endpoints", k, n, np, fmt.Sprintf("%s %q", inputWhat[kind], s)); err != nil {
+				return err
+			}
+			d.p.idx.inputRules[k] = ruleIndex
+			rule.Names = append(rule.Names, s)
+			return nil
+		})
+	}
 	if err != nil {
 		return err
 	}
@@ -383,6 +449,125 @@ func (d *decoder) endpoint(item *yaml.Node, path string) error {
 		return d.errf(region, path+".region", "%s", problem)
 	}
 	d.p.Endpoints = append(d.p.Endpoints, rule)
+	return nil
+}
+
+// inputWhat names an input kind in messages.
+var inputWhat = map[string]string{
+	InputEnv:    "environment variable",
+	InputFlag:   "flag",
+	InputConfig: "config key",
+	InputField:  "config field",
+}
+
+// checkInputName checks the name of a configured input and returns the
+// problem or "".
+func checkInputName(kind, s string) string {
+	switch {
+	case s == "":
+		return "empty " + inputWhat[kind]
+	case strings.ContainsAny(s, " \t\r\n"):
+		return fmt.Sprintf("%s %q contains white space", inputWhat[kind], s)
+	}
+	switch kind {
+	case InputEnv:
+		if strings.Contains(s, "=") {
+			return fmt.Sprintf("environment variable %q contains '='", s)
+		}
+	case InputFlag:
+		if strings.HasPrefix(s, "-") {
+			return fmt.Sprintf("flag %q: write the flag's name without dashes (%s)", s, strings.TrimLeft(s, "-"))
+		}
+		if strings.Contains(s, "=") {
+			return fmt.Sprintf("flag %q contains '='", s)
+		}
+	case InputField:
+		if _, _, _, problem := parseField(s); problem != "" {
+			return problem
+		}
+	}
+	return ""
+}
+
+// exclude reads an exclude entry: a go package pattern, relative to the
+// module root ("./pkg/testhelpers/...") or an import path pattern.
+func (d *decoder) exclude(item *yaml.Node, path string) error {
+	s, err := d.str(item, path)
+	if err != nil {
+		return err
+	}
+	if problem := checkPattern(s); problem != "" {
+		return d.errf(item, path, "%s", problem)
+	}
+	if err := d.dup("exclude", s, item, path, fmt.Sprintf("pattern %q", s)); err != nil {
+		return err
+	}
+	d.p.Exclude = append(d.p.Exclude, s)
+	return nil
+}
+
+// categories reads the per-category residency: a mapping from a category
+// to its own allowed_regions, where "any" allows every region.
+func (d *decoder) categories(n *yaml.Node) error {
+	const path = "categories"
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return d.errf(n, path, "want a mapping from categories to their allowed_regions, got %s", describe(n))
+	}
+	lines := make(map[string]int)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
+			return d.errf(k, path, "want a category, got %s", describe(k))
+		}
+		cp := join(path, k.Value)
+		if !validCategory(k.Value) {
+			return d.errf(k, cp, "category %q: want [a-z][a-z0-9_.-]*, as in a userdata tag", k.Value)
+		}
+		if line, ok := lines[k.Value]; ok {
+			return d.errf(k, cp, "category repeats the one at line %d", line)
+		}
+		lines[k.Value] = k.Line
+		var allowed []string
+		hasRegions := false
+		err := d.mapping(v, cp, categoryKeys, func(key string, rv *yaml.Node) error {
+			hasRegions = true
+			rp := join(cp, key)
+			seen := make(map[string]int)
+			return d.nonEmptyList(rv, rp, "region or any", func(item *yaml.Node, ip string) error {
+				r, err := d.str(item, ip)
+				if err != nil {
+					return err
+				}
+				if r != AnyRegion {
+					if problem := checkRegion(r); problem != "" {
+						return d.errf(item, ip, "%s, or any", problem)
+					}
+				}
+				if line, ok := seen[r]; ok {
+					return d.errf(item, ip, "region %s repeats the one at line %d", r, line)
+				}
+				seen[r] = item.Line
+				if r == AnyRegion && len(rv.Content) > 1 {
+					return d.errf(item, ip, "any allows every region; list nothing else with it")
+				}
+				allowed = append(allowed, r)
+				return nil
+			})
+		})
+		if err != nil {
+			return err
+		}
+		if !hasRegions {
+			return d.required(v, cp, "allowed_regions", "the regions data of this category may go to, or [any]")
+		}
+		if d.p.Categories == nil {
+			d.p.Categories = make(map[string][]string)
+		}
+		d.p.Categories[k.Value] = allowed
+	}
 	return nil
 }
 

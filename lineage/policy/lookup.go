@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"fmt"
 	"go/types"
 	"net/netip"
 	"strings"
@@ -23,7 +24,15 @@ type index struct {
 	// Policy.Endpoints.
 	exactHosts map[string]int
 	wildHosts  map[string]int
+	// inputRules maps a configured input to the index of the endpoint rule
+	// naming it.
+	inputRules map[inputKey]int
+	// deploy maps a configured input to the values deploy files give it.
+	deploy map[inputKey][]DeployValue
 }
+
+// inputKey identifies a configured input: its kind and name.
+type inputKey struct{ kind, name string }
 
 func newIndex() index {
 	return index{
@@ -37,6 +46,8 @@ func newIndex() index {
 		sinks:        make(map[funcKey]int),
 		exactHosts:   make(map[string]int),
 		wildHosts:    make(map[string]int),
+		inputRules:   make(map[inputKey]int),
+		deploy:       make(map[inputKey][]DeployValue),
 	}
 }
 
@@ -215,4 +226,86 @@ func (p *Policy) EndpointRegion(host string) (region string, rule *EndpointRule,
 	}
 	r := &p.Endpoints[best]
 	return r.Region, r, true
+}
+
+// InputRegion returns the region the policy's endpoints give the
+// configured input of kind (InputEnv, InputFlag, InputConfig, InputField)
+// named name, and the rule that gives it.
+func (p *Policy) InputRegion(kind, name string) (region string, rule *EndpointRule, ok bool) {
+	i, ok := p.idx.inputRules[inputKey{kind, name}]
+	if !ok {
+		return "", nil, false
+	}
+	r := &p.Endpoints[i]
+	return r.Region, r, true
+}
+
+// DeployValues returns the values the deploy files give the configured
+// input of kind named name, by file and line, one per distinct value. The
+// result must not be modified.
+func (p *Policy) DeployValues(kind, name string) []DeployValue {
+	return p.idx.deploy[inputKey{kind, name}]
+}
+
+// Excluded reports whether the package with import path pkgPath, in the
+// module with path modPath ("" if unknown), matches one of the exclude
+// patterns: a pattern starting with "./" is relative to the module root,
+// any other is an import path pattern; "..." matches any string, and a
+// pattern ending in "/..." also matches the path before it, as the go
+// command's patterns do.
+func (p *Policy) Excluded(pkgPath, modPath string) bool {
+	for _, pat := range p.Exclude {
+		if pat == "." || strings.HasPrefix(pat, "./") {
+			if modPath == "" {
+				continue
+			}
+			pat = modPath + strings.TrimPrefix(pat, ".")
+		}
+		if matchPattern(pat, pkgPath) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchPattern reports whether path matches the go package pattern pat.
+func matchPattern(pat, path string) bool {
+	if strings.HasSuffix(pat, "/...") && matchPattern(strings.TrimSuffix(pat, "/..."), path) {
+		return true
+	}
+	parts := strings.Split(pat, "...")
+	if len(parts) == 1 {
+		return pat == path
+	}
+	if !strings.HasPrefix(path, parts[0]) {
+		return false
+	}
+	rest := path[len(parts[0]):]
+	for i, part := range parts[1:] {
+		last := i == len(parts)-2
+		if last {
+			return strings.HasSuffix(rest, part)
+		}
+		j := strings.Index(rest, part)
+		if j < 0 {
+			return false
+		}
+		rest = rest[j+len(part):]
+	}
+	return true
+}
+
+// checkPattern checks an exclude pattern and returns the problem or "".
+func checkPattern(s string) string {
+	switch {
+	case s == "":
+		return "empty package pattern"
+	case strings.ContainsAny(s, " \t\r\n"):
+		return fmt.Sprintf("package pattern %q contains white space", s)
+	case strings.HasPrefix(s, "/") || strings.Contains(s, "\\"):
+		return fmt.Sprintf("package pattern %q: want an import path pattern or a pattern relative to the module root (./pkg/testhelpers/...)", s)
+	case strings.HasPrefix(s, "../") || s == ".." || strings.Contains(s, "/../") || strings.HasSuffix(s, "/.."):
+		return fmt.Sprintf("package pattern %q leaves the module; patterns are relative to the module root", s)
+	}
+	return ""
 }

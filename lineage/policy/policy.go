@@ -115,9 +115,28 @@ type Policy struct {
 	Sanitizers     []Name
 	Propagators    []Propagator
 	Sinks          []Sink
+	// Deploy are the deploy globs, with the values read from the files
+	// they match (deploy.go).
+	Deploy []DeployGlob
+	// Exclude are the package patterns whose exits are never reported.
+	Exclude []string
+	// Categories maps a category to its own allowed regions (AnyRegion
+	// for every region); the others use AllowedRegions.
+	Categories map[string][]string
 
 	idx index // compiled lookups; see lookup.go
 }
+
+// AnyRegion, in a category's allowed_regions, allows every region.
+const AnyRegion = "any"
+
+// Input kinds an endpoints entry selects (the values of lineage.Input*).
+const (
+	InputEnv    = "env"    // env: environment variables
+	InputFlag   = "flag"   // flags: command-line flags
+	InputConfig = "config" // config: keys of a config library
+	InputField  = "field"  // fields: config struct fields
+)
 
 // A Name is a function, method or type named in the policy. See the package
 // comment for the forms it may take.
@@ -141,12 +160,26 @@ type Name struct {
 // String returns the name as written.
 func (n Name) String() string { return n.Text }
 
-// EndpointRule maps host patterns to a region. Rules are tried in order and
-// the first match wins.
+// EndpointRule maps host patterns, or configured inputs, to a region. Rules
+// are tried in order and the first match wins.
 type EndpointRule struct {
-	Hosts  []string // host patterns as written; see MatchHost
+	Hosts []string // host patterns as written; see MatchHost
+	// Input is the kind of input the rule selects (InputEnv, InputFlag,
+	// InputConfig, InputField), "" for a hosts rule; Names are the
+	// inputs' names as written.
+	Input  string
+	Names  []string
 	Region string
 	Line   int
+}
+
+// Selector names what the rule applies to, for messages: "SMTP_ADDR,
+// DSN" or the host patterns.
+func (r *EndpointRule) Selector() string {
+	if r.Input == "" {
+		return strings.Join(r.Hosts, ", ")
+	}
+	return strings.Join(r.Names, ", ")
 }
 
 // Source declares user data that cannot be marked with a userdata tag.
@@ -237,6 +270,15 @@ func Parse(file string, data []byte) (*Policy, error) {
 // country inside a group containing it, EU inside EEA).
 func (p *Policy) Allowed(region string) bool {
 	return regions.InAny(p.AllowedRegions, region)
+}
+
+// CategoryAllowed returns the regions data of category may go to: its own
+// (categories), else allowed_regions; any reports that every region is.
+func (p *Policy) CategoryAllowed(category string) (allowed []string, any bool) {
+	if r, ok := p.Categories[category]; ok {
+		return r, len(r) == 1 && r[0] == AnyRegion
+	}
+	return p.AllowedRegions, false
 }
 
 // HasGateway reports whether the policy names a gateway.

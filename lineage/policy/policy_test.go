@@ -40,7 +40,7 @@ func TestParseErrors(t *testing.T) {
 
 		// Keys and kinds.
 		{"unknown key", head + "endpoint: []\n", 3, "endpoint", "unknown key; want one of version, allowed_regions"},
-		{"unknown nested key", head + "endpoints:\n  - hosts: [a.com]\n    regoin: IE\n", 5, "endpoints[0].regoin", "unknown key; want one of hosts, region"},
+		{"unknown nested key", head + "endpoints:\n  - hosts: [a.com]\n    regoin: IE\n", 5, "endpoints[0].regoin", "unknown key; want one of hosts, env, flags, config, fields, region"},
 		{"unknown sink key", head + "sinks:\n  - func: example.com/p.Send\n    args: [0]\n    endpoint_args: 1\n", 6, "sinks[0].endpoint_args", "unknown key"},
 		{"repeated key", head + "gateway: []\ngateway: []\n", 4, "gateway", "repeats the one at line 3"},
 		{"non-string key", head + "1: x\n", 3, "", "want a key"},
@@ -63,7 +63,7 @@ func TestParseErrors(t *testing.T) {
 
 		// endpoints.
 		{"hosts empty", head + "endpoints:\n  - hosts: []\n    region: IE\n", 4, "endpoints[0].hosts", "empty"},
-		{"hosts missing", head + "endpoints:\n  - region: IE\n", 4, "endpoints[0].hosts", "missing"},
+		{"selector missing", head + "endpoints:\n  - region: IE\n", 4, "endpoints[0]", "needs one of hosts, env, flags, config or fields"},
 		{"host scheme", head + "endpoints:\n  - hosts:\n      - a.example.com\n      - https://b.example.com\n    region: IE\n", 6, "endpoints[0].hosts[1]", "has a scheme"},
 		{"host port", head + "endpoints:\n  - hosts: [\"a.example.com:443\"]\n    region: IE\n", 4, "endpoints[0].hosts[0]", "has a port"},
 		{"host path", head + "endpoints:\n  - hosts: [a.example.com/api]\n    region: IE\n", 4, "endpoints[0].hosts[0]", "has a path"},
@@ -73,6 +73,46 @@ func TestParseErrors(t *testing.T) {
 		{"host bracketed IP", head + "endpoints:\n  - hosts: [\"[::1]\"]\n    region: internal\n", 4, "endpoints[0].hosts[0]", "without brackets"},
 		{"endpoint region", head + "endpoints:\n  - hosts: [a.com]\n    region: Internal\n", 5, "endpoints[0].region", `did you mean "internal"?`},
 		{"endpoint region missing", head + "endpoints:\n  - hosts: [a.com]\n", 4, "endpoints[0].region", "missing"},
+
+		// endpoints by input.
+		{"two selectors", head + "endpoints:\n  - env: [DSN]\n    hosts: [a.com]\n    region: internal\n", 5, "endpoints[0].hosts", "exactly one of hosts, env, flags, config and fields; this one also has env"},
+		{"two inputs", head + "endpoints:\n  - flags: [smtp-host]\n    config: [smtp.host]\n    region: IE\n", 5, "endpoints[0].config", "this one also has flags"},
+		{"env empty list", head + "endpoints:\n  - env: []\n    region: IE\n", 4, "endpoints[0].env", "empty; want at least one environment variable"},
+		{"env not a list", head + "endpoints:\n  - env: DSN\n    region: IE\n", 4, "endpoints[0].env", "want a list, got a string"},
+		{"env equals", head + "endpoints:\n  - env: [\"DSN=x\"]\n    region: IE\n", 4, "endpoints[0].env[0]", "contains '='"},
+		{"env empty name", head + "endpoints:\n  - env: [\"\"]\n    region: IE\n", 4, "endpoints[0].env[0]", "empty environment variable"},
+		{"flag dashes", head + "endpoints:\n  - flags: [--smtp-host]\n    region: IE\n", 4, "endpoints[0].flags[0]", "without dashes (smtp-host)"},
+		{"config space", head + "endpoints:\n  - config: [\"smtp host\"]\n    region: IE\n", 4, "endpoints[0].config[0]", "contains white space"},
+		{"field form", head + "endpoints:\n  - fields: [example.com/cfg.Config]\n    region: IE\n", 4, "endpoints[0].fields[0]", "want pkgpath.Type.Field"},
+		{"input region", head + "endpoints:\n  - env: [DSN]\n    region: eu\n", 5, "endpoints[0].region", `did you mean "EU"?`},
+		{"input region missing", head + "endpoints:\n  - env: [DSN]\n", 4, "endpoints[0].region", "missing"},
+		{"repeated env", head + "endpoints:\n  - env: [DSN]\n    region: internal\n  - env: [DSN]\n    region: IE\n", 6, "endpoints[1].env[0]", "environment variable \"DSN\" repeats the one at line 4"},
+		{"same name other kind", head + "endpoints:\n  - env: [DSN]\n    region: internal\n  - fields: [example.com/cfg.C.DSN]\n    region: IE\n  - config: [DSN]\n    region: IE\n  - bogus: [x]\n", 10, "endpoints[3].bogus", "unknown key"},
+
+		// deploy.
+		{"deploy not a list", head + "deploy: deploy/*.yaml\n", 3, "deploy", "want a list, got a string"},
+		{"deploy empty glob", head + "deploy:\n  - \"\"\n", 4, "deploy[0]", "empty glob"},
+		{"deploy absolute", head + "deploy:\n  - /etc/app/*.yaml\n", 4, "deploy[0]", "is absolute"},
+		{"deploy bad glob", head + "deploy:\n  - \"deploy/[*.yaml\"\n", 4, "deploy[0]", "bad glob"},
+		{"deploy repeated", head + "deploy:\n  - a.env\n  - a.env\n", 5, "deploy[1]", "repeats the one at line 4"},
+		{"deploy matches nothing", head + "deploy:\n  - no/such/*.yaml\n", 4, "deploy[0]", `glob "no/such/*.yaml" matches no file`},
+
+		// exclude.
+		{"exclude not a list", head + "exclude: ./x/...\n", 3, "exclude", "want a list"},
+		{"exclude empty", head + "exclude:\n  - \"\"\n", 4, "exclude[0]", "empty package pattern"},
+		{"exclude absolute", head + "exclude:\n  - /src/x\n", 4, "exclude[0]", "want an import path pattern or a pattern relative to the module root"},
+		{"exclude outside", head + "exclude:\n  - ../other/...\n", 4, "exclude[0]", "leaves the module"},
+		{"exclude repeated", head + "exclude:\n  - ./x/...\n  - ./x/...\n", 5, "exclude[1]", "repeats the one at line 4"},
+
+		// categories.
+		{"categories list", head + "categories:\n  - payment\n", 4, "categories", "want a mapping from categories"},
+		{"category name", head + "categories:\n  Payment:\n    allowed_regions: [DE]\n", 4, "categories.Payment", `category "Payment"`},
+		{"category unknown key", head + "categories:\n  payment:\n    regions: [DE]\n", 5, "categories.payment.regions", "unknown key; want one of allowed_regions"},
+		{"category no regions", head + "categories:\n  payment: {}\n", 4, "categories.payment.allowed_regions", "missing"},
+		{"category empty regions", head + "categories:\n  payment:\n    allowed_regions: []\n", 5, "categories.payment.allowed_regions", "empty"},
+		{"category bad region", head + "categories:\n  payment:\n    allowed_regions: [Germany]\n", 5, "categories.payment.allowed_regions[0]", `unknown region "Germany"`},
+		{"category any and more", head + "categories:\n  public:\n    allowed_regions: [any, EU]\n", 5, "categories.public.allowed_regions[0]", "list nothing else with it"},
+		{"category repeated", head + "categories:\n  payment:\n    allowed_regions: [DE]\n  payment:\n    allowed_regions: [FR]\n", 6, "categories.payment", "repeats the one at line 4"},
 
 		// gateway and sanitizers.
 		{"gateway method without parens", head + "gateway:\n  - example.com/gw.Client.Send\n", 4, "gateway[0]", "too many '.'-separated parts"},

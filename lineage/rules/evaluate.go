@@ -18,6 +18,22 @@ type Params struct {
 	// Gateways optionally names the configured gateway entries, for
 	// gateway-bypass messages. It changes no decision.
 	Gateways []string
+	// Categories are the per-category allowed regions (policy
+	// categories); a category not in it uses Allowed. AnyRegion allows
+	// every region.
+	Categories map[string][]string
+}
+
+// AnyRegion, in a category's allowed regions, allows every region.
+const AnyRegion = "any"
+
+// allowedFor returns the regions data of category may go to, and whether
+// that is every region.
+func (p Params) allowedFor(category string) ([]string, bool) {
+	if r, ok := p.Categories[category]; ok {
+		return r, len(r) == 1 && r[0] == AnyRegion
+	}
+	return p.Allowed, false
 }
 
 // maxFieldsInTitle bounds the fields named in a message's first sentence;
@@ -43,15 +59,26 @@ const maxFieldsInTitle = 3
 // fields and their categories, the offending endpoints and their regions and
 // the allowed regions, in a deterministic order.
 func Evaluate(f *lineage.Flow, p Params) (*Rule, string) {
+	r, msg, _ := Judge(f, p)
+	return r, msg
+}
+
+// Judge is Evaluate, and also returns the fields the result is about.
+// Each field is judged against its own category's allowed regions
+// (Params.Categories): disallowed-region names the fields some endpoint's
+// region is outside of; the other rules name the fields whose category
+// does not allow every region. A flow whose fields are all allowed where it
+// goes is not a finding.
+func Judge(f *lineage.Flow, p Params) (*Rule, string, []lineage.Label) {
 	if f.Sanitized || f.Exit.Kind == lineage.ExitGateway {
-		return nil, ""
+		return nil, "", nil
 	}
 	eps := f.Endpoints
 	if len(eps) == 0 {
 		eps = []lineage.Endpoint{{Unresolved: "no destination found"}}
 	}
 
-	var outside, notInternal, unknown, unresolved []lineage.Endpoint
+	var notInternal, unknown, unresolved, located []lineage.Endpoint
 	for _, e := range eps {
 		switch {
 		case isUnresolved(e):
@@ -64,33 +91,105 @@ func Evaluate(f *lineage.Flow, p Params) (*Rule, string) {
 			// Never a finding.
 		default:
 			notInternal = append(notInternal, e)
+			located = append(located, e)
+		}
+	}
+
+	// Per field: the endpoints outside its category's allowed regions,
+	// and whether the category allows every region.
+	var bounded []lineage.Label // fields whose category does not allow every region
+	var outFields []lineage.Label
+	var outside []lineage.Endpoint
+	allowedOf := make(map[string][]string) // category -> allowed, for the out-of-place fields
+	for _, l := range f.Labels {
+		allowed, any := p.allowedFor(l.Category)
+		if any {
+			continue
+		}
+		bounded = append(bounded, l)
+		out := false
+		for _, e := range located {
+			if !regions.InAny(allowed, e.Region) {
+				outside = append(outside, e)
+				out = true
+			}
+		}
+		if out {
+			outFields = append(outFields, l)
+			allowedOf[l.Category] = allowed
+		}
+	}
+	if len(f.Labels) == 0 {
+		// No field known: judged against allowed_regions.
+		for _, e := range located {
 			if !regions.InAny(p.Allowed, e.Region) {
 				outside = append(outside, e)
 			}
 		}
+		allowedOf[""] = p.Allowed
 	}
 
-	data := describeData(f.Labels)
-	allowed := allowedList(p.Allowed)
 	switch {
 	case len(outside) > 0:
-		return Lookup(DisallowedRegion), fmt.Sprintf("%s is sent to %s, outside the allowed regions %s.%s",
-			data.title, joinOr(mapEndpoints(outside, hostInRegion)), allowed, data.more)
+		data := describeData(outFields)
+		return Lookup(DisallowedRegion), fmt.Sprintf("%s is sent to %s, outside the %s.%s",
+			data.title, joinOr(mapEndpoints(outside, hostInRegion)), allowedPhrase(allowedOf), data.more), outFields
+	case len(bounded) == 0 && len(f.Labels) > 0:
+		return nil, "", nil // every field may go anywhere
+	}
+	data := describeData(bounded)
+	allowed := allowedList(p.Allowed)
+	if len(p.Categories) > 0 {
+		allowed = allowedPhrase(allowedCats(bounded, p))
+	} else {
+		allowed = "allowed regions " + allowed
+	}
+	switch {
 	case p.Gateway && len(notInternal) > 0:
 		gw := "without the gateway"
 		if len(p.Gateways) > 0 {
 			gw = "without the gateway (" + strings.Join(sortedUnique(p.Gateways), ", ") + ")"
 		}
 		return Lookup(GatewayBypass), fmt.Sprintf("%s leaves through %s to %s %s.%s",
-			data.title, ShortFunc(f.Exit.Callee), joinOr(mapEndpoints(notInternal, hostWithRegion)), gw, data.more)
+			data.title, ShortFunc(f.Exit.Callee), joinOr(mapEndpoints(notInternal, hostWithRegion)), gw, data.more), bounded
 	case len(unknown) > 0:
-		return Lookup(UnknownRegion), fmt.Sprintf("%s is sent to %s in an unknown region, so possibly outside the allowed regions %s.%s",
-			data.title, joinOr(mapEndpoints(unknown, host)), allowed, data.more)
+		return Lookup(UnknownRegion), fmt.Sprintf("%s is sent to %s in an unknown region, so possibly outside the %s.%s",
+			data.title, joinOr(mapEndpoints(unknown, hostWithFrom)), allowed, data.more), bounded
 	case len(unresolved) > 0:
-		return Lookup(UnresolvedEndpoint), fmt.Sprintf("%s leaves through %s to a destination that cannot be determined statically (%s), so possibly outside the allowed regions %s.%s",
-			data.title, ShortFunc(f.Exit.Callee), strings.Join(mapEndpoints(unresolved, reason), "; "), allowed, data.more)
+		return Lookup(UnresolvedEndpoint), fmt.Sprintf("%s leaves through %s to a destination that cannot be determined statically (%s), so possibly outside the %s.%s",
+			data.title, ShortFunc(f.Exit.Callee), strings.Join(mapEndpoints(unresolved, reason), "; "), allowed, data.more), bounded
 	}
-	return nil, ""
+	return nil, "", nil
+}
+
+// allowedCats maps the categories of labels to their allowed regions.
+func allowedCats(labels []lineage.Label, p Params) map[string][]string {
+	m := make(map[string][]string)
+	for _, l := range labels {
+		m[l.Category], _ = p.allowedFor(l.Category)
+	}
+	return m
+}
+
+// allowedPhrase names the allowed regions of the fields a result is about:
+// "allowed regions EEA" when they share them, else "regions allowed for
+// their categories (contact: EEA; payment: DE)".
+func allowedPhrase(byCat map[string][]string) string {
+	var lists []string
+	var parts []string
+	for cat, allowed := range byCat {
+		lists = append(lists, allowedList(allowed))
+		parts = append(parts, cat+": "+allowedList(allowed))
+	}
+	lists = sortedUnique(lists)
+	if len(lists) <= 1 {
+		l := "(none)"
+		if len(lists) == 1 {
+			l = lists[0]
+		}
+		return "allowed regions " + l
+	}
+	return "regions allowed for their categories (" + strings.Join(sortedUnique(parts), "; ") + ")"
 }
 
 // isUnresolved reports whether e's destination is not known.
@@ -154,16 +253,27 @@ func host(e lineage.Endpoint) string {
 	return "an endpoint"
 }
 
-func hostInRegion(e lineage.Endpoint) string { return host(e) + " in " + e.Region }
+// from says where a deploy file sets the endpoint: " (environment variable
+// SMTP_ADDR = smtp.eu.mailgun.org:587 (deploy/k8s/api.yaml:41))", or "".
+func from(e lineage.Endpoint) string {
+	if d := e.Input.Deployed(); d != "" {
+		return " (" + d + ")"
+	}
+	return ""
+}
+
+func hostInRegion(e lineage.Endpoint) string { return host(e) + " in " + e.Region + from(e) }
+
+func hostWithFrom(e lineage.Endpoint) string { return host(e) + from(e) }
 
 func hostWithRegion(e lineage.Endpoint) string {
 	switch {
 	case isUnresolved(e):
 		return "an unresolved destination (" + reason(e) + ")"
 	case e.Region == "":
-		return host(e) + " (unknown region)"
+		return host(e) + " (unknown region)" + from(e)
 	}
-	return host(e) + " (" + e.Region + ")"
+	return host(e) + " (" + e.Region + ")" + from(e)
 }
 
 func reason(e lineage.Endpoint) string {

@@ -293,3 +293,56 @@ func TestEvaluateOrderIndependent(t *testing.T) {
 		t.Errorf("messages differ:\n%s\n%s", ma, mb)
 	}
 }
+
+// TestCategories: each field is judged against its own category's allowed
+// regions; a result names only the fields out of place; a flow whose
+// fields may all go where it goes is not a finding.
+func TestCategories(t *testing.T) {
+	card := lineage.Label{Field: "example.com/m.Payment.Card", Category: "payment"}
+	email := lineage.Label{Field: "example.com/m.User.Email", Category: "contact"}
+	bio := lineage.Label{Field: "example.com/m.Profile.Bio", Category: "public_profile"}
+	p := Params{Allowed: []string{"EEA"}, Categories: map[string][]string{"payment": {"DE"}, "public_profile": {AnyRegion}}}
+	ep := func(host, region string) lineage.Endpoint {
+		return lineage.Endpoint{Value: "https://" + host, Host: host, Region: region}
+	}
+	for _, tc := range []struct {
+		name   string
+		labels []lineage.Label
+		eps    []lineage.Endpoint
+		p      Params
+		rule   string
+		fields []string
+		msg    string
+	}{
+		{"payment in FR", []lineage.Label{card, email}, []lineage.Endpoint{ep("api.example.fr", "FR")}, p,
+			DisallowedRegion, []string{"example.com/m.Payment.Card"}, "User data m.Payment.Card (payment) is sent to api.example.fr in FR, outside the allowed regions DE."},
+		{"all in DE", []lineage.Label{card, email}, []lineage.Endpoint{ep("api.example.de", "DE")}, p, "", nil, ""},
+		{"both out", []lineage.Label{card, email}, []lineage.Endpoint{ep("api.example.com", "US")}, p,
+			DisallowedRegion, []string{"example.com/m.Payment.Card", "example.com/m.User.Email"},
+			"User data m.Payment.Card (payment) and m.User.Email (contact) is sent to api.example.com in US, outside the regions allowed for their categories (contact: EEA; payment: DE)."},
+		{"public anywhere", []lineage.Label{bio}, []lineage.Endpoint{ep("api.example.com", "US"), {Unresolved: "environment variable X"}}, p, "", nil, ""},
+		{"public with contact", []lineage.Label{bio, email}, []lineage.Endpoint{ep("api.example.com", "US")}, p,
+			DisallowedRegion, []string{"example.com/m.User.Email"}, "User data m.User.Email (contact) is sent to api.example.com in US, outside the allowed regions EEA."},
+		{"public unresolved with contact", []lineage.Label{bio, email}, []lineage.Endpoint{{Unresolved: "flag -hook"}}, p,
+			UnresolvedEndpoint, []string{"example.com/m.User.Email"}, "User data m.User.Email (contact) leaves through an exit call to a destination that cannot be determined statically (flag -hook), so possibly outside the allowed regions EEA."},
+		{"deploy value named", []lineage.Label{email}, []lineage.Endpoint{{Value: "smtp.mailgun.org:587", Host: "smtp.mailgun.org", Region: "US",
+			Input: lineage.Input{Kind: lineage.InputEnv, Name: "SMTP_ADDR", Value: "smtp.mailgun.org:587", From: "deploy/us.env:1"}}}, Params{Allowed: []string{"EEA"}},
+			DisallowedRegion, []string{"example.com/m.User.Email"}, "User data m.User.Email (contact) is sent to smtp.mailgun.org in US (environment variable SMTP_ADDR = smtp.mailgun.org:587 (deploy/us.env:1)), outside the allowed regions EEA."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &lineage.Flow{Labels: tc.labels, Endpoints: tc.eps}
+			r, msg, fields := Judge(f, tc.p)
+			id := ""
+			if r != nil {
+				id = r.ID
+			}
+			var names []string
+			for _, l := range fields {
+				names = append(names, l.Field)
+			}
+			if id != tc.rule || msg != tc.msg || strings.Join(names, ",") != strings.Join(tc.fields, ",") {
+				t.Errorf("Judge = %q, %q, %v\nwant %q, %q, %v", id, msg, names, tc.rule, tc.msg, tc.fields)
+			}
+		})
+	}
+}

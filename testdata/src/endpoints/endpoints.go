@@ -122,7 +122,7 @@ type envClient struct{ base string }
 func newEnvClient() *envClient { return &envClient{base: os.Getenv("EVENTS_URL")} }
 
 func (c *envClient) send(u *User) {
-	http.Post(c.base+"/events", "text/plain", body(u)) // want `unresolved-endpoint: User data endpoints.User.Email \(contact\) leaves through http.Post to a destination that cannot be determined statically \(config field envClient.base; environment variable EVENTS_URL\)`
+	http.Post(c.base+"/events", "text/plain", body(u)) // want `unresolved-endpoint: User data endpoints.User.Email \(contact\) leaves through http.Post to a destination that cannot be determined statically \(environment variable EVENTS_URL\)`
 }
 
 func envField(u *User) {

@@ -1,0 +1,3 @@
+module example.com/spec3a
+
+go 1.22
