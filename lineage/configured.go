@@ -239,7 +239,7 @@ func (s *fstate) pkgCalls(a *endpointSpec, depth int) StrExpr {
 	if x, ok := s.strMemo[k]; ok {
 		return x
 	}
-	s.strMemo[k] = Unknown("value that depends on itself")
+	s.strMemo[k] = Unknown("value built in a loop")
 	var out StrExpr
 	for _, fn := range s.e.funcs {
 		for _, b := range fn.Blocks {

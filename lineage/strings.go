@@ -40,7 +40,7 @@ func (s *fstate) strAt(v ssa.Value, path string, depth int) StrExpr {
 	if x, ok := s.strMemo[k]; ok {
 		return x
 	}
-	s.strMemo[k] = Unknown("value that depends on itself")
+	s.strMemo[k] = Unknown("value built in a loop")
 	x := s.fold(v, path, depth+1)
 	s.strMemo[k] = x
 	return x
@@ -454,8 +454,8 @@ func (s *fstate) callStr(c *ssa.Call, i int, path string, depth int) StrExpr {
 	if path == "" && isURL(c.Type()) {
 		return Unknown("result of " + shortName(name))
 	}
-	if path != "" && path != ".#ep" {
-		return Unknown("field " + strings.TrimPrefix(path, ".") + " of the result of " + shortName(name))
+	if p := userPath(path); p != "" {
+		return Unknown("field " + p + " of the result of " + shortName(name))
 	}
 	return Unknown("result of " + shortName(name))
 }
@@ -731,4 +731,18 @@ func (s *fstate) closureBound(x StrExpr) StrExpr {
 		}
 		return ParamStr(i, p)
 	})
+}
+
+// userPath is an access path as a reader of the code would write it: the
+// engine's own parts (".#ep", the endpoint an object remembers; ".#N", a
+// call's result N; "[]", an element) are left out. "" when nothing is left.
+func userPath(path string) string {
+	var parts []string
+	for _, p := range strings.Split(strings.ReplaceAll(path, "[]", ""), ".") {
+		if p == "" || strings.HasPrefix(p, "#") {
+			continue
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, ".")
 }
