@@ -598,11 +598,6 @@ func (e *engine) collectFieldStrs() {
 	}
 }
 
-func isStringType(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
 // allLiteral reports whether every alternative is fully known.
 func allLiteral(x StrExpr) bool {
 	if len(x) == 0 {

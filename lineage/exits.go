@@ -884,13 +884,3 @@ func (s *fstate) returnedClosures(c *ssa.Call) []target {
 	}
 	return out
 }
-
-// isObjectType reports whether t is a struct or a pointer to one: a
-// value that may remember an endpoint.
-func isObjectType(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	_, ok := t.Underlying().(*types.Struct)
-	return ok
-}

@@ -127,7 +127,7 @@ type Policy struct {
 	idx index // compiled lookups; see lookup.go
 }
 
-// AnyRegion, in a category's allowed_regions, allows every region.
+// AnyRegion allows every region, in a category's allowed_regions.
 const AnyRegion = "any"
 
 // Input kinds an endpoints entry selects (the values of lineage.Input*).

@@ -24,7 +24,7 @@ type Params struct {
 	Categories map[string][]string
 }
 
-// AnyRegion, in a category's allowed regions, allows every region.
+// AnyRegion allows every region, in a category's allowed regions.
 const AnyRegion = "any"
 
 // allowedFor returns the regions data of category may go to, and whether
