@@ -22,6 +22,9 @@ package knowledge
 //	        holds count, as a serialiser or formatter would see them
 //	Nw:enc  the same, for serialiser enc ("json", "xml"), which leaves out
 //	        fields tagged enc:"-"
+//	Nw%K    argument N, a variadic slice, used as a whole value by a
+//	        formatter whose format string is argument K: the values the
+//	        format prints with %T or %p (a type, an address) carry nothing
 //
 // Flows is a list "from->to" separated by ";". Alias "r~N" says the result
 // points to the same objects as argument N (wrappers: bufio.NewWriter,

@@ -87,13 +87,13 @@ var stdModels = []Model{
 	{Func: "(*strings.Replacer).Replace", Flows: "0->r; 1->r", Source: srcStd},
 
 	// fmt: formatting uses whole values (a struct formats all its fields).
-	{Func: "fmt.Sprintf", Flows: "0->r; 1w->r", Source: srcStd},
+	{Func: "fmt.Sprintf", Flows: "0->r; 1w%0->r", Source: srcStd},
 	{Func: "fmt.Sprint", Flows: "0w->r", Source: srcStd},
 	{Func: "fmt.Sprintln", Flows: "0w->r", Source: srcStd},
-	{Func: "fmt.Errorf", Flows: "0->r; 1w->r", Source: srcStd},
-	{Func: "fmt.Appendf", Flows: "0->r; 1->r; 2w->r", Source: srcStd},
+	{Func: "fmt.Errorf", Flows: "0->r; 1w%0->r", Source: srcStd},
+	{Func: "fmt.Appendf", Flows: "0->r; 1->r; 2w%1->r", Source: srcStd},
 	{Func: "fmt.Append", Flows: "0->r; 1w->r", Source: srcStd},
-	{Func: "fmt.Fprintf", Flows: "1->0; 2w->0", Source: srcStd},
+	{Func: "fmt.Fprintf", Flows: "1->0; 2w%1->0", Source: srcStd},
 	{Func: "fmt.Fprint", Flows: "1w->0", Source: srcStd},
 	{Func: "fmt.Fprintln", Flows: "1w->0", Source: srcStd},
 	{Func: "fmt.Sscanf", Flows: "0->2", Source: srcStd},

@@ -572,6 +572,8 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 			t = s.fieldPort(args, f.from)
 		case f.from.typed && f.from.index < len(args) && args[f.from.index] != nil:
 			t = s.typedTree(args[f.from.index])
+		case f.from.format >= 0:
+			t = s.formattedTree(args, f.from)
 		default:
 			t = s.portTree(args, f.from, "", false, f.from.enc)
 		}
@@ -651,6 +653,109 @@ func (s *fstate) typedTree(a ssa.Value) tree {
 			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(s.usePos(a), "holds "+c.Label.ShortField()))}
 			out.put(c.Path, leaf(taint{o}))
 		}
+	}
+	return out
+}
+
+// formattedTree is the data of the values in the variadic slice p.index
+// formatted by the constant format string in argument p.format, used
+// whole, except those printed with %T or %p (their type or address, not
+// their data). A format that is not constant, or a slice the engine
+// cannot see into, takes every value.
+func (s *fstate) formattedTree(args []ssa.Value, p portSpec) tree {
+	whole := func() tree { return s.argTree(args[p.index], "", true, p.enc) }
+	if p.index >= len(args) || p.format >= len(args) || args[p.index] == nil {
+		return nil
+	}
+	k, ok := args[p.format].(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return whole()
+	}
+	skip := typeVerbs(constant.StringVal(k.Value))
+	if len(skip) == 0 {
+		return whole()
+	}
+	sl, ok := args[p.index].(*ssa.Slice)
+	if !ok {
+		return whole()
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return whole()
+	}
+	var out tree
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		ic, ok := ia.Index.(*ssa.Const)
+		if !ok {
+			return whole()
+		}
+		i, _ := constant.Int64Val(ic.Value)
+		if skip[int(i)] {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+				x := st.Val
+				if mi, ok := x.(*ssa.MakeInterface); ok {
+					x = mi.X
+				}
+				out = merge(out, s.argTree(x, "", true, p.enc))
+			}
+		}
+	}
+	return out
+}
+
+// typeVerbs returns the operand indexes that a format prints with %T or
+// %p. Explicit argument indexes ("%[2]T") and star widths are followed;
+// a format it cannot follow gives nil (every operand counts).
+func typeVerbs(format string) map[int]bool {
+	out := map[int]bool{}
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		for i < len(format) {
+			c := format[i]
+			switch {
+			case c == '[':
+				j := strings.IndexByte(format[i:], ']')
+				if j < 0 {
+					return nil
+				}
+				n, err := strconv.Atoi(format[i+1 : i+j])
+				if err != nil || n < 1 {
+					return nil
+				}
+				arg = n - 1
+				i += j + 1
+				continue
+			case c == '*':
+				arg++ // a width or precision operand
+				i++
+				continue
+			case strings.IndexByte("+-# 0123456789.", c) >= 0:
+				i++
+				continue
+			}
+			break
+		}
+		if i >= len(format) {
+			break
+		}
+		if format[i] == 'T' || format[i] == 'p' {
+			out[arg] = true
+		}
+		arg++
 	}
 	return out
 }

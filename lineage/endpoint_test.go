@@ -24,3 +24,30 @@ func TestHostComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeVerbs: the operands a format prints as a type or an address.
+func TestTypeVerbs(t *testing.T) {
+	for _, c := range []struct {
+		format string
+		want   []int
+	}{
+		{"%s", nil},
+		{"%T", []int{0}},
+		{"%s in %T at %p", []int{1, 2}},
+		{"100%% %T", []int{0}},
+		{"%[2]T %[1]s", []int{1}},
+		{"%*d %T", []int{2}},
+		{"%-8.3v %#T", []int{1}},
+	} {
+		got := typeVerbs(c.format)
+		if len(got) != len(c.want) {
+			t.Errorf("typeVerbs(%q) = %v, want %v", c.format, got, c.want)
+			continue
+		}
+		for _, i := range c.want {
+			if !got[i] {
+				t.Errorf("typeVerbs(%q) = %v, want %v", c.format, got, c.want)
+			}
+		}
+	}
+}

@@ -25,6 +25,11 @@ type portSpec struct {
 	// FieldByName); -1 (or a name that is not constant) takes the
 	// argument as a whole.
 	field int
+	// format: as a source, a variadic slice of values formatted by the
+	// constant format string in the argument with this index ("1w%0":
+	// fmt.Sprintf): a value printed with %T or %p gives its type or
+	// address, not its data, and is left out. -1: none.
+	format int
 }
 
 type flowSpec struct{ from, to portSpec }
@@ -239,7 +244,11 @@ func mustPorts(s string) []portSpec {
 
 func mustPort(s string) portSpec {
 	s = strings.TrimSpace(s)
-	p := portSpec{field: -1}
+	p := portSpec{field: -1, format: -1}
+	if i := strings.Index(s, "%"); i > 0 {
+		p.format = mustInt(s[i+1:])
+		s = s[:i]
+	}
 	if i := strings.Index(s, ".$"); i > 0 {
 		p.field = mustInt(s[i+2:])
 		s = s[:i]

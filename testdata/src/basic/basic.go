@@ -45,3 +45,15 @@ func helper(url, v string) {
 func callsHelper(u *User) {
 	helper("https://api.mixpanel.com/x", u.Email)
 }
+
+// typeOnly formats the value's type, not the value: no data.
+func typeOnly(u *User) {
+	err := fmt.Errorf("unexpected %T in %p", u.Email, u)
+	http.Post(analytics, "text/plain", strings.NewReader(err.Error()))
+}
+
+// typeAndValue formats both: the value's data goes.
+func typeAndValue(u *User) {
+	s := fmt.Sprintf("%[2]T %[1]s %*d", u.Email, u, 3, len(u.Name))
+	http.Post(analytics, "text/plain", strings.NewReader(s)) // want `disallowed-region: User data basic.User.Email \(contact\)`
+}
