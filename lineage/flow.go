@@ -224,8 +224,6 @@ func (e Endpoint) String() string {
 	switch {
 	case e.Unresolved != "":
 		return "unresolved (" + e.Unresolved + ")"
-	case e.Host == "" && e.Value == "" && e.Input.Configured():
-		return e.Input.Describe() + " (" + e.Region + ")"
 	case e.Host == "":
 		return e.Value
 	}

@@ -257,6 +257,9 @@ func table() []*Rule {
 				"### How to fix\n\n"+
 				"- Route the data through the **gateway**, or **pseudonymise** it with a policy `sanitizers` function.\n"+
 				"- Make the destination a constant, or a package-level value or struct field set from one, so that it can be checked.\n"+
+				"- If the destination comes from a configured input (the message names it: environment variable, flag, config key, config field), give it a region with a policy `endpoints` entry naming the input, or list the deployment's files under `deploy` so that the values they set are checked:\n\n"+
+				"  ```yaml\n  endpoints:\n    - env: [\"ANALYTICS_URL\"]\n      region: IE\n  deploy:\n    - \"deploy/k8s/*.yaml\"\n  ```\n\n"+
+				"  `datagate endpoints` lists every such input with the exits it decides.\n"+
 				"- If the destination is fixed by the deployment, declare the call as a policy sink with its endpoint:\n\n"+
 				"  ```yaml\n  sinks:\n    - func: \"(*example.com/analytics.Client).Track\"\n      args: [1]\n      endpoint: \"https://eu.analytics.example.com\"\n  ```\n\n"+
 				"### Example\n\n"+
