@@ -58,7 +58,7 @@ func callArgs(c *ssa.CallCommon) []ssa.Value {
 // later (concurrently, or at return), so it reads everything stored
 // anywhere in the function (late).
 func (s *fstate) call(c ssa.CallInstruction, late bool) {
-	if late {
+	if late && !s.coarse { // coarse: the current heap is already the union
 		saved, savedOwned := s.cur, s.owned
 		tmp := s.union.clone()
 		for o, t := range saved {
@@ -890,7 +890,9 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 	s.work += len(dst) * t.size()
 	// Weak update: a call may or may not overwrite.
 	for _, r := range dst {
-		s.mut(r.obj).put(r.path, t)
+		if !s.coarse { // coarse: the current heap is the union
+			s.mut(r.obj).put(r.path, t)
+		}
 		u := s.union[r.obj]
 		if u == nil {
 			u = tree{}
@@ -907,6 +909,7 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 			}
 			if g.put(r.path, t) {
 				s.e.sharedAt = s.e.tick
+				s.e.globalAt[obj.glob] = s.e.tick
 			}
 		}
 	}

@@ -108,6 +108,10 @@ type engine struct {
 	deps       map[*ssa.Function]map[*ssa.Function]bool
 	changedAt  map[*ssa.Function]int
 	sharedAt   int
+	// globalAt is when each package variable last changed, panicAt when
+	// the panics did (see sharedStale).
+	globalAt map[*ssa.Global]int
+	panicAt  int
 	// coarse marks the functions walked field-insensitively (over their
 	// work budget): once coarse, a function stays so.
 	coarse map[*ssa.Function]bool
@@ -115,6 +119,13 @@ type engine struct {
 	// callDescs are the steps' descriptions of a call of a function by
 	// name: passed to it, returned by it.
 	callDescs map[string][2]string
+
+	// The package variables' uses, found in one scan (see indexGlobals):
+	// the functions using each, the instructions using it in each, the
+	// variables each function uses.
+	grefs    map[globalUse][]ssa.Instruction
+	fglobals map[*ssa.Function][]*ssa.Global
+	gindexed map[*ssa.Function]bool
 }
 
 type labelKey struct {
@@ -149,6 +160,8 @@ func Analyze(cfg *Config) *Result {
 		coarse:     make(map[*ssa.Function]bool),
 		names:      make(map[*types.Func]string),
 		callDescs:  make(map[string][2]string),
+		globalAt:   make(map[*ssa.Global]int),
+		gindexed:   make(map[*ssa.Function]bool),
 	}
 	if cfg.Policy != nil {
 		for _, g := range cfg.Policy.Gateway {
@@ -279,14 +292,45 @@ func (e *engine) run() {
 		e.solve(scc)
 	}
 	// Package variables: a second round over the functions that read a
-	// variable some function wrote.
+	// variable some function wrote, when what their last walk read has
+	// changed since (a walk of the same inputs gives the same result).
 	if len(e.globals) > 0 || e.panicked {
 		for _, fn := range e.funcs {
 			if (len(e.globals) > 0 && readsGlobals(fn)) || (e.panicked && callsRecover(fn)) {
-				e.analyze(fn)
+				if !e.sharedStale(fn) {
+					continue
+				}
+				old := e.sums[fn]
+				if s := e.analyze(fn); old == nil || old.String() != s.String() {
+					e.changedAt[fn] = e.analysedAt[fn]
+				}
 			}
 		}
 	}
+}
+
+// sharedStale reports whether a walk of fn may give another result than
+// its last one after the package's variables or panics changed: a
+// variable it reads, the panics (if it recovers) or a summary it read
+// changed since. Transpiled C reads package variables in nearly every
+// function; most of them hold no user data.
+func (e *engine) sharedStale(fn *ssa.Function) bool {
+	at := e.analysedAt[fn]
+	if e.panicAt >= at && e.panicked && callsRecover(fn) {
+		return true
+	}
+	e.indexGlobals()
+	for _, g := range e.fglobals[fn] {
+		if t, ok := e.globalAt[g]; ok && t >= at {
+			return true
+		}
+	}
+	for d := range e.deps[fn] {
+		if e.changedAt[d] >= at && e.changedAt[d] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxRounds is the number of rounds (walks of the component's stale

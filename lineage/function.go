@@ -146,6 +146,12 @@ const maxIterations = 13
 // it.
 const workPerInstr = 32
 
+// maxPreciseInstrs is the size (SSA instructions) past which a function is
+// walked field-insensitively from the start: a precise walk of a function
+// that large (transpiled C, a generated parser) goes over its work budget
+// anyway, after costing as much as several coarse walks.
+const maxPreciseInstrs = 3000
+
 // budgetPerInstr returns the work budget per instruction of the run
 // (Config.WorkPerInstr, else the default); negative means every function
 // is walked coarsely.
@@ -158,18 +164,28 @@ func (e *engine) budgetPerInstr() int {
 
 // analyze summarises fn and records the flows it finds. A function over
 // its work budget is walked again coarsely, and stays coarse in later
-// rounds.
+// rounds; one over the size limit is walked coarsely from the start.
 func (e *engine) analyze(fn *ssa.Function) *Summary {
 	w := e.budgetPerInstr()
-	s := e.walk(fn, e.coarse[fn] || w < 0, w)
+	n := 0
+	for _, b := range fn.Blocks {
+		n += len(b.Instrs)
+	}
+	big := n > maxPreciseInstrs
+	s := e.walk(fn, e.coarse[fn] || w < 0 || big, w)
 	if s == nil {
 		e.coarse[fn] = true
 		s = e.walk(fn, true, w)
 	}
 	if s.coarse {
-		limit := "over the work budget (" + itoa(w) + " origins moved per instruction): walked field-insensitively"
-		if w < 0 {
+		var limit string
+		switch {
+		case w < 0:
 			limit = "every function walked field-insensitively (Config.WorkPerInstr < 0)"
+		case big:
+			limit = itoa(n) + " SSA instructions, over the size limit (" + itoa(maxPreciseInstrs) + "): walked field-insensitively"
+		default:
+			limit = "over the work budget (" + itoa(w) + " origins moved per instruction): walked field-insensitively"
 		}
 		if s.sum.Limit == "" {
 			s.sum.Limit = limit
@@ -314,6 +330,19 @@ func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
 
 // block analyses one basic block from the join of its predecessors.
 func (s *fstate) block(b *ssa.BasicBlock) {
+	if s.coarse {
+		// A coarse walk keeps one heap for the whole function (flow
+		// insensitive): everything stored anywhere, which is what every
+		// block's heap would hold at most, strong updates being off. Its
+		// cost per pass is then the function's size, not its blocks times
+		// its objects (transpiled C: thousands of blocks, thousands of
+		// pointers of unknown origin).
+		s.cur, s.owned = s.union, nil
+		for _, instr := range b.Instrs {
+			s.instr(instr)
+		}
+		return
+	}
 	// Trees are shared between blocks and copied on first write (mut).
 	var in heap
 	owned := make(map[int]bool)
@@ -322,6 +351,10 @@ func (s *fstate) block(b *ssa.BasicBlock) {
 		if !ok {
 			continue
 		}
+		// Joining costs the objects of each predecessor's heap: in a
+		// function of many blocks and many objects, more than moving
+		// the data itself.
+		s.work += len(out) / 8
 		if in == nil {
 			in = make(heap, len(out))
 			for o, t := range out {
@@ -494,11 +527,13 @@ func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 	strong := len(rs) == 1 && s.strongOK(rs[0]) && !s.coarse
 	s.work += len(rs) * t.size()
 	for _, r := range rs {
-		cur := s.mut(r.obj)
-		if strong {
-			cur.set(r.path, t)
-		} else {
-			cur.put(r.path, t)
+		if !s.coarse { // coarse: the current heap is the union
+			cur := s.mut(r.obj)
+			if strong {
+				cur.set(r.path, t)
+			} else {
+				cur.put(r.path, t)
+			}
 		}
 		u := s.union[r.obj]
 		if u == nil {
@@ -517,6 +552,7 @@ func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 			if g.put(r.path, t) {
 				s.changed = true
 				s.e.sharedAt = s.e.tick
+				s.e.globalAt[obj.glob] = s.e.tick
 			}
 		}
 		for _, q := range ptrs {
@@ -787,6 +823,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 			if s.e.panics.put("", withStep(t, s.step(in.Pos(), "panicked with"))) {
 				s.e.panicked = true
 				s.e.sharedAt = s.e.tick
+				s.e.panicAt = s.e.tick
 			}
 		}
 	}

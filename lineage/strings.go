@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/datagate/datagate/knowledge"
@@ -265,33 +266,64 @@ func (s *fstate) global(g *ssa.Global, path string, depth int) StrExpr {
 
 // funcsTouching lists the package's functions that refer to g.
 func (e *engine) funcsTouching(g *ssa.Global) []*ssa.Function {
-	if e.gfuncs == nil {
-		e.gfuncs = make(map[*ssa.Global][]*ssa.Function)
-		for _, fn := range e.funcs {
-			seen := map[*ssa.Global]bool{}
-			for _, b := range fn.Blocks {
-				for _, in := range b.Instrs {
-					for _, op := range in.Operands(nil) {
-						if g, ok := (*op).(*ssa.Global); ok && !seen[g] {
-							seen[g] = true
-							e.gfuncs[g] = append(e.gfuncs[g], fn)
-						}
+	e.indexGlobals()
+	return e.gfuncs[g]
+}
+
+// indexGlobals finds, in one scan of the package's functions, the
+// instructions that use each package variable (SSA keeps no referrers for
+// them). Folding a variable then costs its uses, not a scan of every
+// function that touches it: a table's init function refers to thousands of
+// variables in hundreds of thousands of instructions.
+func (e *engine) indexGlobals() {
+	if e.gfuncs != nil {
+		return
+	}
+	e.gfuncs = make(map[*ssa.Global][]*ssa.Function)
+	e.grefs = make(map[globalUse][]ssa.Instruction)
+	e.fglobals = make(map[*ssa.Function][]*ssa.Global)
+	var ops []*ssa.Value
+	for _, fn := range e.funcs {
+		e.gindexed[fn] = true
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				ops = in.Operands(ops[:0])
+				for i, op := range ops {
+					g, ok := (*op).(*ssa.Global)
+					if !ok || slices.ContainsFunc(ops[:i], func(o *ssa.Value) bool { return *o == g }) {
+						continue
 					}
+					k := globalUse{g, fn}
+					if _, seen := e.grefs[k]; !seen {
+						e.gfuncs[g] = append(e.gfuncs[g], fn)
+						e.fglobals[fn] = append(e.fglobals[fn], g)
+					}
+					e.grefs[k] = append(e.grefs[k], in)
 				}
 			}
 		}
 	}
-	return e.gfuncs[g]
+}
+
+// globalUse is a package variable used in a function.
+type globalUse struct {
+	g  *ssa.Global
+	fn *ssa.Function
 }
 
 // referrers returns the instructions of the function that use v. Package
-// variables keep no referrers in SSA, so they are found by a scan.
+// variables keep no referrers in SSA: their uses come from indexGlobals.
 func (s *fstate) referrers(v ssa.Value) []ssa.Instruction {
-	if _, ok := v.(*ssa.Global); !ok {
+	g, ok := v.(*ssa.Global)
+	if !ok {
 		if rs := v.Referrers(); rs != nil {
 			return *rs
 		}
 		return nil
+	}
+	s.e.indexGlobals()
+	if s.e.gindexed[s.fn] {
+		return s.e.grefs[globalUse{g, s.fn}]
 	}
 	var out []ssa.Instruction
 	for _, b := range s.fn.Blocks {

@@ -28,6 +28,7 @@ package driver
 
 import (
 	"container/heap"
+	"context"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -39,6 +40,7 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
@@ -263,7 +265,11 @@ func (r *run) schedule(all []*node, par int) {
 				}
 				i := heap.Pop(ready).(int)
 				mu.Unlock()
-				r.process(all[i])
+				// Profiles of a run (datagate-bench -profile) tell the
+				// packages apart: go tool pprof -tags, -tagfocus=package=...
+				pprof.Do(context.Background(), pprof.Labels("package", all[i].pkg.ID), func(context.Context) {
+					r.process(all[i])
+				})
 				mu.Lock()
 				left--
 				for _, d := range dependents[i] {

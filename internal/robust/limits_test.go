@@ -3,6 +3,7 @@ package robust
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +11,7 @@ import (
 	"github.com/datagate/datagate/internal/testutil"
 )
 
-// genLimits writes package limits: one function past each of four limits
+// genLimits writes package limits: one function past each of five limits
 // of lineage/README.md's table, each with a flow that must still be
 // reported.
 //
@@ -23,6 +24,8 @@ import (
 //     the caller's flow into its last parameter must be reported.
 //   - Shift: a loop moves the e-mail address one variable further per pass,
 //     so the data flow needs 15 passes (limit 13).
+//   - Big: 1,200 branches make a function of more SSA instructions than a
+//     precise walk takes (3,000): it is walked field-insensitively.
 func genLimits(t *testing.T, dir string) {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
@@ -73,7 +76,15 @@ func genLimits(t *testing.T, dir string) {
 	for i := 15; i > 0; i-- {
 		w("\t\tv%d = v%d", i, i-1)
 	}
-	w("\t}\n\tout.Send(v15) // want disallowed-region\n}")
+	w("\t}\n\tout.Send(v15) // want disallowed-region\n}\n")
+
+	w("// Big branches 1,200 times before it sends the e-mail address: over")
+	w("// the size limit, it is walked field-insensitively from the start.")
+	w("func Big(u *model.User, n int) {\n\ts, t := u.Email, \"\"")
+	for i := range 1200 {
+		w("\tif n > %d {\n\t\tt = t + \"y\"\n\t}", i)
+	}
+	w("\tout.Send(s + t) // want disallowed-region\n}")
 	testutil.WriteFile(t, dir, "limits/limits.go", b.String())
 }
 
@@ -158,6 +169,10 @@ func TestLimits(t *testing.T) {
 		if !strings.Contains(text.stderr, note) {
 			t.Errorf("%s: -v does not show the limit %q; stderr:\n%s", text, note, testutil.Head(text.stderr, 20))
 		}
+	}
+	bigNote := regexp.MustCompile(`datagate: note: example.com/robust/gen/limits.Big: [0-9]+ SSA instructions, over the size limit \(3000\): walked field-insensitively\n`)
+	if !bigNote.MatchString(text.stderr) {
+		t.Errorf("%s: -v does not say that Big is over the size limit; stderr:\n%s", text, testutil.Head(text.stderr, 20))
 	}
 	if omitted := fmt.Sprintf("    ... %d steps omitted ...\n", cut); !strings.Contains(text.stdout, omitted) {
 		t.Errorf("%s: the text output does not say %q of LongPath's path", text, omitted)
