@@ -54,7 +54,7 @@ func (s *fstate) specAlt(a *endpointSpec, cx specCtx, depth int) StrExpr {
 	case 'f':
 		return Lit(a.fixed, Position{})
 	case 'e':
-		return Unknown("environment variable " + a.fixed)
+		return InputStr(InputEnv, a.fixed) // a configured input: the policy or its deploy files may give it a value
 	case 'u':
 		return Unknown(a.fixed)
 	case 't':

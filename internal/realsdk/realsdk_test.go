@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -162,6 +163,51 @@ func TestRealSDKs(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("exportEU: not in the lineage inventory, want an allowed flow to DE")
+	}
+}
+
+// TestRealSDKsDeployedSite: the same module with a policy whose deploy
+// file sets DD_SITE=datadoghq.eu (README.md#policy, deploy): the DogStatsD
+// metric goes to api.datadoghq.eu, DE, so it is no finding; the S3 upload
+// to us-east-1 still is.
+func TestRealSDKsDeployedSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the AWS, Sentry and Datadog modules; left out under -short")
+	}
+	dir := testutil.CopyTestdata(t, "realsdk")
+	download(t, dir)
+	if err := os.WriteFile(filepath.Join(dir, ".env.production"), []byte("DD_SITE=datadoghq.eu\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pol := "version: 1\nallowed_regions: [EEA]\ndeploy: [\".env.production\"]\n"
+	if err := os.WriteFile(filepath.Join(dir, "datagate.yaml"), []byte(pol), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binPath, "-format", "json", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want code 1 (errors found)\nstderr:\n%s", err, stderr.String())
+	}
+	var out struct {
+		Findings []finding `json:"findings"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, stdout.String())
+	}
+	got := map[string]string{}
+	for _, f := range out.Findings {
+		got[strings.TrimPrefix(f.Flow.Exit.Func, "example.com/realsdk.")] = f.Rule
+	}
+	if r, ok := got["count"]; ok {
+		t.Errorf("count: %s, want no finding (DD_SITE=datadoghq.eu from the deploy file: api.datadoghq.eu, DE)", r)
+	}
+	if got["exportUS"] != "datagate/disallowed-region" {
+		t.Errorf("exportUS: %q, want datagate/disallowed-region", got["exportUS"])
 	}
 }
 
