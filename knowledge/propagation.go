@@ -3,7 +3,7 @@ package knowledge
 import "slices"
 
 // Models are the propagation rules, most specific first.
-var Models = slices.Concat(stdModels, reflectModels, templateModels)
+var Models = slices.Concat(stdModels, reflectModels, templateModels, telemetryModels)
 
 // stdModels: the standard library, but reflect.
 var stdModels = []Model{

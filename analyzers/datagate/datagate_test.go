@@ -43,12 +43,13 @@ func testdata(t *testing.T) string {
 //	plumbing   answering the caller, a dependency container, a filled context: not user data
 //	hooks/app  a web hook: builder, template engine behind an interface, body kept as a func, retrying client
 //	fieldfuncs function values kept in struct fields, set by constructors
+//	tracing    recording on a tracing span is not sending with the context
 //	courier/app a mail courier: headers in a map, an interface sender, the library's Send or the session
 //	taint/suite a suite in other tools' style: policy func source, sink, sanitizer
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app", "courier/app", "fieldfuncs")
+		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app", "courier/app", "fieldfuncs", "tracing")
 }
 
 // TestTypeShapes: types declared over another package's tagged structs
