@@ -595,6 +595,14 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 				continue // json.NewEncoder(w): writes into it answer the caller
 			}
 			rs = s.ptsOrPointee(args[a.arg])
+			if isVariadicSlot(c, args, a.arg) {
+				// io.MultiWriter(w1, w2): the result writes into each.
+				for _, el := range s.elements(args[a.arg]) {
+					if el != args[a.arg] && !s.answers(el) {
+						rs = append(rs, s.ptsOrPointee(el)...)
+					}
+				}
+			}
 		case a.fromResult >= 0:
 			// Two results share one object (io.Pipe's reader and writer).
 			rs = []ref{{obj: s.object(objValue, 0, v)}}
@@ -741,7 +749,53 @@ func (s *fstate) deliver(c ssa.CallInstruction, args []ssa.Value, to portSpec, p
 	if to.index < 0 || to.index >= len(args) || s.answers(args[to.index]) {
 		return
 	}
+	if to.callback {
+		s.intoCallback(c, args[to.index], to.cb, t, name)
+		return
+	}
 	s.writeInto(c, s.pointee(args[to.index]), path, t, name)
+	// Into a variadic parameter (fmt.Sscan(s, &a, &b), rows.Scan(dst...)):
+	// into what each of its elements points to.
+	if isVariadicSlot(c, args, to.index) {
+		for _, el := range s.elements(args[to.index]) {
+			if el != args[to.index] && !s.answers(el) {
+				s.writeInto(c, s.pointee(el), path, t, name)
+			}
+		}
+	}
+}
+
+// intoCallback hands t to parameter k of the functions that fv may hold:
+// a library function modelled as calling its callback with data
+// (fs.WalkDir, (*sync.Map).Range).
+func (s *fstate) intoCallback(c ssa.CallInstruction, fv ssa.Value, k int, t tree, name string) {
+	trees := make([]tree, k+1)
+	trees[k] = leaf(t.all().withStep(s.step(c.Pos(), "handed to its callback by "+shortName(name))))
+	for _, tg := range s.funcTargets(fv) {
+		var sum *Summary
+		switch {
+		case tg.fn != nil:
+			sum = s.sumOf(tg.fn)
+		case tg.obj != nil && s.e.cfg.Summary != nil:
+			sum = s.e.cfg.Summary(tg.obj)
+		}
+		if sum == nil {
+			continue
+		}
+		n := len(trees)
+		if tg.fn != nil {
+			n = max(n, len(tg.fn.Params))
+		}
+		vals := append(make([]ssa.Value, n), tg.bindings...)
+		s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, tg, sum, 1)
+	}
+}
+
+// isVariadicSlot reports whether args[i] is the slice a variadic call
+// passes for its last parameter.
+func isVariadicSlot(c ssa.CallInstruction, args []ssa.Value, i int) bool {
+	sig := c.Common().Signature()
+	return sig != nil && sig.Variadic() && i == len(args)-1
 }
 
 func isTuple(v ssa.Value) bool {

@@ -382,6 +382,21 @@ func (s *fstate) addPts(v ssa.Value, rs []ref) {
 	}
 }
 
+// isZeroVar reports whether k is the zero value of a variable of a type
+// that refers to other memory: a nil pointer, slice, map, channel or
+// interface, or a struct or array (reflect.Value, which a method writes
+// through). Basic types' zero values are plain constants.
+func isZeroVar(k *ssa.Const) bool {
+	if k.Value != nil {
+		return false
+	}
+	switch k.Type().Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface, *types.Struct, *types.Array:
+		return true
+	}
+	return false
+}
+
 func hasRef(rs []ref, r ref) bool {
 	for _, x := range rs {
 		if x == r {
@@ -403,7 +418,15 @@ func (s *fstate) pointee(v ssa.Value) []ref {
 		s.pts[v] = rs
 		return rs
 	case *ssa.Const:
-		return nil
+		// A variable declared without a value (var w io.Writer; var
+		// buf []byte; var v reflect.Value) is, once SSA lifts it, one
+		// zero constant shared by its first use and the uses that one
+		// dominates: what a call writes through it (io.Copy(w, r),
+		// r.Read(buf), v.Set(x)) is read back where the same constant is
+		// used again. Other constants point nowhere.
+		if !isZeroVar(v) {
+			return nil
+		}
 	case *ssa.Function:
 		return nil
 	}

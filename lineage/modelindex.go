@@ -25,6 +25,11 @@ type portSpec struct {
 	// FieldByName); -1 (or a name that is not constant) takes the
 	// argument as a whole.
 	field int
+	// callback: as a target, parameter cb of the function passed as
+	// argument index ("2(1)": fs.WalkDir hands its callback the entries
+	// of the file system).
+	callback bool
+	cb       int
 }
 
 type flowSpec struct{ from, to portSpec }
@@ -240,6 +245,10 @@ func mustPorts(s string) []portSpec {
 func mustPort(s string) portSpec {
 	s = strings.TrimSpace(s)
 	p := portSpec{field: -1}
+	if i := strings.IndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
+		p.callback, p.cb = true, mustInt(s[i+1:len(s)-1])
+		s = s[:i]
+	}
 	if i := strings.Index(s, ".$"); i > 0 {
 		p.field = mustInt(s[i+2:])
 		s = s[:i]

@@ -1,0 +1,18 @@
+package datagate_test
+
+import (
+	"testing"
+
+	"github.com/datagate/datagate/analyzers/config"
+	"github.com/datagate/datagate/analyzers/datagate"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestPeerShapes: the shapes other tools' public taint suites check
+// (README.md#accuracy-on-other-tools-suites), written here in this
+// project's own words:
+//
+//	stdsteps   standard-library steps beyond "the result holds the arguments"
+func TestPeerShapes(t *testing.T) {
+	analysistest.Run(t, testdata(t), datagate.New(config.New()), "stdsteps")
+}
