@@ -420,17 +420,59 @@ func isError(t types.Type) bool {
 
 // sanitize: the result carries the arguments' data marked sanitised, which
 // keeps it in the lineage inventory but out of findings.
+//
+// The arguments count as whole values: the user-data fields their types
+// hold come out sanitised too, so the result stays sanitised when it is
+// later used whole (formatted, sent), although its type holds them. A
+// sanitizer without results that takes a pointer (or a slice, a map)
+// sanitises in place: what the argument points to is replaced by its
+// sanitised self.
 func (s *fstate) sanitize(c ssa.CallInstruction, args []ssa.Value, name string) {
+	st := s.step(c.Pos(), "pseudonymised by "+shortName(name))
+	clean := func(a ssa.Value) taint {
+		var out taint
+		for _, o := range s.argTree(a, "", true, "").all() {
+			o.san = true
+			o.whole = false
+			o.tr = o.tr.push(st)
+			if !out.has(o.key()) {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	if c.Common().Signature().Results().Len() == 0 {
+		for _, a := range args {
+			if !isReference(a.Type()) || s.answers(a) {
+				continue
+			}
+			// What a points to is cleaned (its type's fields hold no
+			// user data any more) and keeps its data sanitised, for the
+			// lineage, below a path no field read reaches. Reads follow
+			// pointers stored there, so their targets are cleaned too.
+			t := tree{"": nil, sanPath: clean(a)}
+			var rs []ref
+			for _, r := range s.pointee(a) {
+				rs = append(rs, r)
+				for _, q := range s.heapPts[r] {
+					if !hasRef(rs, q) {
+						rs = append(rs, q)
+					}
+				}
+			}
+			for _, r := range rs {
+				s.store([]ref{r}, t, nil)
+			}
+		}
+		return
+	}
 	v := c.Value()
 	if v == nil {
 		return
 	}
-	st := s.step(c.Pos(), "pseudonymised by "+shortName(name))
 	var out taint
 	for _, a := range args {
-		for _, o := range s.valTree(a).all() {
-			o.san = true
-			o.tr = o.tr.push(st)
+		for _, o := range clean(a) {
 			if !out.has(o.key()) {
 				out = append(out, o)
 			}
@@ -477,6 +519,9 @@ func (s *fstate) argTree(a ssa.Value, path string, whole bool, enc string) tree 
 	if !whole {
 		return t
 	}
+	if enc != "" {
+		t = s.skipFields(a, path, t, enc)
+	}
 	all := t.all().asWhole(s.e.labels)
 	all, _ = all.union(s.carried(a, path, t, enc))
 	return leaf(all)
@@ -489,42 +534,123 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 	if s.e.cfg.Sources == nil {
 		return nil
 	}
+	var out taint
+	for _, v := range s.elements(a) {
+		typs := s.valueTypes(v)
+		if len(typs) == 0 {
+			continue
+		}
+		// What v still holds of its type's fields: cleaned or sanitised
+		// ones are left out.
+		vt := t
+		if v != a {
+			vt = s.valTree(v).sub(path, s.e.labels)
+		}
+		ct := s.contentTree(v, path, vt)
+		cleaned, san := ct.cleaned(), ct.sanitised()
+		for _, typ := range typs {
+			if _, ok := typ.Underlying().(*types.Interface); ok {
+				continue
+			}
+			for _, c := range s.e.cfg.Sources.Carried(typ) {
+				if !isPrefix(path, c.Path) && !isPrefix(c.Path, path) {
+					continue
+				}
+				if enc != "" && c.Skips(enc) {
+					continue
+				}
+				rel := strings.TrimPrefix(c.Path, path)
+				skip := false
+				for _, k := range cleaned {
+					if isPrefix(k, rel) {
+						skip = true
+					}
+				}
+				if skip || san[s.e.concrete(c.Label)] {
+					continue
+				}
+				o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(s.usePos(a), "holds "+c.Label.ShortField()))}
+				if !out.has(o.key()) {
+					out = append(out, o)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// skipFields drops from t, the data of a at path, what is kept in the
+// fields serialiser enc leaves out (json:"-"): an interface value keeps
+// the fields its dynamic type holds at their paths, all of them.
+func (s *fstate) skipFields(a ssa.Value, path string, t tree, enc string) tree {
+	if s.e.cfg.Sources == nil || len(t) == 0 {
+		return t
+	}
+	var skip []string
+	for _, typ := range s.valueTypes(a) {
+		for _, c := range s.e.cfg.Sources.Carried(typ) {
+			if c.Skips(enc) && isPrefix(path, c.Path) {
+				skip = append(skip, strings.TrimPrefix(c.Path, path))
+			}
+		}
+	}
+	if len(skip) == 0 {
+		return t
+	}
+	out := tree{}
+keys:
+	for k, v := range t {
+		for _, p := range skip {
+			if isPrefix(p, k) && p != "" {
+				continue keys
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// valueTypes are the types a's data may have: its dynamic types where
+// known, else its static type, per element of a variadic slice; nil
+// values have none.
+func (s *fstate) valueTypes(a ssa.Value) []types.Type {
 	var typs []types.Type
 	for _, v := range s.elements(a) {
+		if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+			continue // a nil pointer, slice, map or channel holds nothing
+		}
 		if d := s.dyn[v]; len(d) > 0 {
 			typs = append(typs, d...)
 		} else {
 			typs = append(typs, v.Type())
 		}
 	}
-	cleaned := t.cleaned()
-	var out taint
-	for _, typ := range typs {
-		if _, ok := typ.Underlying().(*types.Interface); ok {
-			continue
+	return typs
+}
+
+// sanPath is where a sanitizer that works in place keeps the sanitised
+// data of what it cleaned: below the value, where no field read reaches.
+const sanPath = ".#sanitised"
+
+// contentTree is what decides which of a's type's fields a's data still
+// holds: for a pointer, what it points to (a sanitizer may have cleaned
+// it in place, which the pointer's own value does not show); otherwise t.
+func (s *fstate) contentTree(a ssa.Value, path string, t tree) tree {
+	if _, ok := a.Type().Underlying().(*types.Pointer); !ok {
+		if _, isIface := a.Type().Underlying().(*types.Interface); !isIface {
+			return t
 		}
-		for _, c := range s.e.cfg.Sources.Carried(typ) {
-			if !isPrefix(path, c.Path) && !isPrefix(c.Path, path) {
-				continue
-			}
-			if enc != "" && c.Skips(enc) {
-				continue
-			}
-			rel := strings.TrimPrefix(c.Path, path)
-			skip := false
-			for _, k := range cleaned {
-				if isPrefix(k, rel) {
-					skip = true
-				}
-			}
-			if skip {
-				continue
-			}
-			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(s.usePos(a), "holds "+c.Label.ShortField()))}
-			if !out.has(o.key()) {
-				out = append(out, o)
-			}
-		}
+	}
+	rs := s.ptsOf(a)
+	if len(rs) == 0 {
+		return t
+	}
+	var out tree
+	for _, r := range rs {
+		out = merge(out, s.read(r, s.cur).sub(path, s.e.labels))
+	}
+	if out == nil {
+		return t
 	}
 	return out
 }

@@ -12,7 +12,11 @@ import (
 // (README.md#accuracy-on-other-tools-suites), written here in this
 // project's own words:
 //
-//	stdsteps   standard-library steps beyond "the result holds the arguments"
+//	stdsteps        standard-library steps beyond "the result holds the arguments"
+//	peer/sanitizers sanitised values used whole later, sanitizers that clean in place
+//	peer/containers values put into containers of interface values
+//	peer/selects    sends and receives in select statements
 func TestPeerShapes(t *testing.T) {
-	analysistest.Run(t, testdata(t), datagate.New(config.New()), "stdsteps")
+	analysistest.Run(t, testdata(t), datagate.New(config.New()),
+		"stdsteps", "peer/sanitizers", "peer/containers", "peer/selects")
 }
