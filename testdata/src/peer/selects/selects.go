@@ -16,7 +16,6 @@ type Ticket struct {
 	Subject   string
 }
 
-
 // A receive in a select case gets what was sent on the channel.
 func receiveInCase(t Ticket, quit chan bool) {
 	queue := make(chan string, 1)
