@@ -15,7 +15,7 @@ var stdEncoding = []Model{
 	// encoding/json.
 	{Func: "encoding/json.Marshal", Flows: "0w:json->r", Source: doc("encoding/json#Marshal")},
 	{Func: "encoding/json.MarshalIndent", Flows: "0w:json->r; 1->r; 2->r", Source: doc("encoding/json#MarshalIndent")},
-	{Func: "encoding/json.Unmarshal", Flows: "0->1", Source: doc("encoding/json#Unmarshal")},
+	{Func: "encoding/json.Unmarshal", Flows: "0->1; 1w:json->0", Source: doc("encoding/json#Unmarshal")}, // bytes decoded into a value whose type holds user-data fields are their serialised form
 	{Func: "encoding/json.Valid", Flows: "", Source: doc("encoding/json#Valid")},
 	{Func: "encoding/json.Compact", Flows: "1->0", Source: doc("encoding/json#Compact")},
 	{Func: "encoding/json.HTMLEscape", Flows: "1->0", Source: doc("encoding/json#HTMLEscape")},
@@ -39,7 +39,7 @@ var stdEncoding = []Model{
 	// encoding/xml.
 	{Func: "encoding/xml.Marshal", Flows: "0w:xml->r", Source: doc("encoding/xml#Marshal")},
 	{Func: "encoding/xml.MarshalIndent", Flows: "0w:xml->r; 1->r; 2->r", Source: doc("encoding/xml#MarshalIndent")},
-	{Func: "encoding/xml.Unmarshal", Flows: "0->1", Source: doc("encoding/xml#Unmarshal")},
+	{Func: "encoding/xml.Unmarshal", Flows: "0->1; 1w:xml->0", Source: doc("encoding/xml#Unmarshal")}, // as json.Unmarshal
 	{Func: "encoding/xml.Escape", Flows: "1->0", Source: doc("encoding/xml#Escape")},
 	{Func: "encoding/xml.EscapeText", Flows: "1->0", Source: doc("encoding/xml#EscapeText")},
 	{Func: "encoding/xml.CopyToken", Flows: "0->r", Source: doc("encoding/xml#CopyToken")},

@@ -621,11 +621,90 @@ func (s *fstate) valueTypes(a ssa.Value) []types.Type {
 		}
 		if d := s.dyn[v]; len(d) > 0 {
 			typs = append(typs, d...)
+		} else if a := s.assertedTypes(v); len(a) > 0 {
+			typs = append(typs, a...)
 		} else {
 			typs = append(typs, v.Type())
 		}
 	}
 	return typs
+}
+
+// assertedTypes are the concrete types an interface value v is known to
+// hold where it is used (s.at), from its type assertions: one that would
+// have panicked otherwise and comes before, or the case of a type switch
+// (a comma-ok assertion) that the use can only be reached through.
+func (s *fstate) assertedTypes(v ssa.Value) []types.Type {
+	if s.at == nil || s.at.Block() == nil || !types.IsInterface(v.Type()) {
+		return nil
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var out []types.Type
+	for _, r := range *refs {
+		ta, ok := r.(*ssa.TypeAssert)
+		if ok && !ta.CommaOk && !types.IsInterface(ta.AssertedType) && before(ta, s.at) {
+			out = append(out, ta.AssertedType)
+		}
+	}
+	for d := s.at.Block(); d != nil; d = d.Idom() {
+		if len(d.Preds) == 0 {
+			continue
+		}
+		var ts []types.Type
+		for _, p := range d.Preds {
+			t := assertedOnEdge(p, d, v)
+			if t == nil {
+				ts = nil
+				break
+			}
+			ts = append(ts, t)
+		}
+		if len(ts) > 0 {
+			return append(out, ts...)
+		}
+	}
+	return out
+}
+
+// before reports whether instruction a runs before b on every path to b.
+func before(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, in := range ab.Instrs {
+		switch in {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
+}
+
+// assertedOnEdge returns T when the edge from p to d is taken only when
+// the comma-ok assertion v.(T) succeeded (if ok goto d), else nil.
+func assertedOnEdge(p, d *ssa.BasicBlock, v ssa.Value) types.Type {
+	if len(p.Succs) != 2 || p.Succs[0] != d || p.Succs[1] == d || len(p.Instrs) == 0 {
+		return nil
+	}
+	iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	ex, ok := iff.Cond.(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return nil
+	}
+	ta, ok := ex.Tuple.(*ssa.TypeAssert)
+	if !ok || ta.X != v || types.IsInterface(ta.AssertedType) {
+		return nil
+	}
+	return ta.AssertedType
 }
 
 // sanPath is where a sanitizer that works in place keeps the sanitised

@@ -88,6 +88,8 @@ type fstate struct {
 	// there as a whole is said to hold its user-data fields there, where
 	// a reader sees it used, not where it was declared.
 	callPos token.Pos
+	// at is the instruction being analysed.
+	at ssa.Instruction
 
 	vals    map[ssa.Value]tree
 	pts     map[ssa.Value][]ref
@@ -351,6 +353,7 @@ func (s *fstate) block(b *ssa.BasicBlock) {
 	}
 	s.cur, s.owned = in, owned
 	for _, instr := range b.Instrs {
+		s.at = instr
 		s.instr(instr)
 	}
 	if old, ok := s.outs[b]; !ok || !old.equal(s.cur) {

@@ -16,7 +16,8 @@ import (
 //	peer/sanitizers sanitised values used whole later, sanitizers that clean in place
 //	peer/containers values put into containers of interface values
 //	peer/selects    sends and receives in select statements
+//	peer/assertions interface values whose type an assertion or type switch tells
 func TestPeerShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
-		"stdsteps", "peer/sanitizers", "peer/containers", "peer/selects")
+		"stdsteps", "peer/sanitizers", "peer/containers", "peer/selects", "peer/assertions")
 }

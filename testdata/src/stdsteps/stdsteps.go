@@ -8,6 +8,7 @@ package stdsteps
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -116,4 +117,23 @@ func fromPool() {
 	b.WriteString("tier change")
 	http.Post(tracker, "text/plain", b)
 	scratch.Put(b)
+}
+
+// Bytes decoded into a value whose type holds user-data fields are their
+// serialised form: forwarding the raw bytes sends those fields.
+func forwardRaw(raw []byte) {
+	var m Member
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return
+	}
+	http.Post(tracker, "application/json", bytes.NewReader(raw)) // want `disallowed-region: User data stdsteps.Member.Email \(contact\) and stdsteps.Member.Phone \(contact\) is sent to api.mixpanel.com in US`
+}
+
+// Decoding into a type without user-data fields says nothing of the bytes.
+type settings struct{ Theme string }
+
+func forwardSettings(raw []byte) {
+	var s settings
+	json.Unmarshal(raw, &s)
+	http.Post(tracker, "application/json", bytes.NewReader(raw))
 }

@@ -70,3 +70,11 @@ func nilCard() {
 	var c *Card
 	http.Post(collector, "application/json", encode([]any{c}))
 }
+
+// A type that nests its user-data fields deeper than the access paths
+// datagate tracks holds them all the same, as a whole.
+type regionIndex map[string][]map[string]map[string][]*Card
+
+func deepIndex(idx regionIndex) {
+	http.Post(collector, "application/json", encode(idx)) // want `disallowed-region: User data containers.Card.Holder \(personal\) and containers.Card.Number \(payment\) is sent to collector.example.us in US`
+}
