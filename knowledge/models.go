@@ -22,6 +22,12 @@ package knowledge
 //	        holds count, as a serialiser or formatter would see them
 //	Nw:enc  the same, for serialiser enc ("json", "xml"), which leaves out
 //	        fields tagged enc:"-"
+//	Nl      as a target: what argument N points to only where this
+//	        function made it (a local value, a buffer a local writer
+//	        wraps, a connection), not a parameter's, a field's or a
+//	        package variable's memory (a logger kept in a field)
+//	N(K)    as a target: parameter K of the function passed as argument
+//	        N (a callback the library calls with the data)
 //
 // Flows is a list "from->to" separated by ";". Alias "r~N" says the result
 // points to the same objects as argument N (wrappers: bufio.NewWriter,

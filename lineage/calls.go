@@ -958,6 +958,10 @@ func (s *fstate) deliver(c ssa.CallInstruction, args []ssa.Value, to portSpec, p
 		s.intoCallback(c, args[to.index], to.cb, t, name)
 		return
 	}
+	if to.local {
+		s.writeInto(c, s.localOnly(s.pointee(args[to.index])), path, t, name)
+		return
+	}
 	s.writeInto(c, s.pointee(args[to.index]), path, t, name)
 	// Into a variadic parameter (fmt.Sscan(s, &a, &b), rows.Scan(dst...)):
 	// into what each of its elements points to.
@@ -994,6 +998,20 @@ func (s *fstate) intoCallback(c ssa.CallInstruction, fv ssa.Value, k int, t tree
 		vals := append(make([]ssa.Value, n), tg.bindings...)
 		s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, tg, sum, 1)
 	}
+}
+
+// localOnly keeps the places of rs that this function made: its
+// allocations, the zero values of its variables, connections.
+func (s *fstate) localOnly(rs []ref) []ref {
+	var out []ref
+	for _, r := range rs {
+		o := &s.objs[r.obj]
+		_, zero := o.val.(*ssa.Const)
+		if o.kind == objAlloc || o.conn || (o.kind == objValue && zero) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // isVariadicSlot reports whether args[i] is the slice a variadic call

@@ -30,6 +30,12 @@ type portSpec struct {
 	// of the file system).
 	callback bool
 	cb       int
+	// local: as a target, only what argument index points to that this
+	// function made (a local value, a buffer a local writer wraps, a
+	// connection), not a parameter's, a field's or a package variable's
+	// memory: a logger writes into what it was made over, and a logger
+	// kept in a field does not make its owner hold what was logged.
+	local bool
 }
 
 type flowSpec struct{ from, to portSpec }
@@ -256,6 +262,10 @@ func mustPort(s string) portSpec {
 	if enc, ok := strings.CutPrefix(s[strings.IndexByte(s+":", ':'):], ":"); ok {
 		p.enc = enc
 		s = s[:strings.IndexByte(s, ':')]
+	}
+	if strings.HasSuffix(s, "l") {
+		p.local = true
+		s = strings.TrimSuffix(s, "l")
 	}
 	if strings.HasSuffix(s, "t") {
 		p.typed = true

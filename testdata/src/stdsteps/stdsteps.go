@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"log"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing/fstest"
@@ -33,6 +34,21 @@ func auditTrail(m *Member) {
 	lg := log.New(&trail, "audit ", 0)
 	lg.Printf("member %s upgraded", m.Email)
 	http.Post(tracker, "text/plain", &trail) // want `disallowed-region: User data stdsteps.Member.Email \(contact\) is sent to api.mixpanel.com in US`
+}
+
+// A logger kept in a field writes where it was made to (standard error
+// here): logging through it does not make its owner hold user data.
+type worker struct {
+	lg   *log.Logger
+	Name string
+}
+
+func newWorker() *worker { return &worker{lg: log.New(os.Stderr, "worker ", 0), Name: "w1"} }
+
+func (w *worker) handle(m *Member) {
+	w.lg.Printf("handling %s", m.Email)
+	b, _ := json.Marshal(w)
+	http.Post(tracker, "application/json", bytes.NewReader(b))
 }
 
 // Package-level logging goes to standard error and carries nothing on.
