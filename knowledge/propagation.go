@@ -25,7 +25,8 @@ import "slices"
 //	reflect.go       reflect
 //
 // Libraries outside the standard library: templates.go (template and
-// configuration-language engines) and protoModels below.
+// configuration-language engines), protoModels below, and the cloud SDK
+// and SaaS client rows (SDKModels, sdk_*.go), which lineage adds to these.
 var Models = slices.Concat(
 	stdText, stdFmt, stdLog, stdEncoding, stdIO, stdCompress, stdCrypto,
 	stdNet, stdHTTP, stdSync, stdSQL, stdRuntime, stdTemplate,

@@ -134,7 +134,7 @@ var stdText = []Model{
 	{Func: "errors.Join", Flows: "0->r", Source: doc("errors#Join")},
 	{Func: "errors.Unwrap", Flows: "0->r", Source: doc("errors#Unwrap")},
 	{Func: "errors.As", Flows: "0->1", Source: doc("errors#As")},
-	{Func: "(error).Error", Flows: "0->r", Source: doc("erro#error.Error")},
+	{Func: "(error).Error", Flows: "0->r", Source: doc("builtin#error")},
 
 	// text/scanner: the tokens are the scanned text.
 	{Func: "(*text/scanner.Scanner).Init", Flows: "1->0; 1->r", Source: doc("text/scanner#Scanner.Init")},
