@@ -188,7 +188,13 @@ func (e *engine) targetOfFn(fn *ssa.Function) target {
 }
 
 func (e *engine) targetOf(m *types.Func) target {
-	if fn := e.cfg.Pkg.Prog.FuncValue(m); fn != nil && fn.Pkg == e.cfg.Pkg {
+	// An instantiated method (the bound method of a generic type's value,
+	// Box[string].Put) is summarised in its generic body.
+	fn := e.cfg.Pkg.Prog.FuncValue(m)
+	if fn == nil && m.Origin() != m {
+		fn = e.cfg.Pkg.Prog.FuncValue(m.Origin())
+	}
+	if fn = originFn(fn); fn != nil && fn.Pkg == e.cfg.Pkg {
 		return e.targetOfFn(fn)
 	}
 	if o := m.Origin(); o != nil {

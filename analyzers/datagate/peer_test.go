@@ -17,7 +17,8 @@ import (
 //	peer/containers values put into containers of interface values
 //	peer/selects    sends and receives in select statements
 //	peer/assertions interface values whose type an assertion or type switch tells
+//	peer/generics   methods of generic types, method values, value-receiver setters
 func TestPeerShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
-		"stdsteps", "peer/sanitizers", "peer/containers", "peer/selects", "peer/assertions")
+		"stdsteps", "peer/sanitizers", "peer/containers", "peer/selects", "peer/assertions", "peer/generics")
 }
