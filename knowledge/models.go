@@ -25,6 +25,12 @@ package knowledge
 //	Nw%K    argument N, a variadic slice, used as a whole value by a
 //	        formatter whose format string is argument K: the values the
 //	        format prints with %T or %p (a type, an address) carry nothing
+//	Nl      as a target: what argument N points to only where this
+//	        function made it (a local value, a buffer a local writer
+//	        wraps, a connection), not a parameter's, a field's or a
+//	        package variable's memory (a logger kept in a field)
+//	N(K)    as a target: parameter K of the function passed as argument
+//	        N (a callback the library calls with the data)
 //
 // Flows is a list "from->to" separated by ";". Alias "r~N" says the result
 // points to the same objects as argument N (wrappers: bufio.NewWriter,

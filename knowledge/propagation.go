@@ -2,298 +2,45 @@ package knowledge
 
 import "slices"
 
-// Models are the propagation rules, most specific first.
-var Models = slices.Concat(stdModels, reflectModels, templateModels, telemetryModels)
+// Models are the propagation rules. A function's own row wins over its
+// package's or receiver type's default ("pkg.*", "(*pkg.T).*"); the order
+// of the tables does not matter, and a function has at most one row
+// (lineage fails at start-up on a duplicate).
+//
+// The standard library's rows are split by package family, one file each:
+//
+//	std_text.go      strings, bytes, strconv, unicode, regexp, paths, html, errors, sort, slices, maps
+//	std_fmt.go       fmt
+//	std_log.go       log, log/slog
+//	std_encoding.go  encoding/* (json, xml, gob, csv, base64, hex, pem, binary, asn1, ...)
+//	std_io.go        io, io/fs, io/ioutil, bufio, os, syscall, text/tabwriter
+//	std_compress.go  compress/*, archive/*
+//	std_crypto.go    hashes, ciphers, crypto/tls
+//	std_net.go       net, net/url, net/mail, net/textproto, mime/*
+//	std_http.go      net/http, net/http/httputil
+//	std_sync.go      sync, sync/atomic, context, container/*
+//	std_sql.go       database/sql, database/sql/driver
+//	std_runtime.go   time, randomness, flag, runtime, expvar
+//	std_template.go  text/template, html/template
+//	reflect.go       reflect
+//
+// Libraries outside the standard library: templates.go (template and
+// configuration-language engines), protoModels below, and the cloud SDK
+// and SaaS client rows (SDKModels, sdk_*.go), which lineage adds to these.
+var Models = slices.Concat(
+	stdText, stdFmt, stdLog, stdEncoding, stdIO, stdCompress, stdCrypto,
+	stdNet, stdHTTP, stdSync, stdSQL, stdRuntime, stdTemplate,
+	reflectModels, templateModels, protoModels, telemetryModels,
+)
 
-// stdModels: the standard library, but reflect.
-var stdModels = []Model{
-	// Comparisons and measurements yield no user data (README.md#what-carries-user-data).
-	{Func: "strings.Compare", Flows: "", Source: srcStd},
-	{Func: "strings.Contains", Flows: "", Source: srcStd},
-	{Func: "strings.ContainsAny", Flows: "", Source: srcStd},
-	{Func: "strings.ContainsRune", Flows: "", Source: srcStd},
-	{Func: "strings.ContainsFunc", Flows: "", Source: srcStd},
-	{Func: "strings.Count", Flows: "", Source: srcStd},
-	{Func: "strings.EqualFold", Flows: "", Source: srcStd},
-	{Func: "strings.HasPrefix", Flows: "", Source: srcStd},
-	{Func: "strings.HasSuffix", Flows: "", Source: srcStd},
-	{Func: "strings.Index", Flows: "", Source: srcStd},
-	{Func: "strings.IndexAny", Flows: "", Source: srcStd},
-	{Func: "strings.IndexByte", Flows: "", Source: srcStd},
-	{Func: "strings.IndexFunc", Flows: "", Source: srcStd},
-	{Func: "strings.IndexRune", Flows: "", Source: srcStd},
-	{Func: "strings.LastIndex", Flows: "", Source: srcStd},
-	{Func: "strings.LastIndexAny", Flows: "", Source: srcStd},
-	{Func: "strings.LastIndexByte", Flows: "", Source: srcStd},
-	{Func: "strings.LastIndexFunc", Flows: "", Source: srcStd},
-	{Func: "bytes.Compare", Flows: "", Source: srcStd},
-	{Func: "bytes.Contains", Flows: "", Source: srcStd},
-	{Func: "bytes.Equal", Flows: "", Source: srcStd},
-	{Func: "bytes.HasPrefix", Flows: "", Source: srcStd},
-	{Func: "bytes.HasSuffix", Flows: "", Source: srcStd},
-	{Func: "bytes.Index", Flows: "", Source: srcStd},
-	{Func: "(*bytes.Buffer).Len", Flows: "", Source: srcStd},
-	{Func: "(*strings.Builder).Len", Flows: "", Source: srcStd},
-	{Func: "unicode/utf8.RuneCountInString", Flows: "", Source: srcStd},
-	{Func: "unicode/utf8.RuneCount", Flows: "", Source: srcStd},
-	{Func: "unicode/utf8.ValidString", Flows: "", Source: srcStd},
-	{Func: "net/mail.ParseAddress", Flows: "0->r", Source: srcStd},
-	{Func: "regexp.MatchString", Flows: "", Source: srcStd},
-	{Func: "(*regexp.Regexp).MatchString", Flows: "", Source: srcStd},
-	{Func: "(*regexp.Regexp).Match", Flows: "", Source: srcStd},
-	{Func: "(*regexp.Regexp).FindString", Flows: "1->r", Source: srcStd},
-	{Func: "(*regexp.Regexp).ReplaceAllString", Flows: "1->r; 2->r", Source: srcStd},
-	{Func: "errors.Is", Flows: "", Source: srcStd},
-	{Func: "errors.As", Flows: "0->1", Source: srcStd},
-	{Func: "sort.SearchStrings", Flows: "", Source: srcStd},
-	{Func: "slices.Contains", Flows: "", Source: srcStd},
-	{Func: "slices.Index", Flows: "", Source: srcStd},
-	{Func: "slices.Equal", Flows: "", Source: srcStd},
+// doc is the documentation page of a standard-library row: "io#Copy",
+// "bytes#Buffer.Read", "log" (a package default).
+func doc(anchor string) string { return "pkg.go.dev/" + anchor }
 
-	// Transformations: the result holds the argument's data.
-	{Func: "strings.*", Flows: "*->r", Source: srcStd},
-	{Func: "bytes.*", Flows: "*->r", Source: srcStd},
-	{Func: "strconv.*", Flows: "*->r", Source: srcStd},
-	{Func: "unicode/utf8.*", Flows: "*->r", Source: srcStd},
-	{Func: "unicode/utf16.*", Flows: "*->r", Source: srcStd},
-	{Func: "path.*", Flows: "*->r", Source: srcStd},
-	{Func: "path/filepath.*", Flows: "*->r", Source: srcStd},
-	{Func: "html.*", Flows: "*->r", Source: srcStd},
-	{Func: "slices.*", Flows: "*->r", Source: srcStd},
-	{Func: "maps.*", Flows: "*->r", Source: srcStd},
-	{Func: "sort.*", Flows: "", Source: srcStd},
-
-	// Builders and buffers: writes go into the receiver, reads come out.
-	{Func: "(*strings.Builder).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(*strings.Builder).WriteString", Flows: "1->0", Source: srcStd},
-	{Func: "(*strings.Builder).WriteByte", Flows: "1->0", Source: srcStd},
-	{Func: "(*strings.Builder).WriteRune", Flows: "1->0", Source: srcStd},
-	{Func: "(*strings.Builder).String", Flows: "0->r", Source: srcStd},
-	{Func: "(*bytes.Buffer).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(*bytes.Buffer).WriteString", Flows: "1->0", Source: srcStd},
-	{Func: "(*bytes.Buffer).WriteByte", Flows: "1->0", Source: srcStd},
-	{Func: "(*bytes.Buffer).WriteRune", Flows: "1->0", Source: srcStd},
-	{Func: "(*bytes.Buffer).ReadFrom", Flows: "1->0", Source: srcStd},
-	{Func: "(*bytes.Buffer).WriteTo", Flows: "0->1", Source: srcStd},
-	{Func: "(*bytes.Buffer).Read", Flows: "0->1", Source: srcStd},
-	{Func: "(*bytes.Buffer).Reset", Flows: "", Source: srcStd},
-	{Func: "(*bytes.Buffer).Bytes", Flows: "0->r", Source: srcStd},
-	{Func: "(*bytes.Buffer).String", Flows: "0->r", Source: srcStd},
-	{Func: "bytes.NewBuffer", Flows: "0->r", Source: srcStd},
-	{Func: "bytes.NewBufferString", Flows: "0->r", Source: srcStd},
-	{Func: "bytes.NewReader", Flows: "0->r", Source: srcStd},
-	{Func: "strings.NewReader", Flows: "0->r", Source: srcStd},
-	{Func: "strings.NewReplacer", Flows: "0+->r", Source: srcStd},
-	{Func: "(*strings.Replacer).Replace", Flows: "0->r; 1->r", Source: srcStd},
-
-	// fmt: formatting uses whole values (a struct formats all its fields).
-	{Func: "fmt.Sprintf", Flows: "0->r; 1w%0->r", Source: srcStd},
-	{Func: "fmt.Sprint", Flows: "0w->r", Source: srcStd},
-	{Func: "fmt.Sprintln", Flows: "0w->r", Source: srcStd},
-	{Func: "fmt.Errorf", Flows: "0->r; 1w%0->r", Source: srcStd},
-	{Func: "fmt.Appendf", Flows: "0->r; 1->r; 2w%1->r", Source: srcStd},
-	{Func: "fmt.Append", Flows: "0->r; 1w->r", Source: srcStd},
-	{Func: "fmt.Fprintf", Flows: "1->0; 2w%1->0", Source: srcStd},
-	{Func: "fmt.Fprint", Flows: "1w->0", Source: srcStd},
-	{Func: "fmt.Fprintln", Flows: "1w->0", Source: srcStd},
-	{Func: "fmt.Sscanf", Flows: "0->2", Source: srcStd},
-	{Func: "fmt.Sscan", Flows: "0->1", Source: srcStd},
-	{Func: "fmt.Printf", Flows: "", Source: srcStd}, // stdout: not an exit by default (README.md#exits-and-endpoints)
-	{Func: "fmt.Println", Flows: "", Source: srcStd},
-	{Func: "fmt.Print", Flows: "", Source: srcStd},
-
-	// errors.
-	{Func: "errors.New", Flows: "0->r", Source: srcStd},
-	{Func: "errors.Join", Flows: "0->r", Source: srcStd},
-	{Func: "errors.Unwrap", Flows: "0->r", Source: srcStd},
-	{Func: "(error).Error", Flows: "0->r", Source: srcStd},
-
-	// Logging is not an exit by default (README.md#exits-and-endpoints).
-	{Func: "log.*", Flows: "", Source: srcStd},
-	{Func: "(*log.Logger).*", Flows: "", Source: srcStd},
-	{Func: "log/slog.*", Flows: "", Source: srcStd},
-
-	// encoding/*: serialisers see whole values.
-	{Func: "encoding/json.Marshal", Flows: "0w:json->r", Source: srcStd},
-	{Func: "encoding/json.MarshalIndent", Flows: "0w:json->r", Source: srcStd},
-	{Func: "encoding/json.Unmarshal", Flows: "0->1", Source: srcStd},
-	{Func: "encoding/json.NewEncoder", Alias: "r~0", Source: srcStd},
-	{Func: "(*encoding/json.Encoder).Encode", Flows: "1w:json->0", Source: srcStd},
-	{Func: "encoding/json.NewDecoder", Flows: "0->r", Source: srcStd},
-	{Func: "(*encoding/json.Decoder).Decode", Flows: "0->1", Source: srcStd},
-	{Func: "encoding/json.Valid", Flows: "", Source: srcStd},
-	{Func: "encoding/xml.Marshal", Flows: "0w:xml->r", Source: srcStd},
-	{Func: "encoding/xml.MarshalIndent", Flows: "0w:xml->r", Source: srcStd},
-	{Func: "encoding/xml.Unmarshal", Flows: "0->1", Source: srcStd},
-	{Func: "encoding/xml.NewEncoder", Alias: "r~0", Source: srcStd},
-	{Func: "(*encoding/xml.Encoder).Encode", Flows: "1w:xml->0", Source: srcStd},
-	{Func: "encoding/gob.NewEncoder", Alias: "r~0", Source: srcStd},
-	{Func: "(*encoding/gob.Encoder).Encode", Flows: "1w->0", Source: srcStd},
-	{Func: "encoding/csv.NewWriter", Alias: "r~0", Source: srcStd},
-	{Func: "(*encoding/csv.Writer).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(*encoding/csv.Writer).WriteAll", Flows: "1->0", Source: srcStd},
-	{Func: "encoding/base64.NewEncoder", Alias: "r~1", Source: srcStd},
-	{Func: "(*encoding/base64.Encoding).EncodeToString", Flows: "1->r", Source: srcStd},
-	{Func: "(*encoding/base64.Encoding).DecodeString", Flows: "1->r", Source: srcStd},
-	{Func: "(*encoding/base64.Encoding).Encode", Flows: "2->1", Source: srcStd},
-	{Func: "(*encoding/base32.Encoding).EncodeToString", Flows: "1->r", Source: srcStd},
-	{Func: "encoding/hex.*", Flows: "*->r", Source: srcStd},
-	{Func: "encoding/pem.Encode", Flows: "1w->0", Source: srcStd},
-	{Func: "encoding/pem.EncodeToMemory", Flows: "0w->r", Source: srcStd},
-	{Func: "encoding/binary.*", Flows: "*->r", Source: srcStd},
-
-	// io and bufio: wrappers alias what they wrap.
-	{Func: "bufio.NewWriter", Alias: "r~0", Source: srcStd},
-	{Func: "bufio.NewWriterSize", Alias: "r~0", Source: srcStd},
-	{Func: "bufio.NewReader", Flows: "0->r", Source: srcStd},
-	{Func: "bufio.NewScanner", Flows: "0->r", Source: srcStd},
-	{Func: "(*bufio.Writer).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(*bufio.Writer).WriteString", Flows: "1->0", Source: srcStd},
-	{Func: "(*bufio.Writer).WriteByte", Flows: "1->0", Source: srcStd},
-	{Func: "(*bufio.Writer).WriteRune", Flows: "1->0", Source: srcStd},
-	{Func: "(*bufio.Writer).Flush", Flows: "", Source: srcStd}, // not an exit (README.md#exits-and-endpoints)
-	{Func: "(*bufio.Reader).ReadString", Flows: "0->r", Source: srcStd},
-	{Func: "(*bufio.Scanner).Text", Flows: "0->r", Source: srcStd},
-	{Func: "(*bufio.Scanner).Bytes", Flows: "0->r", Source: srcStd},
-	{Func: "io.Copy", Flows: "1->0", Source: srcStd},
-	{Func: "io.CopyN", Flows: "1->0", Source: srcStd},
-	{Func: "io.CopyBuffer", Flows: "1->0", Source: srcStd},
-	{Func: "io.WriteString", Flows: "1->0", Source: srcStd},
-	{Func: "io.ReadAll", Flows: "0->r", Source: srcStd},
-	{Func: "io.MultiReader", Flows: "0->r", Source: srcStd},
-	{Func: "io.TeeReader", Flows: "0->r; 0->1", Source: srcStd},
-	{Func: "io.NopCloser", Flows: "0->r", Source: srcStd},
-	{Func: "io.LimitReader", Flows: "0->r", Source: srcStd},
-	{Func: "io.Pipe", Alias: "r0~r1", Source: srcStd},
-	{Func: "(io.Writer).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(io.StringWriter).WriteString", Flows: "1->0", Source: srcStd},
-	{Func: "(io.Reader).Read", Flows: "0->1", Source: srcStd},
-	// The standard library's small interfaces speak for every
-	// implementation: a call through them is not resolved to every type
-	// in sight that has a method of that name (resp.Body.Close() is not a
-	// call of some websocket session's Close).
-	{Func: "(io.Closer).Close", Flows: "", Source: srcStd + " (io#Closer)"},
-	{Func: "(io.Seeker).Seek", Flows: "", Source: srcStd + " (io#Seeker)"},
-	{Func: "(io.ByteWriter).WriteByte", Flows: "1->0", Source: srcStd + " (io#ByteWriter)"},
-	{Func: "(io.ReaderFrom).ReadFrom", Flows: "1->0", Source: srcStd + " (io#ReaderFrom)"},
-	{Func: "(io.WriterTo).WriteTo", Flows: "0->1", Source: srcStd + " (io#WriterTo)"},
-	{Func: "(io.ReaderAt).ReadAt", Flows: "0->1", Source: srcStd + " (io#ReaderAt)"},
-	{Func: "(io.WriterAt).WriteAt", Flows: "1->0", Source: srcStd + " (io#WriterAt)"},
-	{Func: "(io.ByteReader).ReadByte", Flows: "0->r0", Source: srcStd + " (io#ByteReader)"},
-	{Func: "(io.RuneReader).ReadRune", Flows: "0->r0", Source: srcStd + " (io#RuneReader)"},
-	{Func: "(fmt.Stringer).String", Flows: "0->r", Source: srcStd + " (fmt#Stringer)"},
-	{Func: "(net.Conn).Close", Flows: "", Source: srcStd + " (net#Conn)"},
-	{Func: "(net.Conn).Read", Flows: "0->1", Source: srcStd + " (net#Conn)"},
-	{Func: "(net.Conn).SetDeadline", Flows: "", Source: srcStd + " (net#Conn)"},
-	{Func: "(net.Conn).SetReadDeadline", Flows: "", Source: srcStd + " (net#Conn)"},
-	{Func: "(net.Conn).SetWriteDeadline", Flows: "", Source: srcStd + " (net#Conn)"},
-	{Func: "(net.Conn).LocalAddr", Flows: "", Source: srcStd + " (net#Conn)"},
-	{Func: "(net.Conn).RemoteAddr", Flows: "", Source: srcStd + " (net#Conn)"},
-	{Func: "(*io.PipeWriter).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(*io.PipeReader).Read", Flows: "0->1", Source: srcStd},
-	{Func: "(net.Conn).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(*net.TCPConn).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(*net.UDPConn).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(*crypto/tls.Conn).Write", Flows: "1->0", Source: srcStd},
-	{Func: "mime/multipart.NewWriter", Alias: "r~0", Source: srcStd},
-	{Func: "(*mime/multipart.Writer).WriteField", Flows: "1->0; 2->0", Source: srcStd},
-	{Func: "(*mime/multipart.Writer).CreateFormField", Alias: "r~0", Source: srcStd},
-	{Func: "(*mime/multipart.Writer).CreateFormFile", Alias: "r~0", Source: srcStd},
-	{Func: "(*mime/multipart.Writer).Close", Flows: "", Source: srcStd},
-	{Func: "(*mime/multipart.Writer).FormDataContentType", Flows: "", Source: srcStd},
-
-	// compress/*: writers alias the writer they compress into.
-	{Func: "compress/gzip.NewWriter", Alias: "r~0", Source: srcStd},
-	{Func: "compress/gzip.NewWriterLevel", Alias: "r~0", Source: srcStd},
-	{Func: "(*compress/gzip.Writer).Write", Flows: "1->0", Source: srcStd},
-	{Func: "compress/zlib.NewWriter", Alias: "r~0", Source: srcStd},
-	{Func: "(*compress/zlib.Writer).Write", Flows: "1->0", Source: srcStd},
-	{Func: "compress/flate.NewWriter", Alias: "r~0", Source: srcStd},
-	{Func: "(*compress/flate.Writer).Write", Flows: "1->0", Source: srcStd},
-	{Func: "compress/gzip.NewReader", Flows: "0->r", Source: srcStd},
-
-	// Hashes and ciphers propagate: a hash of an e-mail is still personal
-	// data under GDPR (README.md#what-carries-user-data; EDPB/Article 29 WP opinion 05/2014 on
-	// anonymisation techniques).
-	{Func: "crypto/sha256.Sum256", Flows: "0->r", Source: srcStd},
-	{Func: "crypto/sha1.Sum", Flows: "0->r", Source: srcStd},
-	{Func: "crypto/sha512.Sum512", Flows: "0->r", Source: srcStd},
-	{Func: "crypto/md5.Sum", Flows: "0->r", Source: srcStd},
-	{Func: "(hash.Hash).Write", Flows: "1->0", Source: srcStd},
-	{Func: "(hash.Hash).Sum", Flows: "0->r; 1->r", Source: srcStd},
-	{Func: "crypto/hmac.New", Flows: "", Source: srcStd},
-	{Func: "(crypto/cipher.AEAD).Seal", Flows: "1->r; 3->r", Source: srcStd},
-	{Func: "(crypto/cipher.Stream).XORKeyStream", Flows: "2->1", Source: srcStd},
-	{Func: "(crypto/cipher.Block).Encrypt", Flows: "2->1", Source: srcStd},
-
-	// net/url: building and parsing keep the data.
-	{Func: "net/url.QueryEscape", Flows: "0->r", Source: srcStd},
-	{Func: "net/url.PathEscape", Flows: "0->r", Source: srcStd},
-	{Func: "net/url.Parse", Flows: "0->r", Source: srcStd},
-	{Func: "net/url.JoinPath", Flows: "0+->r", Source: srcStd},
-	{Func: "(net/url.Values).Set", Flows: "1->0; 2->0", Source: srcStd},
-	{Func: "(net/url.Values).Add", Flows: "1->0; 2->0", Source: srcStd},
-	{Func: "(net/url.Values).Encode", Flows: "0->r", Source: srcStd},
-	{Func: "(net/url.Values).Get", Flows: "0->r", Source: srcStd},
-	{Func: "(*net/url.URL).String", Flows: "0->r", Source: srcStd},
-	{Func: "(*net/url.URL).Query", Flows: "0->r", Source: srcStd},
-	{Func: "(*net/url.URL).JoinPath", Flows: "0+->r", Source: srcStd},
-	{Func: "(*net/url.URL).ResolveReference", Flows: "0->r; 1->r", Source: srcStd},
-	{Func: "net.JoinHostPort", Flows: "*->r", Source: srcStd},
-
-	// net/http request building: the request holds its URL, body, headers.
-	{Func: "net/http.NewRequest", Flows: "1->r; 2->r", Source: srcStd},
-	{Func: "net/http.NewRequestWithContext", Flows: "2->r; 3->r", Source: srcStd},
-	{Func: "(net/http.Header).Set", Flows: "1->0; 2->0", Source: srcStd},
-	{Func: "(net/http.Header).Add", Flows: "1->0; 2->0", Source: srcStd},
-	{Func: "(*net/http.Request).WithContext", Flows: "0->r", Alias: "r~0", Source: srcStd},
-	{Func: "(*net/http.Request).Clone", Flows: "0->r", Alias: "r~0", Source: srcStd},
-	{Func: "(*net/http.Request).SetBasicAuth", Flows: "1->0; 2->0", Source: srcStd},
-	{Func: "(*net/http.Request).AddCookie", Flows: "1->0", Source: srcStd},
-	{Func: "(net/http.ResponseWriter).Write", Flows: "", Source: srcStd}, // answering the caller is not an exit
-	{Func: "net/http.Error", Flows: "", Source: srcStd},
-
-	// context values.
-	{Func: "context.WithValue", Flows: "0->r; 2->r", Source: srcStd},
-	{Func: "(context.Context).Value", Flows: "0->r", Source: srcStd},
-	{Func: "context.*", Flows: "0->r", Source: srcStd},
-
-	// sync wrappers keep what is stored in them.
-	{Func: "(*sync.Map).Store", Flows: "1->0; 2->0", Source: srcStd},
-	{Func: "(*sync.Map).Load", Flows: "0->r", Source: srcStd},
-	{Func: "(*sync.Map).LoadOrStore", Flows: "1->0; 2->0; 0->r", Source: srcStd},
-	{Func: "(*sync.Map).Range", Flows: "", Source: srcStd},
-	{Func: "(*sync/atomic.Value).Store", Flows: "1->0", Source: srcStd},
-	{Func: "(*sync/atomic.Value).Load", Flows: "0->r", Source: srcStd},
-	{Func: "(*sync/atomic.Pointer).Store", Flows: "1->0", Source: srcStd},
-	{Func: "(*sync/atomic.Pointer).Load", Flows: "0->r", Source: srcStd},
-	{Func: "(*sync.Mutex).*", Flows: "", Source: srcStd},
-	{Func: "(*sync.RWMutex).*", Flows: "", Source: srcStd},
-	{Func: "(*sync.WaitGroup).*", Flows: "", Source: srcStd},
-	{Func: "(*sync.Once).Do", Flows: "", Source: srcStd},
-
-	// text/template and html/template: executing writes the data into w.
-	{Func: "(*text/template.Template).Execute", Flows: "2w->1", Source: srcStd},
-	{Func: "(*text/template.Template).ExecuteTemplate", Flows: "3w->1", Source: srcStd},
-	{Func: "(*html/template.Template).Execute", Flows: "2w->1", Source: srcStd},
-	{Func: "(*html/template.Template).ExecuteTemplate", Flows: "3w->1", Source: srcStd},
-
-	// Protocol buffers.
+// protoModels: Protocol Buffers serialise whole messages.
+var protoModels = []Model{
 	{Func: "google.golang.org/protobuf/proto.Marshal", Flows: "0w->r", Source: "pkg.go.dev/google.golang.org/protobuf/proto#Marshal"},
 	{Func: "(google.golang.org/protobuf/proto.MarshalOptions).Marshal", Flows: "1w->r", Source: "pkg.go.dev/google.golang.org/protobuf/proto#MarshalOptions.Marshal"},
 	{Func: "google.golang.org/protobuf/encoding/protojson.Marshal", Flows: "0w->r", Source: "pkg.go.dev/google.golang.org/protobuf/encoding/protojson#Marshal"},
 	{Func: "google.golang.org/protobuf/proto.Unmarshal", Flows: "0->1", Source: "pkg.go.dev/google.golang.org/protobuf/proto#Unmarshal"},
-
-	// Sources of no user data: environment, time, randomness.
-	{Func: "os.Getenv", Flows: "", Source: srcStd},
-	{Func: "os.LookupEnv", Flows: "", Source: srcStd},
-	{Func: "time.*", Flows: "", Source: srcStd},
-	{Func: "(time.Time).*", Flows: "", Source: srcStd},
-	{Func: "(*time.Time).*", Flows: "", Source: srcStd},
-	{Func: "math/rand.*", Flows: "", Source: srcStd},
-	{Func: "crypto/rand.*", Flows: "", Source: srcStd},
-	{Func: "flag.*", Flows: "", Source: srcStd},
-	{Func: "runtime.*", Flows: "", Source: srcStd},
-	{Func: "os.Exit", Flows: "", Source: srcStd},
-	{Func: "(*os.File).Close", Flows: "", Source: srcStd},
 }

@@ -25,11 +25,11 @@ var reflectModels = []Model{
 	{Func: "reflect.Append", Flows: "0->r; 1+->r", Source: srcReflect + "#Append"},
 	{Func: "reflect.AppendSlice", Flows: "0->r; 1->r", Source: srcReflect + "#AppendSlice"},
 	{Func: "reflect.Copy", Flows: "1->0", Source: srcReflect + "#Copy"},
-	// Every method of reflect.Type and reflect.StructField's tag
-	// describes the type.
+	// Every method of reflect.Type describes the type, so a struct tag
+	// read from one is clean; a tag's text is what the tag holds.
 	{Func: "(reflect.Type).*", Flows: "", Source: srcReflect + "#Type"},
-	{Func: "(reflect.StructTag).Get", Flows: "", Source: srcReflect + "#StructTag.Get"},
-	{Func: "(reflect.StructTag).Lookup", Flows: "", Source: srcReflect + "#StructTag.Lookup"},
+	{Func: "(reflect.StructTag).Get", Flows: "0->r", Source: srcReflect + "#StructTag.Get"},
+	{Func: "(reflect.StructTag).Lookup", Flows: "0->r0", Source: srcReflect + "#StructTag.Lookup"},
 	{Func: "(reflect.Kind).String", Flows: "", Source: srcReflect + "#Kind.String"},
 	// reflect.Value: what describes the value's type or shape carries
 	// nothing; what reads the value carries it.
@@ -45,8 +45,8 @@ var reflectModels = []Model{
 	{Func: "(reflect.Value).CanSet", Flows: "", Source: srcReflect + "#Value.CanSet"},
 	{Func: "(reflect.Value).CanAddr", Flows: "", Source: srcReflect + "#Value.CanAddr"},
 	{Func: "(reflect.Value).CanInterface", Flows: "", Source: srcReflect + "#Value.CanInterface"},
-	{Func: "(reflect.Value).Pointer", Flows: "", Source: srcReflect + "#Value.Pointer"},
-	{Func: "(reflect.Value).UnsafeAddr", Flows: "", Source: srcReflect + "#Value.UnsafeAddr"},
+	{Func: "(reflect.Value).Pointer", Flows: "", Source: srcReflect + "#Value.Pointer"},       // an address, not the data there
+	{Func: "(reflect.Value).UnsafeAddr", Flows: "", Source: srcReflect + "#Value.UnsafeAddr"}, // an address
 	{Func: "(reflect.Value).Comparable", Flows: "", Source: srcReflect + "#Value.Comparable"},
 	{Func: "(reflect.Value).Equal", Flows: "", Source: srcReflect + "#Value.Equal"},
 	// A field named by a constant is that field only; any other field
@@ -59,6 +59,11 @@ var reflectModels = []Model{
 	{Func: "(reflect.Value).SetString", Flows: "1->0", Source: srcReflect + "#Value.SetString"},
 	{Func: "(reflect.Value).SetBytes", Flows: "1->0", Source: srcReflect + "#Value.SetBytes"},
 	{Func: "(reflect.Value).SetMapIndex", Flows: "1->0; 2->0", Source: srcReflect + "#Value.SetMapIndex"},
+	{Func: "(reflect.Value).SetPointer", Flows: "1->0", Source: srcReflect + "#Value.SetPointer"},
+	{Func: "(reflect.Value).Send", Flows: "1->0", Source: srcReflect + "#Value.Send"},
+	{Func: "(reflect.Value).TrySend", Flows: "1->0", Source: srcReflect + "#Value.TrySend"},
+	{Func: "(*reflect.MapIter).Key", Flows: "0->r", Source: srcReflect + "#MapIter.Key"},
+	{Func: "(*reflect.MapIter).Value", Flows: "0->r", Source: srcReflect + "#MapIter.Value"},
 	{Func: "(reflect.Value).Call", Flows: "0->r; 1->r", Source: srcReflect + "#Value.Call"},
 	{Func: "(reflect.Value).*", Flows: "0->r", Source: srcReflect + "#Value"},
 }

@@ -188,7 +188,13 @@ func (e *engine) targetOfFn(fn *ssa.Function) target {
 }
 
 func (e *engine) targetOf(m *types.Func) target {
-	if fn := e.cfg.Pkg.Prog.FuncValue(m); fn != nil && fn.Pkg == e.cfg.Pkg {
+	// An instantiated method (the bound method of a generic type's value,
+	// Box[string].Put) is summarised in its generic body.
+	fn := e.cfg.Pkg.Prog.FuncValue(m)
+	if fn == nil && m.Origin() != m {
+		fn = e.cfg.Pkg.Prog.FuncValue(m.Origin())
+	}
+	if fn = originFn(fn); fn != nil && fn.Pkg == e.cfg.Pkg {
 		return e.targetOfFn(fn)
 	}
 	if o := m.Origin(); o != nil {
@@ -420,17 +426,59 @@ func isError(t types.Type) bool {
 
 // sanitize: the result carries the arguments' data marked sanitised, which
 // keeps it in the lineage inventory but out of findings.
+//
+// The arguments count as whole values: the user-data fields their types
+// hold come out sanitised too, so the result stays sanitised when it is
+// later used whole (formatted, sent), although its type holds them. A
+// sanitizer without results that takes a pointer (or a slice, a map)
+// sanitises in place: what the argument points to is replaced by its
+// sanitised self.
 func (s *fstate) sanitize(c ssa.CallInstruction, args []ssa.Value, name string) {
+	st := s.step(c.Pos(), "pseudonymised by "+shortName(name))
+	clean := func(a ssa.Value) taint {
+		var out taint
+		for _, o := range s.argTree(a, "", true, "").all() {
+			o.san = true
+			o.whole = false
+			o.tr = o.tr.push(st)
+			if !out.has(o.key()) {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	if c.Common().Signature().Results().Len() == 0 {
+		for _, a := range args {
+			if !isReference(a.Type()) || s.answers(a) {
+				continue
+			}
+			// What a points to is cleaned (its type's fields hold no
+			// user data any more) and keeps its data sanitised, for the
+			// lineage, below a path no field read reaches. Reads follow
+			// pointers stored there, so their targets are cleaned too.
+			t := tree{"": nil, sanPath: clean(a)}
+			var rs []ref
+			for _, r := range s.pointee(a) {
+				rs = append(rs, r)
+				for _, q := range s.heapPts[r] {
+					if !hasRef(rs, q) {
+						rs = append(rs, q)
+					}
+				}
+			}
+			for _, r := range rs {
+				s.store([]ref{r}, t, nil)
+			}
+		}
+		return
+	}
 	v := c.Value()
 	if v == nil {
 		return
 	}
-	st := s.step(c.Pos(), "pseudonymised by "+shortName(name))
 	var out taint
 	for _, a := range args {
-		for _, o := range s.valTree(a).all() {
-			o.san = true
-			o.tr = o.tr.push(st)
+		for _, o := range clean(a) {
 			if !out.has(o.key()) {
 				out = append(out, o)
 			}
@@ -477,6 +525,9 @@ func (s *fstate) argTree(a ssa.Value, path string, whole bool, enc string) tree 
 	if !whole {
 		return t
 	}
+	if enc != "" {
+		t = s.skipFields(a, path, t, enc)
+	}
 	all := t.all().asWhole(s.e.labels)
 	all, _ = all.union(s.carried(a, path, t, enc))
 	return leaf(all)
@@ -489,42 +540,202 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 	if s.e.cfg.Sources == nil {
 		return nil
 	}
+	var out taint
+	for _, v := range s.elements(a) {
+		typs := s.valueTypes(v)
+		if len(typs) == 0 {
+			continue
+		}
+		// What v still holds of its type's fields: cleaned or sanitised
+		// ones are left out.
+		vt := t
+		if v != a {
+			vt = s.valTree(v).sub(path, s.e.labels)
+		}
+		ct := s.contentTree(v, path, vt)
+		cleaned, san := ct.cleaned(), ct.sanitised()
+		for _, typ := range typs {
+			if _, ok := typ.Underlying().(*types.Interface); ok {
+				continue
+			}
+			for _, c := range s.e.cfg.Sources.Carried(typ) {
+				if !isPrefix(path, c.Path) && !isPrefix(c.Path, path) {
+					continue
+				}
+				if enc != "" && c.Skips(enc) {
+					continue
+				}
+				rel := strings.TrimPrefix(c.Path, path)
+				skip := false
+				for _, k := range cleaned {
+					if isPrefix(k, rel) {
+						skip = true
+					}
+				}
+				if skip || san[s.e.concrete(c.Label)] {
+					continue
+				}
+				o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(s.usePos(a), "holds "+c.Label.ShortField()))}
+				if !out.has(o.key()) {
+					out = append(out, o)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// skipFields drops from t, the data of a at path, what is kept in the
+// fields serialiser enc leaves out (json:"-"): an interface value keeps
+// the fields its dynamic type holds at their paths, all of them.
+func (s *fstate) skipFields(a ssa.Value, path string, t tree, enc string) tree {
+	if s.e.cfg.Sources == nil || len(t) == 0 {
+		return t
+	}
+	var skip []string
+	for _, typ := range s.valueTypes(a) {
+		for _, c := range s.e.cfg.Sources.Carried(typ) {
+			if c.Skips(enc) && isPrefix(path, c.Path) {
+				skip = append(skip, strings.TrimPrefix(c.Path, path))
+			}
+		}
+	}
+	if len(skip) == 0 {
+		return t
+	}
+	out := tree{}
+keys:
+	for k, v := range t {
+		for _, p := range skip {
+			if isPrefix(p, k) && p != "" {
+				continue keys
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// valueTypes are the types a's data may have: its dynamic types where
+// known, else its static type, per element of a variadic slice; nil
+// values have none.
+func (s *fstate) valueTypes(a ssa.Value) []types.Type {
 	var typs []types.Type
 	for _, v := range s.elements(a) {
+		if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+			continue // a nil pointer, slice, map or channel holds nothing
+		}
 		if d := s.dyn[v]; len(d) > 0 {
 			typs = append(typs, d...)
+		} else if a := s.assertedTypes(v); len(a) > 0 {
+			typs = append(typs, a...)
 		} else {
 			typs = append(typs, v.Type())
 		}
 	}
-	cleaned := t.cleaned()
-	var out taint
-	for _, typ := range typs {
-		if _, ok := typ.Underlying().(*types.Interface); ok {
+	return typs
+}
+
+// assertedTypes are the concrete types an interface value v is known to
+// hold where it is used (s.at), from its type assertions: one that would
+// have panicked otherwise and comes before, or the case of a type switch
+// (a comma-ok assertion) that the use can only be reached through.
+func (s *fstate) assertedTypes(v ssa.Value) []types.Type {
+	if s.at == nil || s.at.Block() == nil || !types.IsInterface(v.Type()) {
+		return nil
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var out []types.Type
+	for _, r := range *refs {
+		ta, ok := r.(*ssa.TypeAssert)
+		if ok && !ta.CommaOk && !types.IsInterface(ta.AssertedType) && before(ta, s.at) {
+			out = append(out, ta.AssertedType)
+		}
+	}
+	for d := s.at.Block(); d != nil; d = d.Idom() {
+		if len(d.Preds) == 0 {
 			continue
 		}
-		for _, c := range s.e.cfg.Sources.Carried(typ) {
-			if !isPrefix(path, c.Path) && !isPrefix(c.Path, path) {
-				continue
+		var ts []types.Type
+		for _, p := range d.Preds {
+			t := assertedOnEdge(p, d, v)
+			if t == nil {
+				ts = nil
+				break
 			}
-			if enc != "" && c.Skips(enc) {
-				continue
-			}
-			rel := strings.TrimPrefix(c.Path, path)
-			skip := false
-			for _, k := range cleaned {
-				if isPrefix(k, rel) {
-					skip = true
-				}
-			}
-			if skip {
-				continue
-			}
-			o := origin{lab: s.e.concrete(c.Label), tr: (*trace)(nil).push(s.step(s.usePos(a), "holds "+c.Label.ShortField()))}
-			if !out.has(o.key()) {
-				out = append(out, o)
-			}
+			ts = append(ts, t)
 		}
+		if len(ts) > 0 {
+			return append(out, ts...)
+		}
+	}
+	return out
+}
+
+// before reports whether instruction a runs before b on every path to b.
+func before(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, in := range ab.Instrs {
+		switch in {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
+}
+
+// assertedOnEdge returns T when the edge from p to d is taken only when
+// the comma-ok assertion v.(T) succeeded (if ok goto d), else nil.
+func assertedOnEdge(p, d *ssa.BasicBlock, v ssa.Value) types.Type {
+	if len(p.Succs) != 2 || p.Succs[0] != d || p.Succs[1] == d || len(p.Instrs) == 0 {
+		return nil
+	}
+	iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	ex, ok := iff.Cond.(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return nil
+	}
+	ta, ok := ex.Tuple.(*ssa.TypeAssert)
+	if !ok || ta.X != v || types.IsInterface(ta.AssertedType) {
+		return nil
+	}
+	return ta.AssertedType
+}
+
+// sanPath is where a sanitizer that works in place keeps the sanitised
+// data of what it cleaned: below the value, where no field read reaches.
+const sanPath = ".#sanitised"
+
+// contentTree is what decides which of a's type's fields a's data still
+// holds: for a pointer, what it points to (a sanitizer may have cleaned
+// it in place, which the pointer's own value does not show); otherwise t.
+func (s *fstate) contentTree(a ssa.Value, path string, t tree) tree {
+	if _, ok := a.Type().Underlying().(*types.Pointer); !ok {
+		if _, isIface := a.Type().Underlying().(*types.Interface); !isIface {
+			return t
+		}
+	}
+	rs := s.ptsOf(a)
+	if len(rs) == 0 {
+		return t
+	}
+	var out tree
+	for _, r := range rs {
+		out = merge(out, s.read(r, s.cur).sub(path, s.e.labels))
+	}
+	if out == nil {
+		return t
 	}
 	return out
 }
@@ -597,6 +808,14 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 				continue // json.NewEncoder(w): writes into it answer the caller
 			}
 			rs = s.ptsOrPointee(args[a.arg])
+			if isVariadicSlot(c, args, a.arg) {
+				// io.MultiWriter(w1, w2): the result writes into each.
+				for _, el := range s.elements(args[a.arg]) {
+					if el != args[a.arg] && !s.answers(el) {
+						rs = append(rs, s.ptsOrPointee(el)...)
+					}
+				}
+			}
 		case a.fromResult >= 0:
 			// Two results share one object (io.Pipe's reader and writer).
 			rs = []ref{{obj: s.object(objValue, 0, v)}}
@@ -846,7 +1065,71 @@ func (s *fstate) deliver(c ssa.CallInstruction, args []ssa.Value, to portSpec, p
 	if to.index < 0 || to.index >= len(args) || s.answers(args[to.index]) {
 		return
 	}
+	if to.callback {
+		s.intoCallback(c, args[to.index], to.cb, t, name)
+		return
+	}
+	if to.local {
+		s.writeInto(c, s.localOnly(s.pointee(args[to.index])), path, t, name)
+		return
+	}
 	s.writeInto(c, s.pointee(args[to.index]), path, t, name)
+	// Into a variadic parameter (fmt.Sscan(s, &a, &b), rows.Scan(dst...)):
+	// into what each of its elements points to.
+	if isVariadicSlot(c, args, to.index) {
+		for _, el := range s.elements(args[to.index]) {
+			if el != args[to.index] && !s.answers(el) {
+				s.writeInto(c, s.pointee(el), path, t, name)
+			}
+		}
+	}
+}
+
+// intoCallback hands t to parameter k of the functions that fv may hold:
+// a library function modelled as calling its callback with data
+// (fs.WalkDir, (*sync.Map).Range).
+func (s *fstate) intoCallback(c ssa.CallInstruction, fv ssa.Value, k int, t tree, name string) {
+	trees := make([]tree, k+1)
+	trees[k] = leaf(t.all().withStep(s.step(c.Pos(), "handed to its callback by "+shortName(name))))
+	for _, tg := range s.funcTargets(fv) {
+		var sum *Summary
+		switch {
+		case tg.fn != nil:
+			sum = s.sumOf(tg.fn)
+		case tg.obj != nil && s.e.cfg.Summary != nil:
+			sum = s.e.cfg.Summary(tg.obj)
+		}
+		if sum == nil {
+			continue
+		}
+		n := len(trees)
+		if tg.fn != nil {
+			n = max(n, len(tg.fn.Params))
+		}
+		vals := append(make([]ssa.Value, n), tg.bindings...)
+		s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, tg, sum, 1)
+	}
+}
+
+// localOnly keeps the places of rs that this function made: its
+// allocations, the zero values of its variables, connections.
+func (s *fstate) localOnly(rs []ref) []ref {
+	var out []ref
+	for _, r := range rs {
+		o := &s.objs[r.obj]
+		_, zero := o.val.(*ssa.Const)
+		if o.kind == objAlloc || o.conn || (o.kind == objValue && zero) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// isVariadicSlot reports whether args[i] is the slice a variadic call
+// passes for its last parameter.
+func isVariadicSlot(c ssa.CallInstruction, args []ssa.Value, i int) bool {
+	sig := c.Common().Signature()
+	return sig != nil && sig.Variadic() && i == len(args)-1
 }
 
 func isTuple(v ssa.Value) bool {

@@ -12,8 +12,11 @@ import (
 // its SSA blocks to a fixed point. SSA registers are flow-insensitive (each
 // is defined once); what is stored in memory is tracked per block, so that a
 // field overwritten with a constant before a send no longer carries user
-// data (a strong update), while a goroutine, a deferred call and a channel
-// receive see everything stored anywhere in the function (the union heap).
+// data (a strong update), while a goroutine and a deferred call see
+// everything stored anywhere in the function (the union heap). A channel
+// receive sees what was sent before it in the function (loops included)
+// and what the goroutines started before it send: another case of the
+// same select, which cannot have run, does not count.
 
 // objKind tells what an abstract object stands for.
 type objKind uint8
@@ -85,6 +88,8 @@ type fstate struct {
 	// there as a whole is said to hold its user-data fields there, where
 	// a reader sees it used, not where it was declared.
 	callPos token.Pos
+	// at is the instruction being analysed.
+	at ssa.Instruction
 
 	vals    map[ssa.Value]tree
 	pts     map[ssa.Value][]ref
@@ -381,6 +386,7 @@ func (s *fstate) block(b *ssa.BasicBlock) {
 	}
 	s.cur, s.owned = in, owned
 	for _, instr := range b.Instrs {
+		s.at = instr
 		s.instr(instr)
 	}
 	if old, ok := s.outs[b]; !ok || !old.equal(s.cur) {
@@ -415,6 +421,66 @@ func (s *fstate) addPts(v ssa.Value, rs []ref) {
 	}
 }
 
+// heldFields is the tree of the user-data fields that x's type holds, at
+// their paths, except those cleaned in x (a literal's constant fields, a
+// redaction) or sanitised. A nil value holds none.
+func (s *fstate) heldFields(x ssa.Value) tree {
+	if s.e.cfg.Sources == nil {
+		return nil
+	}
+	if k, ok := x.(*ssa.Const); ok && k.IsNil() {
+		return nil
+	}
+	fields := s.e.cfg.Sources.Carried(x.Type())
+	if len(fields) == 0 {
+		return nil
+	}
+	t := s.contentTree(x, "", s.valTree(x))
+	cleaned := t.cleaned()
+	san := t.sanitised()
+	out := tree{}
+fields:
+	for _, c := range fields {
+		for _, k := range cleaned {
+			if isPrefix(k, c.Path) {
+				continue fields
+			}
+		}
+		lab := s.e.concrete(c.Label)
+		if san[lab] {
+			continue
+		}
+		o := origin{lab: lab, tr: (*trace)(nil).push(s.step(s.usePos(x), "holds "+c.Label.ShortField()))}
+		out.put(c.Path, leaf(taint{o}))
+	}
+	return out
+}
+
+// isReference reports whether a value of type t refers to memory that a
+// callee can change: a pointer, slice, map or channel.
+func isReference(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// isZeroVar reports whether k is the zero value of a variable of a type
+// that refers to other memory: a nil pointer, slice, map, channel or
+// interface, or a struct or array (reflect.Value, which a method writes
+// through). Basic types' zero values are plain constants.
+func isZeroVar(k *ssa.Const) bool {
+	if k.Value != nil {
+		return false
+	}
+	switch k.Type().Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface, *types.Struct, *types.Array:
+		return true
+	}
+	return false
+}
+
 func hasRef(rs []ref, r ref) bool {
 	for _, x := range rs {
 		if x == r {
@@ -436,7 +502,15 @@ func (s *fstate) pointee(v ssa.Value) []ref {
 		s.pts[v] = rs
 		return rs
 	case *ssa.Const:
-		return nil
+		// A variable declared without a value (var w io.Writer; var
+		// buf []byte; var v reflect.Value) is, once SSA lifts it, one
+		// zero constant shared by its first use and the uses that one
+		// dominates: what a call writes through it (io.Copy(w, r),
+		// r.Read(buf), v.Set(x)) is read back where the same constant is
+		// used again. Other constants point nowhere.
+		if !isZeroVar(v) {
+			return nil
+		}
 	case *ssa.Function:
 		return nil
 	}
@@ -476,27 +550,23 @@ func (s *fstate) initial(o int, p string) tree {
 func (s *fstate) read(r ref, h heap) tree {
 	var out tree
 	t := h[r.obj]
-	cleaned := false
 	if t != nil {
 		out = merge(out, t.sub(r.path, s.e.labels))
-		for k, v := range t {
-			if len(v) == 0 && isPrefix(k, r.path) {
-				cleaned = true
-				break
-			}
-		}
 	}
-	if !cleaned {
+	if !t.cleanedAbove(r.path) {
 		out = merge(out, s.initial(r.obj, r.path))
 	}
 	// Pointers stored in memory: follow them (one level; deeper levels
 	// were folded in when they were stored).
 	for _, q := range s.heapPts[r] {
 		if q.obj != r.obj {
-			if u := h[q.obj]; u != nil {
+			u := h[q.obj]
+			if u != nil {
 				out = merge(out, u.sub(q.path, s.e.labels))
 			}
-			out = merge(out, s.initial(q.obj, q.path))
+			if !u.cleanedAbove(q.path) {
+				out = merge(out, s.initial(q.obj, q.path))
+			}
 		}
 	}
 	if len(out) == 0 {
@@ -732,6 +802,11 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.dyn[v] = s.dyn[*x]
 	case *ssa.MakeInterface:
 		s.setVal(in, s.vals[in.X])
+		// An interface value keeps the user-data fields its dynamic type
+		// holds at their paths: stored in a container ([]any, a map of
+		// any, a channel of any, a struct field of interface type) and
+		// read back, it has lost its static type.
+		s.setVal(in, s.heldFields(in.X))
 		s.addPts(in, s.ptsOf(in.X))
 		s.dyn[in] = []types.Type{in.X.Type()}
 	case *ssa.TypeAssert:
@@ -774,7 +849,20 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		}
 		s.store(rs, t, s.ptsOf(in.X))
 	case *ssa.Select:
+		// One case runs: the receives see what was sent before the
+		// select, not what a sibling case sends.
 		k := 0
+		for _, st := range in.States {
+			if st.Dir == types.SendOnly {
+				continue
+			}
+			var t tree
+			for _, r := range s.pointee(st.Chan) {
+				t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
+			}
+			s.setVal(in, under(".#"+itoa(2+k), t))
+			k++
+		}
 		for _, st := range in.States {
 			if st.Dir == types.SendOnly {
 				var rs []ref
@@ -782,14 +870,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 					rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
 				}
 				s.store(rs, merge(s.vals[st.Send], s.ptsTree(st.Send)), s.ptsOf(st.Send))
-				continue
 			}
-			var t tree
-			for _, r := range s.pointee(st.Chan) {
-				t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.union))
-			}
-			s.setVal(in, under(".#"+itoa(2+k), t))
-			k++
 		}
 	case *ssa.Range:
 		s.setVal(in, s.valTree(in.X))
@@ -933,7 +1014,7 @@ func (s *fstate) unop(in *ssa.UnOp) {
 	case token.ARROW: // receive
 		var t tree
 		for _, r := range s.pointee(in.X) {
-			t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.union))
+			t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
 		}
 		if in.CommaOk {
 			t = under(".#0", t)

@@ -30,6 +30,17 @@ type portSpec struct {
 	// fmt.Sprintf): a value printed with %T or %p gives its type or
 	// address, not its data, and is left out. -1: none.
 	format int
+	// callback: as a target, parameter cb of the function passed as
+	// argument index ("2(1)": fs.WalkDir hands its callback the entries
+	// of the file system).
+	callback bool
+	cb       int
+	// local: as a target, only what argument index points to that this
+	// function made (a local value, a buffer a local writer wraps, a
+	// connection), not a parameter's, a field's or a package variable's
+	// memory: a logger writes into what it was made over, and a logger
+	// kept in a field does not make its owner hold what was logged.
+	local bool
 }
 
 type flowSpec struct{ from, to portSpec }
@@ -249,6 +260,10 @@ func mustPort(s string) portSpec {
 		p.format = mustInt(s[i+1:])
 		s = s[:i]
 	}
+	if i := strings.IndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
+		p.callback, p.cb = true, mustInt(s[i+1:len(s)-1])
+		s = s[:i]
+	}
 	if i := strings.Index(s, ".$"); i > 0 {
 		p.field = mustInt(s[i+2:])
 		s = s[:i]
@@ -256,6 +271,10 @@ func mustPort(s string) portSpec {
 	if enc, ok := strings.CutPrefix(s[strings.IndexByte(s+":", ':'):], ":"); ok {
 		p.enc = enc
 		s = s[:strings.IndexByte(s, ':')]
+	}
+	if strings.HasSuffix(s, "l") {
+		p.local = true
+		s = strings.TrimSuffix(s, "l")
 	}
 	if strings.HasSuffix(s, "t") {
 		p.typed = true

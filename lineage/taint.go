@@ -418,6 +418,41 @@ func (t tree) cleaned() []string {
 	return out
 }
 
+// cleanedAbove reports whether p or one of its ancestors is marked clean:
+// what the place held before (a parameter's content) is gone.
+func (t tree) cleanedAbove(p string) bool {
+	for k, v := range t {
+		if len(v) == 0 && isPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// sanitised returns, for a value that is sanitised through and through
+// (every origin in t passed a sanitizer), the concrete labels it holds:
+// a value that passed a sanitizer as a whole holds its type's user-data
+// fields so, and using it whole later does not add them again
+// unsanitised. A value that may also be the unsanitised one (a merge of
+// both) returns nil.
+func (t tree) sanitised() map[int]bool {
+	var out map[int]bool
+	for _, v := range t {
+		for _, o := range v {
+			if !o.san {
+				return nil
+			}
+			if o.ext == "" && !o.whole {
+				if out == nil {
+					out = make(map[int]bool)
+				}
+				out[o.lab] = true
+			}
+		}
+	}
+	return out
+}
+
 // size is the number of origins in t.
 func (t tree) size() int {
 	n := 0

@@ -241,8 +241,11 @@ func (r *Result) carriedDepth(t types.Type, depth int) []Carried {
 	if c, ok := r.carried[t]; ok {
 		return c
 	}
-	if r.busy[t] || depth > maxDepth {
+	if r.busy[t] {
 		return nil // recursive type: its fields are listed where the cycle starts
+	}
+	if depth > maxDepth {
+		return r.below(t, map[types.Type]bool{})
 	}
 	if n, ok := t.(*types.Named); ok && r.imp != nil && n.Origin() == n {
 		var tf TypeFact
@@ -280,6 +283,39 @@ func (r *Result) carriedDepth(t types.Type, depth int) []Carried {
 	out = dedup(out)
 	r.carried[t] = out
 	return out
+}
+
+// below lists the user-data fields anywhere inside t at t itself, as a
+// whole: what Carried finds past maxDepth.
+func (r *Result) below(t types.Type, seen map[types.Type]bool) []Carried {
+	t = types.Unalias(t)
+	if seen[t] {
+		return nil
+	}
+	seen[t] = true
+	var out []Carried
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		out = r.below(u.Elem(), seen)
+	case *types.Slice:
+		out = r.below(u.Elem(), seen)
+	case *types.Array:
+		out = r.below(u.Elem(), seen)
+	case *types.Chan:
+		out = r.below(u.Elem(), seen)
+	case *types.Map:
+		out = append(r.below(u.Key(), seen), r.below(u.Elem(), seen)...)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if l, ok := r.Field(t, i); ok {
+				out = append(out, Carried{Label: l})
+				continue
+			}
+			out = append(out, r.below(u.Field(i).Type(), seen)...)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Label.Field < out[j].Label.Field })
+	return dedup(out)
 }
 
 func dedup(in []Carried) []Carried {
