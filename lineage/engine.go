@@ -92,8 +92,8 @@ type engine struct {
 	funcs   []*ssa.Function
 	fields  map[*types.Var]map[string]StrExpr
 	pending map[string]PendingCall
-	answers map[types.Type]bool // isAnswerWriter, per type
-	fieldFn fieldFuncs          // function values kept in fields (fieldfuncs.go)
+	answers map[any]bool // isAnswerWriter, per type (see answerWriter)
+	fieldFn fieldFuncs   // function values kept in fields (fieldfuncs.go)
 	// panics is what the package's panic calls pass to recover; panicked
 	// says it is not empty, so functions calling recover are run again.
 	panics   tree
@@ -181,18 +181,30 @@ func Analyze(cfg *Config) *Result {
 
 // packageFunctions lists the functions of the package in a deterministic
 // order: package members by name, methods of its types, then closures.
-// answerWriter is isAnswerWriter, cached per type.
+// answerWriter is isAnswerWriter, cached per type: per named type and
+// pointer to it, as go/types makes a new *types.Pointer at every
+// receiver (a service type of a thousand methods would otherwise compute
+// its method set a thousand times).
 func (e *engine) answerWriter(t types.Type) bool {
-	if a, ok := e.answers[t]; ok {
+	var k any = t
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		if n, ok := types.Unalias(p.Elem()).(*types.Named); ok {
+			k = pointerTo{n}
+		}
+	}
+	if a, ok := e.answers[k]; ok {
 		return a
 	}
 	if e.answers == nil {
-		e.answers = make(map[types.Type]bool)
+		e.answers = make(map[any]bool)
 	}
 	a := isAnswerWriter(t)
-	e.answers[t] = a
+	e.answers[k] = a
 	return a
 }
+
+// pointerTo keys a pointer type by the named type it points to.
+type pointerTo struct{ named *types.Named }
 
 func (e *engine) packageFunctions() []*ssa.Function {
 	pkg := e.cfg.Pkg
