@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/datagate/datagate/internal/cli"
 )
 
 // The benchmarks' module size: go test -bench=. ./internal/bench -args -packages=300.
@@ -111,8 +113,8 @@ func TestGenerateTypeChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Packages) != tiny.Packages+1 {
-		t.Errorf("got %d packages, want %d and a main", len(m.Packages), tiny.Packages)
+	if len(m.Packages) != tiny.Packages+1+4 {
+		t.Errorf("got %d packages, want %d, 4 shapes and a main", len(m.Packages), tiny.Packages)
 	}
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo, Dir: dir}
 	pkgs, err := packages.Load(cfg, "./...")
@@ -141,7 +143,7 @@ func TestGenerateTypeChecks(t *testing.T) {
 			if mine == 0 {
 				t.Errorf("%s imports none of the module's packages", p.PkgPath)
 			}
-		case strings.Contains(p.PkgPath, "/l00/"):
+		case strings.Contains(p.PkgPath, "/l00/"), strings.Contains(p.PkgPath, "/shapes/"):
 			if mine != 0 {
 				t.Errorf("%s (layer 0) imports %d of the module's packages", p.PkgPath, mine)
 			}
@@ -149,6 +151,41 @@ func TestGenerateTypeChecks(t *testing.T) {
 			if mine == 0 || mine > 3 {
 				t.Errorf("%s imports %d of the module's packages, want 1 to 3", p.PkgPath, mine)
 			}
+		}
+	}
+}
+
+// TestShapesScan checks that the shape packages carry the main package's
+// user data to their exits: the scan reports each of the four calls in
+// main that lead to one.
+func TestShapesScan(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scans a generated module")
+	}
+	dir := t.TempDir()
+	if _, err := Generate(dir, tiny); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "cmd", "server", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := cli.Main([]string{"-C", dir, "-fail-on", "none", "./..."}, &stdout, &stderr); code != cli.ExitOK {
+		t.Fatalf("datagate exited with %d: %s", code, stderr.String())
+	}
+	for _, call := range []string{`/giant"`, `/table"`, "c.Users.Op0(", `/prod/pb"`} {
+		line := 0
+		for i, l := range strings.Split(string(src), "\n") {
+			if strings.Contains(l, call) {
+				line = i + 1
+			}
+		}
+		if line == 0 {
+			t.Fatalf("main.go has no call %s", call)
+		}
+		if at := fmt.Sprintf("cmd/server/main.go:%d:", line); !strings.Contains(stdout.String(), "\n"+at) && !strings.HasPrefix(stdout.String(), at) {
+			t.Errorf("no finding at %s (the call %s):\n%s", at, call, stdout.String())
 		}
 	}
 }

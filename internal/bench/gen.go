@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"text/template"
 )
@@ -34,6 +35,11 @@ type Config struct {
 	// Seed makes the choices (which packages import which, which hosts
 	// each one talks to) reproducible (default 1).
 	Seed uint64
+	// Shapes scales the shape packages (see shapes.go: a giant function,
+	// tables, a thousand-method client, protobuf-like code) that the main
+	// package passes user data through: 0 means 1, negative leaves them
+	// out.
+	Shapes int
 }
 
 func (c Config) withDefaults() Config {
@@ -49,6 +55,9 @@ func (c Config) withDefaults() Config {
 	def(&c.Fillers, 12)
 	if c.Seed == 0 {
 		c.Seed = 1
+	}
+	if c.Shapes == 0 {
+		c.Shapes = 1
 	}
 	if c.Layers > c.Packages {
 		c.Layers = c.Packages
@@ -118,6 +127,11 @@ type stepInfo struct {
 
 type fillerInfo struct {
 	I, A, B int
+}
+
+type mainInfo struct {
+	Top    []depInfo
+	Shapes bool
 }
 
 type pkgInfo struct {
@@ -206,7 +220,20 @@ func Generate(dir string, cfg Config) (*Module, error) {
 	for i, rel := range layers[len(layers)-1] {
 		top = append(top, depInfo{Alias: fmt.Sprintf("t%d", i), Path: ModulePath + "/" + rel})
 	}
-	src, err := render(mainTemplate, top)
+	if cfg.Shapes > 0 {
+		files, paths := shapePackages(cfg.Shapes)
+		for _, rel := range sortedKeys(files) {
+			src, err := format.Source([]byte(files[rel]))
+			if err != nil {
+				return nil, fmt.Errorf("generating %s: %w", rel, err)
+			}
+			if err := write(rel, src); err != nil {
+				return nil, err
+			}
+		}
+		m.Packages = append(m.Packages, paths...)
+	}
+	src, err := render(mainTemplate, mainInfo{Top: top, Shapes: cfg.Shapes > 0})
 	if err != nil {
 		return nil, fmt.Errorf("generating cmd/server: %w", err)
 	}
@@ -227,8 +254,18 @@ func pick(r *rand.Rand, formats []string, n int) string {
 }
 
 var funcs = template.FuncMap{
-	"bq":    func() string { return "`" },
-	"first": func(ds []depInfo) depInfo { return ds[0] },
+	"bq":         func() string { return "`" },
+	"first":      func(ds []depInfo) depInfo { return ds[0] },
+	"shapesMain": func(alias string) string { return strings.ReplaceAll(shapesMain, "ALIAS", alias) },
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 var (

@@ -504,27 +504,41 @@ const mainSource = `// Command server is synthetic code written by datagate's be
 package main
 
 import (
+{{- if .Shapes}}
+	"bytes"
+	"strings"
+{{end}}
 	"context"
 	"fmt"
 	"net/http"
 	"os"
-{{range .}}
+{{range .Top}}
 	{{.Alias}} "{{.Path}}"
+{{- end}}
+{{- if .Shapes}}
+
+	"example.com/synth/shapes/api"
+	"example.com/synth/shapes/giant"
+	"example.com/synth/shapes/pb"
+	"example.com/synth/shapes/table"
 {{- end}}
 )
 
 func main() {
 	ctx := context.Background()
 	mux := http.NewServeMux()
-{{- range $i, $t := .}}
+{{- range $i, $t := .Top}}
 	mux.Handle("/{{$t.Alias}}/", {{$t.Alias}}.NewHandler({{$t.Alias}}.NewStore({{$i}})))
 	if err := {{$t.Alias}}.Sync(ctx, &{{$t.Alias}}.Profile{Email: os.Getenv("EMAIL")}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 	}
+{{- end}}
+{{- if .Shapes}}
+	shapes(ctx, &{{(index .Top 0).Alias}}.Profile{Email: os.Getenv("EMAIL")})
 {{- end}}
 	if err := http.ListenAndServe(":8080", mux); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
-`
+{{if .Shapes}}{{shapesMain (index .Top 0).Alias}}{{end}}`
