@@ -10,7 +10,10 @@
 //
 // Without -C, it generates a synthetic module (internal/bench) of
 // -packages packages in a temporary directory and measures that; with
-// -C DIR, the module in DIR. Packages are named as for go build; the
+// -real, a small real module whose dependencies have the shapes that cost
+// an analysis most (modernc.org/sqlite, golang.org/x/text's display
+// names, go-github, go-jsonnet; pinned in internal/bench, downloaded from
+// the module proxy); with -C DIR, the module in DIR. Packages are named as for go build; the
 // default is ./... .
 //
 // Each step runs -runs times, interleaved (load, load+SSA, datagate,
@@ -32,6 +35,7 @@
 //
 //	-C DIR          measure the module in DIR instead of a generated one
 //	-packages N     size of the generated module (default 300)
+//	-real           measure the real module instead of a generated one
 //	-keep           keep the generated module (its directory is printed)
 //	-runs N         timed rounds (default 3); wall times are best and median
 //	-steps LIST     comma-separated subset of load,load+SSA,datagate,gosec
@@ -71,7 +75,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: datagate-bench [-C DIR | -packages N] [-runs N] [-steps LIST] [-gosec PATH] [-profile DIR] [-timeout D] [-json] [packages]
+const usage = `usage: datagate-bench [-C DIR | -packages N | -real] [-runs N] [-steps LIST] [-gosec PATH] [-profile DIR] [-timeout D] [-json] [packages]
        datagate-bench -report FILE
 
 Measures the datagate scan against load+SSA of the same packages and
@@ -86,6 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("C", "", "measure the module in `DIR` instead of a generated one")
 	npkg := fs.Int("packages", 300, "`N` packages in the generated module")
+	realMod := fs.Bool("real", false, "measure the real module (sqlite, x/text display, go-github, go-jsonnet from the module proxy) instead of a generated one")
 	keep := fs.Bool("keep", false, "keep the generated module")
 	runs := fs.Int("runs", 3, "`N` timed rounds")
 	steps := fs.String("steps", strings.Join(bench.AllSteps, ","), "comma-separated `LIST` of steps to run")
@@ -160,6 +165,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		o.Gosec = *gosec
 	}
 
+	if *realMod && *dir != "" {
+		fmt.Fprintln(stderr, "datagate-bench: -real and -C exclude each other")
+		return 2
+	}
 	if *dir != "" {
 		if o.Dir, err = filepath.Abs(*dir); err != nil {
 			fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
@@ -176,13 +185,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		} else {
 			defer os.RemoveAll(tmp)
 		}
-		m, err := bench.Generate(tmp, bench.Config{Packages: *npkg})
-		if err != nil {
-			fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
-			return 2
+		if *realMod {
+			fmt.Fprintf(stderr, "writing the real module %s in %s and downloading its dependencies\n", bench.RealModulePath, tmp)
+			if err := bench.WriteRealModule(context.Background(), tmp); err != nil {
+				fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+				return 2
+			}
+			o.Dir = tmp
+		} else {
+			m, err := bench.Generate(tmp, bench.Config{Packages: *npkg})
+			if err != nil {
+				fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
+				return 2
+			}
+			o.Dir, o.Generated = tmp, m
+			fmt.Fprintf(stderr, "generated %d packages, %d lines in %s\n", len(m.Packages), m.Lines, tmp)
 		}
-		o.Dir, o.Generated = tmp, m
-		fmt.Fprintf(stderr, "generated %d packages, %d lines in %s\n", len(m.Packages), m.Lines, tmp)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -187,6 +190,53 @@ func TestShapesScan(t *testing.T) {
 		if at := fmt.Sprintf("cmd/server/main.go:%d:", line); !strings.Contains(stdout.String(), "\n"+at) && !strings.HasPrefix(stdout.String(), at) {
 			t.Errorf("no finding at %s (the call %s):\n%s", at, call, stdout.String())
 		}
+	}
+}
+
+// TestRealModule checks the real module's text: its main package parses
+// and imports the four dependencies, which go.mod requires and go.sum
+// pins. With the dependencies in the module cache (no network: GOPROXY is
+// off), it also type-checks.
+func TestRealModule(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeRealFiles(dir); err != nil {
+		t.Fatal(err)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, "main.go"), nil, parser.ImportsOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := make(map[string]bool)
+	for _, s := range f.Imports {
+		imports[strings.Trim(s.Path.Value, `"`)] = true
+	}
+	for mod, pkg := range map[string]string{
+		"modernc.org/sqlite":           "modernc.org/sqlite",
+		"golang.org/x/text":            "golang.org/x/text/language/display",
+		"github.com/google/go-github/": "github.com/google/go-github/v93/github",
+		"github.com/google/go-jsonnet": "github.com/google/go-jsonnet",
+	} {
+		if !imports[pkg] {
+			t.Errorf("main.go does not import %s", pkg)
+		}
+		if !strings.Contains(realGoMod, "\t"+mod) {
+			t.Errorf("go.mod does not require %s", mod)
+		}
+		if !strings.Contains(realGoSum, mod) {
+			t.Errorf("go.sum has no line for %s", mod)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		if strings.Contains(string(out), "module lookup disabled") || strings.Contains(string(out), "GOPROXY=off") {
+			t.Skipf("dependencies not in the module cache: %s", firstLines(string(out), 3))
+		}
+		t.Fatalf("go vet: %v\n%s", err, out)
 	}
 }
 
