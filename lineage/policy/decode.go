@@ -115,6 +115,7 @@ func (d *decoder) parse(data []byte) (*Policy, error) {
 	if err := d.readDeploy(); err != nil {
 		return nil, err
 	}
+	d.p.digest = digest(d.file, d.data, d.p.AllDeployValues())
 	return d.p, nil
 }
 

@@ -60,6 +60,8 @@
 package policy
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -124,7 +126,29 @@ type Policy struct {
 	// for every region); the others use AllowedRegions.
 	Categories map[string][]string
 
-	idx index // compiled lookups; see lookup.go
+	idx    index  // compiled lookups; see lookup.go
+	digest string // see Digest
+}
+
+// Digest identifies what the policy says: its file's path and text and
+// the values its deploy files give, hashed; "default" for the built-in
+// default. Two policies with the same digest analyse alike: the
+// standalone command's cache keys each package's results by it.
+func (p *Policy) Digest() string {
+	if p.digest == "" {
+		return "default"
+	}
+	return p.digest
+}
+
+func digest(file string, data []byte, deployed []DeployValue) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %d\n", file, len(data))
+	h.Write(data)
+	for _, v := range deployed {
+		fmt.Fprintf(h, "%q %q %q %q %d\n", v.Kind, v.Name, v.Value, v.File, v.Line)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // AnyRegion allows every region, in a category's allowed_regions.

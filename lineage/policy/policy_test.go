@@ -769,3 +769,29 @@ propagators:
 		}
 	}
 }
+
+// TestDigest checks that a policy's digest changes with its text and its
+// deploy values, and only then.
+func TestDigest(t *testing.T) {
+	a, err := Parse("/p/datagate.yaml", []byte("version: 1\nallowed_regions: [EEA]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("/p/datagate.yaml", []byte("version: 1\nallowed_regions: [EEA]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Parse("/p/datagate.yaml", []byte("version: 1\nallowed_regions: [EU]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Digest() != b.Digest() {
+		t.Errorf("the same policy has two digests: %s, %s", a.Digest(), b.Digest())
+	}
+	if a.Digest() == c.Digest() || a.Digest() == Default().Digest() {
+		t.Errorf("different policies share a digest %s", a.Digest())
+	}
+	if d := digest("/p/datagate.yaml", nil, []DeployValue{{Kind: "env", Name: "X", Value: "https://a.example"}}); d == digest("/p/datagate.yaml", nil, []DeployValue{{Kind: "env", Name: "X", Value: "https://b.example"}}) {
+		t.Errorf("deploy values do not change the digest")
+	}
+}
