@@ -23,14 +23,13 @@ var stdNet = []Model{
 	{Func: "net.FilePacketConn", Flows: "0->r", Alias: "r0~0", Source: doc("net#FilePacketConn")},
 	{Func: "(*net.Buffers).Read", Flows: "0->1", Source: doc("net#Buffers.Read")},
 	{Func: "(*net.Buffers).WriteTo", Flows: "0->1", Source: doc("net#Buffers.WriteTo")},
-	{Func: "(*net.TCPConn).Write", Flows: "1->0", Source: doc("net#TCPConn.Write")},
-	{Func: "(*net.TCPConn).Read", Flows: "0->1", Source: doc("net#TCPConn.Read")},
+	{Func: "(*net.conn).Write", Flows: "1->0", Source: doc("net#TCPConn.Write")}, // the Write of TCPConn, UDPConn, IPConn and UnixConn, promoted from an unexported type
+	{Func: "(*net.conn).Read", Flows: "0->1", Source: doc("net#TCPConn.Read")},   // the Read of TCPConn, UDPConn, IPConn and UnixConn
+	{Func: "(*net.conn).Close", Flows: "", Source: doc("net#TCPConn.Close")},
 	{Func: "(*net.TCPConn).ReadFrom", Flows: "1->0", Source: doc("net#TCPConn.ReadFrom")},
 	{Func: "(*net.TCPConn).SyscallConn", Flows: "0->r", Alias: "r0~0", Source: doc("net#TCPConn.SyscallConn")},
 	{Func: "(*net.TCPListener).File", Flows: "0->r", Alias: "r0~0", Source: doc("net#TCPListener.File")},
 	{Func: "(*net.TCPListener).SyscallConn", Flows: "0->r", Alias: "r0~0", Source: doc("net#TCPListener.SyscallConn")},
-	{Func: "(*net.UDPConn).Write", Flows: "1->0", Source: doc("net#UDPConn.Write")},
-	{Func: "(*net.UDPConn).Read", Flows: "0->1", Source: doc("net#UDPConn.Read")},
 	{Func: "(*net.UDPConn).ReadFrom", Flows: "0->1", Source: doc("net#UDPConn.ReadFrom")},
 	{Func: "(*net.UDPConn).ReadFromUDP", Flows: "0->1", Source: doc("net#UDPConn.ReadFromUDP")},
 	{Func: "(*net.UDPConn).ReadMsgUDP", Flows: "0->1; 0->2", Source: doc("net#UDPConn.ReadMsgUDP")},

@@ -25,15 +25,16 @@ var stdSync = []Model{
 	{Func: "(*sync.Pool).Put", Flows: "", Source: doc("sync#Pool.Put")},
 
 	// sync/atomic: a box or an atomically written variable holds what was
-	// stored in it.
+	// stored in it. A generic type's methods are named with its type parameters,
+	// as types.Func.FullName prints them.
 	{Func: "(*sync/atomic.Value).Store", Flows: "1->0", Source: doc("sync/atomic#Value.Store")},
 	{Func: "(*sync/atomic.Value).Load", Flows: "0->r", Source: doc("sync/atomic#Value.Load")},
 	{Func: "(*sync/atomic.Value).Swap", Flows: "1->0; 0->r", Source: doc("sync/atomic#Value.Swap")},
 	{Func: "(*sync/atomic.Value).CompareAndSwap", Flows: "2->0", Source: doc("sync/atomic#Value.CompareAndSwap")},
-	{Func: "(*sync/atomic.Pointer).Store", Flows: "1->0", Source: doc("sync/atomic#Pointer.Store")},
-	{Func: "(*sync/atomic.Pointer).Load", Flows: "0->r", Source: doc("sync/atomic#Pointer.Load")},
-	{Func: "(*sync/atomic.Pointer).Swap", Flows: "1->0; 0->r", Source: doc("sync/atomic#Pointer.Swap")},
-	{Func: "(*sync/atomic.Pointer).CompareAndSwap", Flows: "2->0", Source: doc("sync/atomic#Pointer.CompareAndSwap")},
+	{Func: "(*sync/atomic.Pointer[T]).Store", Flows: "1->0", Source: doc("sync/atomic#Pointer.Store")},
+	{Func: "(*sync/atomic.Pointer[T]).Load", Flows: "0->r", Source: doc("sync/atomic#Pointer.Load")},
+	{Func: "(*sync/atomic.Pointer[T]).Swap", Flows: "1->0; 0->r", Source: doc("sync/atomic#Pointer.Swap")},
+	{Func: "(*sync/atomic.Pointer[T]).CompareAndSwap", Flows: "2->0", Source: doc("sync/atomic#Pointer.CompareAndSwap")},
 	{Func: "sync/atomic.StorePointer", Flows: "1->0", Source: doc("sync/atomic#StorePointer")},
 	{Func: "sync/atomic.LoadPointer", Flows: "0->r", Source: doc("sync/atomic#LoadPointer")},
 	{Func: "sync/atomic.SwapPointer", Flows: "0->r; 1->0", Source: doc("sync/atomic#SwapPointer")},

@@ -74,7 +74,6 @@ var stdText = []Model{
 	{Func: "(*strings.Reader).ReadAt", Flows: "0->1", Source: doc("strings#Reader.ReadAt")},
 	{Func: "(*strings.Reader).ReadByte", Flows: "0->r", Source: doc("strings#Reader.ReadByte")},
 	{Func: "(*strings.Reader).ReadRune", Flows: "0->r0", Source: doc("strings#Reader.ReadRune")},
-	{Func: "(*strings.Reader).ReadString", Flows: "0->r", Source: doc("strings#Reader.ReadString")},
 	{Func: "(*strings.Reader).Reset", Flows: "1->0", Source: doc("strings#Reader.Reset")},
 	{Func: "(*strings.Reader).WriteTo", Flows: "0->1", Source: doc("strings#Reader.WriteTo")},
 	{Func: "strings.NewReader", Flows: "0->r", Source: doc("strings#NewReader")},
