@@ -65,6 +65,25 @@ type Options struct {
 	// they are checked without function bodies and not analysed. Root
 	// packages are always analysed.
 	TypesOnly func(*packages.Package) bool
+	// Cache, when not nil, keeps what each package's analysis gave
+	// between runs (see Cache): a package whose inputs did not change is
+	// not analysed again, and its importers are not either when what it
+	// gave did not change. Salt and Codec are then required.
+	Cache *Cache
+	// Salt returns what else the analysis of a package depends on, for
+	// its cache key: the policy that applies to it, the analyzers' flags
+	// and build. It is called once per package.
+	Salt func(*packages.Package) string
+	// Codec encodes the results of the analyzers given to Analyze, which
+	// the cache keeps for root packages.
+	Codec Codec
+}
+
+// A Codec encodes and decodes the results of analyzers for the cache.
+// Decode gets the package the result is for.
+type Codec interface {
+	EncodeResult(a *analysis.Analyzer, res any) ([]byte, error)
+	DecodeResult(a *analysis.Analyzer, p *packages.Package, data []byte) (any, error)
 }
 
 // An Action is the outcome for one package.
@@ -88,6 +107,10 @@ type Action struct {
 	// Duration is the time spent parsing, checking and analysing the
 	// package (not waiting for its imports).
 	Duration time.Duration
+	// Cached is set when the package was not analysed in this run: what
+	// its analysis gives (facts, and Results for a root) came from
+	// Options.Cache. Diagnostics are then empty.
+	Cached bool
 }
 
 // Analysed reports whether the analyzers ran on the package and succeeded.
@@ -114,7 +137,25 @@ type node struct {
 	types     *types.Package
 	act       *Action
 	failed    bool // errors, or a failed analysis, here or in an import
+
+	// With a cache: the package's key, the hash of what its analysis
+	// gives (see run.store; for a types-only package, its key), what the
+	// lookup found, and the cache entry when there is one.
+	key   string
+	out   string
+	state cacheState
+	entry *entry
 }
+
+// cacheState is what a run with a cache knows of a package before it
+// processes it.
+type cacheState uint8
+
+const (
+	stMiss    cacheState = iota // to analyse (also: no cache)
+	stHit                       // its entry is used: analysed only if an importer needs its types and facts
+	stUnknown                   // an import is to be analysed: the key is known once it is done
+)
 
 // run is the state shared by the packages of one Analyze call.
 type run struct {
@@ -123,6 +164,8 @@ type run struct {
 	requested map[*analysis.Analyzer]bool // given to Analyze
 	factful   map[*analysis.Analyzer]bool
 	facts     factTable
+	opts      *Options
+	cache     *Cache
 }
 
 // Analyze runs the analyzers (and those they require) over the root
@@ -137,16 +180,21 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 	if err := analysis.Validate(analyzers); err != nil {
 		return nil, err
 	}
+	if opts.Cache != nil && (opts.Salt == nil || opts.Codec == nil) {
+		return nil, errors.New("driver: Options.Cache needs Salt and Codec")
+	}
 	r := &run{
 		fset:      token.NewFileSet(),
 		analyzers: ordered(analyzers),
 		factful:   make(map[*analysis.Analyzer]bool),
 		requested: make(map[*analysis.Analyzer]bool),
+		opts:      opts,
+		cache:     opts.Cache,
 	}
 	for _, a := range analyzers {
 		r.requested[a] = true
 	}
-	r.facts.init()
+	r.facts.init(r.analyzers)
 	// An analyzer runs on dependencies when it, or one that requires it,
 	// exports facts.
 	for i := len(r.analyzers) - 1; i >= 0; i-- {
@@ -194,7 +242,11 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 	if par <= 0 {
 		par = runtime.GOMAXPROCS(0)
 	}
-	r.schedule(all, par)
+	todo := all
+	if r.cache != nil {
+		todo = r.lookupAll(all)
+	}
+	r.schedule(todo, par)
 
 	g := &Graph{}
 	for _, p := range roots {
@@ -222,9 +274,13 @@ func (r *run) schedule(all []*node, par int) {
 		index[n] = i
 	}
 	for i, n := range all {
-		pending[i] = len(n.imports)
 		for _, imp := range n.imports {
-			dependents[index[imp]] = append(dependents[index[imp]], i)
+			j, ok := index[imp]
+			if !ok {
+				continue // done: restored from the cache
+			}
+			pending[i]++
+			dependents[j] = append(dependents[j], i)
 		}
 	}
 	prio := make([]int, len(all))
@@ -307,8 +363,16 @@ func (q *readyQueue) Pop() any {
 	return x
 }
 
-// process checks and analyses one package whose imports are done.
+// process checks and analyses one package whose imports are done, or,
+// when the cache has its entry, checks its types and restores its facts
+// for its importers.
 func (r *run) process(n *node) {
+	if n.state == stHit && !n.typesOnly {
+		if r.materialize(n) {
+			return
+		}
+		n.state = stMiss // the entry could not be used: analyse it
+	}
 	p := n.pkg
 	act := &Action{Package: p, Errors: slices.Clone(p.Errors)}
 	n.act = act
@@ -328,7 +392,19 @@ func (r *run) process(n *node) {
 	}
 	act.FailedDeps = sortedKeys(failed)
 
-	files, info, err := r.safeCheck(n, act)
+	if n.state == stUnknown && len(act.Errors) == 0 && len(act.FailedDeps) == 0 {
+		// The imports are done: the key is known now.
+		if n.key = r.keyOf(n); n.key != "" && n.typesOnly {
+			n.out = n.key
+		} else if n.key != "" && r.tryHit(n) {
+			if r.materialize(n) {
+				return
+			}
+			n.act = act // the entry could not be used: analyse it
+		}
+	}
+
+	files, info, err := r.safeCheck(n, act, !n.typesOnly)
 	if err != nil {
 		act.Err = err
 		n.failed = true
@@ -340,27 +416,32 @@ func (r *run) process(n *node) {
 	}
 	r.analyse(n, act, files, info)
 	n.failed = act.Err != nil
+	if r.cache != nil && n.key != "" && !n.failed {
+		r.store(n, act)
+	}
 }
 
 // safeCheck is check, with a panic (a bug in the parser or the type
 // checker, on code that is not ours) turned into an error for the package.
 // The package then has no types; packages importing it are not analysed.
-func (r *run) safeCheck(n *node, act *Action) (files []*ast.File, info *types.Info, err error) {
+func (r *run) safeCheck(n *node, act *Action, bodies bool) (files []*ast.File, info *types.Info, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			files, info = nil, nil
 			err = fmt.Errorf("internal error: panic checking %s: %v\n%s", n.pkg.PkgPath, v, debug.Stack())
 		}
 	}()
-	files, info = r.check(n, act)
+	files, info = r.check(n, act, bodies)
 	return files, info, nil
 }
 
-// check parses and type-checks the package, recording its errors in act.
-func (r *run) check(n *node, act *Action) ([]*ast.File, *types.Info) {
+// check parses and type-checks the package, recording its errors in act:
+// with bodies, everything an analysis needs (comments, type information);
+// without, the package's types only.
+func (r *run) check(n *node, act *Action, bodies bool) ([]*ast.File, *types.Info) {
 	p := n.pkg
 	mode := parser.SkipObjectResolution
-	if !n.typesOnly {
+	if bodies {
 		mode |= parser.ParseComments
 	}
 	var files []*ast.File
@@ -385,7 +466,7 @@ func (r *run) check(n *node, act *Action) ([]*ast.File, *types.Info) {
 	}
 
 	var info *types.Info
-	if !n.typesOnly {
+	if bodies {
 		info = &types.Info{
 			Types:        make(map[ast.Expr]types.TypeAndValue),
 			Defs:         make(map[*ast.Ident]types.Object),
@@ -408,7 +489,7 @@ func (r *run) check(n *node, act *Action) ([]*ast.File, *types.Info) {
 			return nil, fmt.Errorf("no package for import %q", path)
 		}),
 		Sizes:            p.TypesSizes,
-		IgnoreFuncBodies: n.typesOnly,
+		IgnoreFuncBodies: !bodies,
 		// All errors count, soft ones (an unused variable) too, as
 		// go/packages counts them.
 		Error: func(err error) { act.Errors = append(act.Errors, typeError(r.fset, err)) },

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/types"
 	"reflect"
@@ -8,6 +9,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
 )
 
 // factTable holds the facts of all packages of a run. A package's facts
@@ -17,6 +19,12 @@ type factTable struct {
 	mu  sync.RWMutex
 	obj map[objectKey]analysis.Fact
 	pkg map[packageKey]analysis.Fact
+	// byPkg lists the object facts of each package, in the order they
+	// were exported (for the cache: encodeFacts).
+	byPkg map[*types.Package][]objectKey
+	// kinds are the fact types of the run's analyzers, by name (for the
+	// cache: decodeFacts).
+	kinds map[string]reflect.Type
 }
 
 type objectKey struct {
@@ -29,9 +37,132 @@ type packageKey struct {
 	t   reflect.Type
 }
 
-func (ft *factTable) init() {
+func (ft *factTable) init(analyzers []*analysis.Analyzer) {
 	ft.obj = make(map[objectKey]analysis.Fact)
 	ft.pkg = make(map[packageKey]analysis.Fact)
+	ft.byPkg = make(map[*types.Package][]objectKey)
+	ft.kinds = make(map[string]reflect.Type)
+	for _, a := range analyzers {
+		for _, f := range a.FactTypes {
+			t := reflect.TypeOf(f)
+			ft.kinds[kindName(t)] = t
+		}
+	}
+}
+
+// kindName names a fact type for the cache: its package path and name.
+func kindName(t reflect.Type) string {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.PkgPath() + "." + t.Name()
+}
+
+// encodedFacts are the facts of one package as the cache keeps them, in a
+// deterministic order (object facts by object path, then kind; package
+// facts by kind), so that their hash says whether they changed.
+type encodedFacts struct {
+	Objects []encodedFact `json:"objects,omitempty"`
+	Package []encodedFact `json:"package,omitempty"`
+}
+
+type encodedFact struct {
+	Path string          `json:"path,omitempty"` // objectpath of the object (object facts)
+	Kind string          `json:"kind"`
+	Fact json.RawMessage `json:"fact"`
+}
+
+// encodeFacts encodes the facts the analysis of pkg exported. Facts about
+// objects that other packages cannot name (no object path) are left out:
+// no importer can ask for them.
+func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
+	ft.mu.RLock()
+	defer ft.mu.RUnlock()
+	var out encodedFacts
+	var enc objectpath.Encoder
+	for _, k := range ft.byPkg[pkg] {
+		path, err := enc.For(k.obj)
+		if err != nil {
+			continue
+		}
+		data, err := json.Marshal(ft.obj[k])
+		if err != nil {
+			return nil, fmt.Errorf("encoding a %v: %w", k.t, err)
+		}
+		out.Objects = append(out.Objects, encodedFact{Path: string(path), Kind: kindName(k.t), Fact: data})
+	}
+	for _, name := range sortedKeys(ft.kinds) {
+		f, ok := ft.pkg[packageKey{pkg, ft.kinds[name]}]
+		if !ok {
+			continue
+		}
+		data, err := json.Marshal(f)
+		if err != nil {
+			return nil, fmt.Errorf("encoding a %s: %w", name, err)
+		}
+		out.Package = append(out.Package, encodedFact{Kind: name, Fact: data})
+	}
+	sort.Slice(out.Objects, func(i, j int) bool {
+		a, b := out.Objects[i], out.Objects[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Kind < b.Kind
+	})
+	return json.Marshal(out)
+}
+
+// decodeFacts adds the facts of pkg that encodeFacts encoded. pkg is the
+// package as this run type-checked it, from the same source.
+func (ft *factTable) decodeFacts(pkg *types.Package, data []byte) error {
+	var in encodedFacts
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	decode := func(f encodedFact) (reflect.Type, analysis.Fact, error) {
+		t, ok := ft.kinds[f.Kind]
+		if !ok {
+			return nil, nil, fmt.Errorf("unknown fact kind %s", f.Kind)
+		}
+		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
+		if err := json.Unmarshal(f.Fact, fact); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", f.Kind, err)
+		}
+		return t, fact, nil
+	}
+	objs := make(map[objectKey]analysis.Fact, len(in.Objects))
+	var keys []objectKey
+	for _, f := range in.Objects {
+		obj, err := objectpath.Object(pkg, objectpath.Path(f.Path))
+		if err != nil {
+			return fmt.Errorf("fact about %s: %w", f.Path, err)
+		}
+		t, fact, err := decode(f)
+		if err != nil {
+			return err
+		}
+		k := objectKey{obj, t}
+		objs[k] = fact
+		keys = append(keys, k)
+	}
+	pkgs := make(map[packageKey]analysis.Fact, len(in.Package))
+	for _, f := range in.Package {
+		t, fact, err := decode(f)
+		if err != nil {
+			return err
+		}
+		pkgs[packageKey{pkg, t}] = fact
+	}
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	for k, f := range objs {
+		ft.obj[k] = f
+	}
+	for k, f := range pkgs {
+		ft.pkg[k] = f
+	}
+	ft.byPkg[pkg] = keys
+	return nil
 }
 
 // bind sets the fact functions of a pass of analyzer a. Each analyzer sees
@@ -64,6 +195,9 @@ func (ft *factTable) bind(pass *analysis.Pass, a *analysis.Analyzer) {
 		}
 		k := objectKey{obj, check(fact)}
 		ft.mu.Lock()
+		if _, ok := ft.obj[k]; !ok {
+			ft.byPkg[obj.Pkg()] = append(ft.byPkg[obj.Pkg()], k)
+		}
 		ft.obj[k] = fact
 		ft.mu.Unlock()
 	}

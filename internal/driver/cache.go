@@ -1,0 +1,196 @@
+package driver
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+)
+
+// A Cache keeps, between runs, what the analysis of each package gave:
+// the facts it exported and, for a root package, the results of the
+// analyzers asked for. An entry is keyed by a hash of everything the
+// analysis of the package depends on (see run.keyOf): its files' contents,
+// what Options.Salt says (the policy, the flags, the analyzers' build),
+// and, for each import, the hash of what that import's analysis gave (its
+// types and facts). A package whose key has an entry is not analysed
+// again; a package whose output hashes the same as before does not make
+// its importers analysed again.
+//
+// Entries are files under the cache directory, written to a temporary
+// file and renamed, so that a reader sees a whole entry or none. Each
+// carries its key, the format version and a checksum of its body: a
+// damaged, truncated or foreign entry is not used (the package is analysed
+// and the entry written again). Nothing is ever deleted: remove the
+// directory to reclaim its space.
+type Cache struct {
+	dir string
+
+	hits, misses, bad atomic.Int64
+}
+
+// cacheMagic starts every entry; the number is the format's version.
+const cacheMagic = "datagate driver cache 1\n"
+
+// OpenCache returns the cache in dir, creating the directory if needed.
+func OpenCache(dir string) (*Cache, error) {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	return &Cache{dir: dir}, nil
+}
+
+// Dir returns the cache's directory.
+func (c *Cache) Dir() string { return c.dir }
+
+// Stats reports the lookups of the cache's life: entries found and used,
+// entries not found, and entries found but not usable (damaged or
+// foreign).
+func (c *Cache) Stats() (hits, misses, bad int64) {
+	return c.hits.Load(), c.misses.Load(), c.bad.Load()
+}
+
+// entryHeader is the first line of an entry after the magic.
+type entryHeader struct {
+	Key string `json:"key"`
+	// Out is the hash of what the package's analysis gave, which the keys
+	// of its importers include.
+	Out string `json:"out"`
+	// Facts and Results are the lengths of the body's two parts: the
+	// facts (encodedFacts, JSON) and the results (encodedResults, JSON;
+	// empty when the package was not a root).
+	Facts   int  `json:"facts"`
+	Results int  `json:"results"`
+	Root    bool `json:"root"`
+	// Sum is the SHA-256 of the body.
+	Sum string `json:"sum"`
+}
+
+// entry is a cache entry as read: its header and where its body starts.
+type entry struct {
+	entryHeader
+	path string
+	off  int64
+}
+
+// body is an entry's body.
+type body struct {
+	facts   []byte
+	results []byte
+}
+
+func (c *Cache) path(key string) string {
+	return filepath.Join(c.dir, key[:2], key)
+}
+
+// lookup returns the entry for key, or nil when there is none or it is
+// not usable. Only the header is read.
+func (c *Cache) lookup(key string) *entry {
+	f, err := os.Open(c.path(key))
+	if err != nil {
+		c.misses.Add(1)
+		return nil
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 4096)
+	e, err := readHeader(r, key)
+	if err != nil {
+		c.bad.Add(1)
+		return nil
+	}
+	e.path = f.Name()
+	c.hits.Add(1)
+	return e
+}
+
+// maxHeader bounds the header line.
+const maxHeader = 64 << 10
+
+func readHeader(r *bufio.Reader, key string) (*entry, error) {
+	magic := make([]byte, len(cacheMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != cacheMagic {
+		return nil, errors.New("not a cache entry of this version")
+	}
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		line = append(line, chunk...)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) || len(line) > maxHeader {
+			return nil, errors.New("bad header")
+		}
+	}
+	e := &entry{off: int64(len(cacheMagic) + len(line))}
+	if err := json.Unmarshal(line, &e.entryHeader); err != nil {
+		return nil, fmt.Errorf("bad header: %w", err)
+	}
+	if e.Key != key || e.Facts < 0 || e.Results < 0 || e.Out == "" {
+		return nil, errors.New("foreign or damaged entry")
+	}
+	return e, nil
+}
+
+// body reads and checks an entry's body.
+func (c *Cache) body(e *entry) (*body, error) {
+	data, err := os.ReadFile(e.path)
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) != e.off+int64(e.Facts+e.Results) {
+		c.bad.Add(1)
+		return nil, fmt.Errorf("cache entry %s: truncated or damaged", e.path)
+	}
+	b := data[e.off:]
+	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != e.Sum {
+		c.bad.Add(1)
+		return nil, fmt.Errorf("cache entry %s: checksum mismatch", e.path)
+	}
+	return &body{facts: b[:e.Facts], results: b[e.Facts:]}, nil
+}
+
+// put writes the entry for key: a temporary file in the entry's
+// directory, renamed over the entry.
+func (c *Cache) put(key, out string, root bool, facts, results []byte) error {
+	var buf bytes.Buffer
+	buf.WriteString(cacheMagic)
+	sum := sha256.New()
+	sum.Write(facts)
+	sum.Write(results)
+	h, err := json.Marshal(entryHeader{Key: key, Out: out, Facts: len(facts), Results: len(results), Root: root, Sum: hex.EncodeToString(sum.Sum(nil))})
+	if err != nil {
+		return err
+	}
+	buf.Write(h)
+	buf.WriteByte('\n')
+	buf.Write(facts)
+	buf.Write(results)
+
+	path := c.path(key)
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), key+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(buf.Bytes())
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}

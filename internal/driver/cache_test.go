@@ -1,0 +1,159 @@
+package driver_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/datagate/datagate/internal/driver"
+	"github.com/datagate/datagate/internal/testutil"
+)
+
+// jsonCodec keeps the report analyzer's results ([]string) as JSON.
+type jsonCodec struct{}
+
+func (jsonCodec) EncodeResult(_ *analysis.Analyzer, res any) ([]byte, error) {
+	return json.Marshal(res)
+}
+
+func (jsonCodec) DecodeResult(_ *analysis.Analyzer, _ *packages.Package, data []byte) (any, error) {
+	var out []string
+	err := json.Unmarshal(data, &out)
+	return out, err
+}
+
+// cached runs the suite over the module's packages with a cache in dir
+// and returns the results of the roots (by path) and the packages depth
+// ran on (analysed, not restored).
+func cached(t *testing.T, mod, dir, salt string) (map[string][]string, []string) {
+	t.Helper()
+	c, err := driver.OpenCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSuite()
+	g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app", "./lone"), &driver.Options{
+		TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
+		Salt: func(*packages.Package) string { return salt },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := make(map[string][]string)
+	for _, r := range g.Roots {
+		if !r.Analysed() {
+			t.Fatalf("%v not analysed", r)
+		}
+		res[r.Package.PkgPath] = r.Results[s.report].([]string)
+	}
+	for _, a := range g.All {
+		if a.Cached && slices.Contains(s.ranOn("depth"), a.Package.PkgPath) {
+			t.Errorf("%s is marked cached but was analysed", a.Package.PkgPath)
+		}
+	}
+	return res, s.ranOn("depth")
+}
+
+// TestCache: a second run restores every package; an edit of the lowest
+// package analyses it and, when its facts change, what imports it; an
+// edit that changes nothing its importers see analyses it alone; another
+// salt (policy, flags) analyses everything; damaged and foreign entries
+// are analysed again, never used.
+func TestCache(t *testing.T) {
+	mod := testutil.WriteModule(t, chain)
+	dir := t.TempDir()
+	all := []string{"example.com/m/app", "example.com/m/lone", "example.com/m/low", "example.com/m/mid"}
+
+	cold, ran := cached(t, mod, dir, "s1")
+	if !slices.Equal(ran, all) {
+		t.Fatalf("cold run analysed %v, want %v", ran, all)
+	}
+	warm, ran := cached(t, mod, dir, "s1")
+	if len(ran) != 0 {
+		t.Errorf("warm run analysed %v, want nothing", ran)
+	}
+	if !equalResults(cold, warm) {
+		t.Errorf("warm results %v, cold %v", warm, cold)
+	}
+
+	// A comment at the end: low's types and facts are the same, so mid
+	// and app are not analysed again.
+	low := filepath.Join(mod, "low", "low.go")
+	src, _ := os.ReadFile(low)
+	testutil.WriteFile(t, mod, "low/low.go", string(src)+"\n// A comment.\n")
+	if _, ran := cached(t, mod, dir, "s1"); !slices.Equal(ran, []string{"example.com/m/low"}) {
+		t.Errorf("after a comment in low, analysed %v; want low only", ran)
+	}
+
+	// low now calls into strings, which makes its depth 2: mid's and
+	// app's depths change.
+	testutil.WriteFile(t, mod, "low/low.go", "package low\n\nimport \"strings\"\n\nfunc Low() int { return len(strings.TrimSpace(\" \")) }\n")
+	res, ran := cached(t, mod, dir, "s1")
+	if want := []string{"example.com/m/app", "example.com/m/low", "example.com/m/mid"}; !slices.Equal(ran, want) {
+		t.Errorf("after an edit of low, analysed %v; want %v", ran, want)
+	}
+	fresh, _ := cached(t, mod, t.TempDir(), "s1")
+	if !equalResults(res, fresh) {
+		t.Errorf("after the edit, results %v; a run without the cache's entries gives %v", res, fresh)
+	}
+
+	if _, ran := cached(t, mod, dir, "s2"); !slices.Equal(ran, all) {
+		t.Errorf("another salt analysed %v, want everything", ran)
+	}
+
+	// Damage every entry in a different way: each is analysed again, with
+	// the same results.
+	var entries []string
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			entries = append(entries, path)
+		}
+		return err
+	})
+	if len(entries) == 0 {
+		t.Fatal("the cache has no entries")
+	}
+	damage := []func(data []byte) []byte{
+		func(data []byte) []byte { return data[:len(data)-1] },                                              // truncated
+		func(data []byte) []byte { return []byte("garbage") },                                               // not an entry
+		func(data []byte) []byte { return append(slices.Clone(data[:len(data)-1]), 'x') },                   // bad checksum
+		func(data []byte) []byte { return []byte(strings.Replace(string(data), `"key":"`, `"key":"0`, 1)) }, // foreign key
+	}
+	for i, path := range entries {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, damage[i%len(damage)](data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res2, ran := cached(t, mod, dir, "s1")
+	if !equalResults(res2, fresh) {
+		t.Errorf("with damaged entries, results %v, want %v", res2, fresh)
+	}
+	if !slices.Equal(ran, all) {
+		t.Errorf("with every entry damaged, analysed %v, want everything", ran)
+	}
+	if _, ran := cached(t, mod, dir, "s1"); len(ran) != 0 {
+		t.Errorf("after the entries were written again, analysed %v, want nothing", ran)
+	}
+}
+
+func equalResults(a, b map[string][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !slices.Equal(v, b[k]) {
+			return false
+		}
+	}
+	return true
+}

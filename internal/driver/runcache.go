@@ -1,0 +1,236 @@
+package driver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"go/types"
+	"hash"
+	"io"
+	"os"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
+)
+
+// A run with a cache goes in two phases. lookupAll walks the packages in
+// import order and computes the key of every package whose imports' outputs
+// are known (a package found in the cache, or a types-only one), looking
+// its entry up; it returns the packages the scheduler is to process: those
+// not found (and those above them, whose keys depend on what the analysis
+// of the packages below gives), and the packages below them, whose types
+// and facts they need. A package found in the cache and needed by no
+// package to analyse is not even type-checked: with nothing changed, a run
+// reads the go list output, the files (to hash them) and the entries'
+// first lines, and the root packages' results.
+func (r *run) lookupAll(all []*node) []*node {
+	for _, n := range all {
+		n.state = stMiss
+		if len(n.pkg.Errors) > 0 {
+			continue
+		}
+		known := true
+		for _, imp := range n.imports {
+			if imp.out == "" {
+				known = false
+				break
+			}
+		}
+		if !known {
+			n.state = stUnknown
+			continue
+		}
+		if n.key = r.keyOf(n); n.key == "" {
+			continue
+		}
+		if n.typesOnly {
+			n.out, n.state = n.key, stHit
+			continue
+		}
+		if r.tryHit(n) {
+			n.state = stHit
+		}
+	}
+	// What the scheduler processes: the packages to analyse and all they
+	// import.
+	need := make(map[*node]bool)
+	var mark func(n *node)
+	mark = func(n *node) {
+		if need[n] {
+			return
+		}
+		need[n] = true
+		for _, imp := range n.imports {
+			mark(imp)
+		}
+	}
+	for _, n := range all {
+		if n.state != stHit {
+			mark(n)
+		}
+	}
+	var todo []*node
+	for _, n := range all {
+		switch {
+		case need[n]:
+			todo = append(todo, n)
+		case n.act == nil: // a types-only package nothing needs
+			n.act = &Action{Package: n.pkg}
+		}
+	}
+	return todo
+}
+
+// keyOf returns the package's cache key: a hash of Options.Salt, the
+// package's identity, its files' contents and its imports' outputs; "" if
+// a file cannot be read.
+func (r *run) keyOf(n *node) string {
+	p := n.pkg
+	h := sha256.New()
+	fmt.Fprintf(h, "%s%s\n", cacheMagic, r.opts.Salt(p))
+	fmt.Fprintf(h, "package %q %q %q types-only=%v\n", p.ID, p.PkgPath, p.Name, n.typesOnly)
+	if m := p.Module; m != nil {
+		fmt.Fprintf(h, "module %q %q %q\n", m.Path, m.Version, m.GoVersion)
+	}
+	if s := p.TypesSizes; s != nil {
+		fmt.Fprintf(h, "sizes %d %d\n", s.Sizeof(types.Typ[types.Uintptr]), s.Alignof(types.Typ[types.Int64]))
+	}
+	for _, name := range p.CompiledGoFiles {
+		if err := hashFile(h, name); err != nil {
+			return ""
+		}
+	}
+	for _, path := range sortedKeys(n.byPath) {
+		imp := n.byPath[path]
+		if imp.out == "" {
+			return ""
+		}
+		fmt.Fprintf(h, "import %q %q %s\n", path, imp.pkg.ID, imp.out)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func hashFile(h hash.Hash, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fh := sha256.New()
+	if _, err := io.Copy(fh, f); err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "file %q %x\n", name, fh.Sum(nil))
+	return nil
+}
+
+// tryHit looks the package's entry up and, when it can be used, makes the
+// package's action from it: for a root, the results it keeps.
+func (r *run) tryHit(n *node) bool {
+	start := time.Now()
+	e := r.cache.lookup(n.key)
+	if e == nil || n.root && !e.Root {
+		return false
+	}
+	act := &Action{Package: n.pkg, Cached: true}
+	if n.root {
+		b, err := r.cache.body(e)
+		if err != nil {
+			return false
+		}
+		if act.Results, err = r.decodeResults(n, b.results); err != nil {
+			return false
+		}
+	}
+	act.Duration = time.Since(start)
+	n.act, n.entry, n.out = act, e, e.Out
+	return true
+}
+
+// materialize makes a package found in the cache ready for the packages
+// that import it: its types (checked from source, without function
+// bodies) and its facts (from the entry). It reports false when the entry
+// cannot be used; the package is then to be analysed.
+func (r *run) materialize(n *node) bool {
+	start := time.Now()
+	b, err := r.cache.body(n.entry)
+	if err != nil {
+		return false
+	}
+	scratch := &Action{Package: n.pkg}
+	if _, _, err := r.safeCheck(n, scratch, false); err != nil || len(scratch.Errors) > 0 || n.types == nil {
+		return false
+	}
+	if err := r.facts.decodeFacts(n.types, b.facts); err != nil {
+		r.cache.bad.Add(1)
+		return false
+	}
+	n.act.Duration += time.Since(start)
+	return true
+}
+
+// store writes the package's entry: its facts and, for a root, the
+// results of the analyzers given to Analyze. Its output hash, which its
+// importers' keys include, covers its types (export data), its facts and
+// its imports' outputs: when none changed, its importers are not analysed
+// again. A failure to write leaves the package without an entry.
+func (r *run) store(n *node, act *Action) {
+	facts, err := r.facts.encodeFacts(n.types)
+	if err != nil {
+		return
+	}
+	var results []byte
+	if n.root {
+		if results, err = r.encodeResults(act); err != nil {
+			return
+		}
+	}
+	h := sha256.New()
+	io.WriteString(h, "types\n")
+	if err := gcexportdata.Write(h, r.fset, n.types); err != nil {
+		fmt.Fprintf(h, "key %s\n", n.key) // no export data: changes with any input
+	}
+	fmt.Fprintf(h, "\nfacts %d\n", len(facts))
+	h.Write(facts)
+	for _, imp := range n.imports {
+		fmt.Fprintf(h, "import %s\n", imp.out)
+	}
+	out := hex.EncodeToString(h.Sum(nil))
+	if err := r.cache.put(n.key, out, n.root, facts, results); err == nil {
+		n.out = out
+	}
+}
+
+func (r *run) encodeResults(act *Action) ([]byte, error) {
+	m := make(map[string]json.RawMessage)
+	for a, res := range act.Results {
+		data, err := r.opts.Codec.EncodeResult(a, res)
+		if err != nil {
+			return nil, err
+		}
+		m[a.Name] = data
+	}
+	return json.Marshal(m)
+}
+
+func (r *run) decodeResults(n *node, data []byte) (map[*analysis.Analyzer]any, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	out := make(map[*analysis.Analyzer]any)
+	for a := range r.requested {
+		raw, ok := m[a.Name]
+		if !ok {
+			return nil, fmt.Errorf("no result of %s", a.Name)
+		}
+		res, err := r.opts.Codec.DecodeResult(a, n.pkg, raw)
+		if err != nil {
+			return nil, err
+		}
+		out[a] = res
+	}
+	return out, nil
+}
