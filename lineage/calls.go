@@ -359,7 +359,7 @@ func allPorts(n int, fn *types.Func) []portSpec {
 //     (pending.go); the interface value itself does not absorb its
 //     arguments.
 func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name string) {
-	s.e.note("no model or summary: " + name)
+	s.e.note(NoModelNote + name)
 	var all taint
 	for _, a := range args {
 		if a == nil || isContext(a.Type()) {

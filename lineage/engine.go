@@ -54,6 +54,10 @@ type Config struct {
 	WorkPerInstr int
 }
 
+// NoModelNote starts the notes about calls the engine had neither a model
+// nor a summary for; the others are limits it hit.
+const NoModelNote = "no model or summary: "
+
 // Result is what the engine found in one package.
 type Result struct {
 	// Summaries of the package's declared functions and methods, to be

@@ -100,7 +100,23 @@ func (c *Config) Policy(pass *analysis.Pass) (*policy.Policy, error) {
 	if c.fixed != nil {
 		return c.fixed, nil
 	}
-	dir := PackageDir(pass.Fset, pass.Files)
+	return c.forDir(PackageDir(pass.Fset, pass.Files))
+}
+
+// PolicyForDir returns the policy that applies to the package in dir: the
+// fixed one if set, else the one discovered from dir ("" for none: the
+// built-in default).
+func (c *Config) PolicyForDir(dir string) (*policy.Policy, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.fixed != nil {
+		return c.fixed, nil
+	}
+	return c.forDir(dir)
+}
+
+// forDir is PolicyForDir without the fixed policy; c.mu is held.
+func (c *Config) forDir(dir string) (*policy.Policy, error) {
 	if l, ok := c.byDir[dir]; ok {
 		return l.p, l.err
 	}

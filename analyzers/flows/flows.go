@@ -72,6 +72,20 @@ func (f *PendingFact) String() string {
 	return "pending(" + strings.Join(parts, " ") + ")"
 }
 
+// NotesFact lists the limits the engine hit in a package: the functions
+// it walked field-insensitively and why, the recursions and data flows
+// that did not settle. The command shows them with -v for every package it
+// analysed, dependencies included (a root package's Result has all its
+// notes).
+type NotesFact struct {
+	Notes []string
+}
+
+// AFact implements analysis.Fact.
+func (*NotesFact) AFact() {}
+
+func (f *NotesFact) String() string { return "notes(" + strings.Join(f.Notes, "; ") + ")" }
+
 // Result is what the analyzer found in one package.
 type Result struct {
 	Flows []lineage.Flow
@@ -89,7 +103,7 @@ func New(cfg *config.Config, src *analysis.Analyzer) *analysis.Analyzer {
 		URL:        "https://github.com/datagate/datagate#how-it-works",
 		Requires:   []*analysis.Analyzer{src},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(SummaryFact), new(FieldFact), new(PendingFact)},
+		FactTypes:  []analysis.Fact{new(SummaryFact), new(FieldFact), new(PendingFact), new(NotesFact)},
 	}
 	methods := new(methodCache)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(cfg, src, methods, pass) }
@@ -198,6 +212,15 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 	}
 	if len(out.Pending) > 0 {
 		pass.ExportPackageFact(&PendingFact{Calls: out.Pending})
+	}
+	var limits []string
+	for _, n := range out.Notes {
+		if !strings.HasPrefix(n, lineage.NoModelNote) {
+			limits = append(limits, n)
+		}
+	}
+	if len(limits) > 0 {
+		pass.ExportPackageFact(&NotesFact{Notes: limits})
 	}
 	for f, v := range out.FieldStrs {
 		pass.ExportObjectFact(f, &FieldFact{Values: v})

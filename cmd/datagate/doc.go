@@ -50,8 +50,15 @@ directory.
 	-keep-going        set the exit code by the findings alone, even if some
 	                   packages could not be loaded or analysed (they are listed
 	                   in the output either way).
+	-cache on|off      keep each package's analysis between runs (default on),
+	                   so that a scan analyses only the packages that changed
+	                   and those whose imports' results changed. The cache is
+	                   in $DATAGATE_CACHE, else datagate under the user cache
+	                   directory; DATAGATE_CACHE=off turns it off.
 	-v                 print the engine's notes (calls it has no model or summary
-	                   for, limits it hit) to standard error.
+	                   for, limits it hit, in dependencies too: functions walked
+	                   field-insensitively and why) and how many packages were
+	                   analysed and restored from the cache, to standard error.
 	-version           print the version and exit.
 
 Flags come before the packages.

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/datagate/datagate/internal/cli"
+	"github.com/datagate/datagate/internal/testutil"
 )
 
 // The benchmarks' module size: go test -bench=. ./internal/bench -args -packages=300.
@@ -173,9 +174,20 @@ func TestShapesScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stdout, stderr bytes.Buffer
+	// Cold, then restored from the cache: the same output.
+	t.Setenv(cli.CacheEnv, t.TempDir())
+	var stdout, stderr, warm bytes.Buffer
 	if code := cli.Main([]string{"-C", dir, "-fail-on", "none", "./..."}, &stdout, &stderr); code != cli.ExitOK {
 		t.Fatalf("datagate exited with %d: %s", code, stderr.String())
+	}
+	if code := cli.Main([]string{"-C", dir, "-fail-on", "none", "-v", "./..."}, &warm, &stderr); code != cli.ExitOK {
+		t.Fatalf("datagate exited with %d: %s", code, stderr.String())
+	}
+	if stdout.String() != warm.String() {
+		t.Errorf("the scan restored from the cache differs:\n%s", testutil.FirstDiff(stdout.String(), warm.String()))
+	}
+	if !strings.Contains(stderr.String(), " 0 packages analysed,") {
+		t.Errorf("the second scan analysed packages again:\n%s", stderr.String())
 	}
 	for _, call := range []string{`/giant"`, `/table"`, "c.Users.Op0(", `/prod/pb"`} {
 		line := 0

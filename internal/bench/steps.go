@@ -116,7 +116,7 @@ func SSAStep(dir string, patterns []string) (*Stats, error) {
 // device would replace it.
 func ScanStep(dir string, patterns []string) (*Stats, error) {
 	var stdout, stderr bytes.Buffer
-	args := append([]string{"-C", dir, "-format", "json", "-fail-on", "none"}, patterns...)
+	args := append([]string{"-C", dir, "-format", "json", "-fail-on", "none", "-cache", "off"}, patterns...)
 	if code := cli.Main(args, &stdout, &stderr); code != cli.ExitOK {
 		return nil, fmt.Errorf("datagate exited with code %d: %s", code, firstLines(stderr.String(), 20))
 	}

@@ -66,6 +66,10 @@ Flags:
                       -policy, -o and -baseline paths are taken from DIR)
   -keep-going         set the exit code by the findings alone, even if some
                       packages could not be loaded or analysed
+  -cache on|off       keep each package's analysis between runs, so that a
+                      scan analyses only what changed (default on; in
+                      $DATAGATE_CACHE, else datagate under the user cache
+                      directory; DATAGATE_CACHE=off turns it off)
   -v                  print the engine's notes (calls it has no model for,
                       limits it hit) to standard error
   -version            print the version and exit
@@ -91,6 +95,7 @@ type options struct {
 	category       string
 	dir            string
 	keepGoing      bool
+	cache          string // on, off ("" means on)
 	verbose        bool
 	version        bool
 	patterns       []string
@@ -177,6 +182,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.category, "category", "", "")
 	fs.StringVar(&o.dir, "C", "", "")
 	fs.BoolVar(&o.keepGoing, "keep-going", false, "")
+	fs.StringVar(&o.cache, "cache", "on", "")
 	fs.BoolVar(&o.verbose, "v", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	if err := fs.Parse(args); err != nil {
@@ -197,6 +203,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	}
 	if _, err := report.ForFormat(o.format); err != nil {
 		return nil, usagef("-format: %v", err)
+	}
+	if o.cache != "on" && o.cache != "off" {
+		return nil, usagef("-cache: %q: want on or off", o.cache)
 	}
 	switch o.failOn {
 	case rules.LevelError, rules.LevelWarning, rules.LevelNote, "none":
@@ -268,7 +277,7 @@ func cliValueFlag(arg string) bool {
 		return false
 	}
 	switch name {
-	case "policy", "format", "o", "fail-on", "baseline", "tags", "category", "C":
+	case "policy", "format", "o", "fail-on", "baseline", "tags", "category", "C", "cache":
 		return true
 	}
 	return false

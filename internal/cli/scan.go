@@ -16,6 +16,7 @@ import (
 
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/datagate"
+	"github.com/datagate/datagate/analyzers/flows"
 	"github.com/datagate/datagate/internal/driver"
 	"github.com/datagate/datagate/internal/report"
 	"github.com/datagate/datagate/knowledge"
@@ -160,7 +161,24 @@ func scan(o *options, wd string, hooks *scanHooks) (*report.Result, []string, er
 			}
 		}
 	}
+	if o.verbose {
+		// The limits the engine hit in the dependencies (functions walked
+		// field-insensitively, and why), which their facts keep.
+		for _, act := range an.graph.All {
+			for _, f := range an.graph.PackageFacts(act.Package) {
+				if nf, ok := f.(*flows.NotesFact); ok {
+					for _, n := range nf.Notes {
+						if !seenNote[n] {
+							seenNote[n] = true
+							notes = append(notes, n)
+						}
+					}
+				}
+			}
+		}
+	}
 	sort.Strings(notes)
+	notes = append(notes, an.cacheLine())
 
 	return &report.Result{
 		Findings:        findings,
@@ -205,6 +223,32 @@ type analysed struct {
 	roots   []*packages.Package // the root packages, by ID
 	root    string              // the module root: paths are written relative to it
 	now     time.Time           // the time the rules are evaluated at
+	// cache is the directory of the cache the run used ("" for none),
+	// cacheErr why it could not use one.
+	cache     string
+	cacheErr  error
+	typesOnly func(*packages.Package) bool
+}
+
+// cacheLine says, for -v, how many packages the run analysed and how many
+// it restored from the cache.
+func (an *analysed) cacheLine() string {
+	analysed, restored := 0, 0
+	for _, act := range an.graph.All {
+		switch {
+		case act.Cached:
+			restored++
+		case act.Analysed() && !an.typesOnly(act.Package):
+			analysed++
+		}
+	}
+	switch {
+	case an.cacheErr != nil:
+		return fmt.Sprintf("%d packages analysed; no cache: %v", analysed, an.cacheErr)
+	case an.cache == "":
+		return fmt.Sprintf("%d packages analysed; cache off", analysed)
+	}
+	return fmt.Sprintf("%d packages analysed, %d restored from the cache in %s", analysed, restored, an.cache)
 }
 
 // analyse loads the packages o names, checks the policies that discovery
@@ -242,7 +286,19 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 
 	root := moduleRoot(roots, wd)
 	a := datagate.New(cfg)
-	graph, err := driver.Analyze([]*analysis.Analyzer{a}, roots, &driver.Options{TypesOnly: typesOnly(roots)})
+	dopts := &driver.Options{}
+	cdir, err := cacheDir(o.cache, wd, cfg.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	var cacheErr error
+	if cdir != "" {
+		if dopts, cacheErr = driverCache(cdir, o, cfg); cacheErr != nil {
+			dopts, cdir = &driver.Options{}, "" // scan without it; -v says why
+		}
+	}
+	dopts.TypesOnly = typesOnly(roots)
+	graph, err := driver.Analyze([]*analysis.Analyzer{a}, roots, dopts)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +313,7 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 		}
 	}
 	sort.Slice(results, func(i, j int) bool { return results[i].pkg.ID < results[j].pkg.ID })
-	return &analysed{results: results, graph: graph, roots: roots, root: root, now: cfg.Time()}, nil
+	return &analysed{results: results, graph: graph, roots: roots, root: root, now: cfg.Time(), cache: cdir, cacheErr: cacheErr, typesOnly: dopts.TypesOnly}, nil
 }
 
 // typesOnly returns the packages of the graph below roots that are needed

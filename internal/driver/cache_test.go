@@ -110,12 +110,15 @@ func TestCache(t *testing.T) {
 	// Damage every entry in a different way: each is analysed again, with
 	// the same results.
 	var entries []string
-	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			entries = append(entries, path)
 		}
 		return err
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(entries) == 0 {
 		t.Fatal("the cache has no entries")
 	}

@@ -125,6 +125,9 @@ type Graph struct {
 	// All are the actions of every package, roots and dependencies,
 	// sorted by package ID.
 	All []*Action
+
+	r     *run
+	nodes map[*packages.Package]*node
 }
 
 // node is a package in the run.
@@ -248,7 +251,7 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 	}
 	r.schedule(todo, par)
 
-	g := &Graph{}
+	g := &Graph{r: r, nodes: nodes}
 	for _, p := range roots {
 		g.Roots = append(g.Roots, nodes[p].act)
 	}

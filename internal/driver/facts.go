@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 )
 
@@ -293,4 +294,50 @@ func objectOrder(a, b types.Object, fa, fb analysis.Fact) bool {
 		return a.Name() < b.Name()
 	}
 	return reflect.TypeOf(fa).String() < reflect.TypeOf(fb).String()
+}
+
+// PackageFacts returns the package facts the analysis of p exported, by
+// kind: of this run, or from the cache entry of a package that was
+// restored rather than analysed. A package that was not analysed has
+// none.
+func (g *Graph) PackageFacts(p *packages.Package) []analysis.Fact {
+	n := g.nodes[p]
+	if n == nil {
+		return nil
+	}
+	ft := &g.r.facts
+	if n.types != nil {
+		ft.mu.RLock()
+		defer ft.mu.RUnlock()
+		var out []analysis.Fact
+		for _, name := range sortedKeys(ft.kinds) {
+			if f, ok := ft.pkg[packageKey{n.types, ft.kinds[name]}]; ok {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if n.entry == nil {
+		return nil
+	}
+	b, err := g.r.cache.body(n.entry)
+	if err != nil {
+		return nil
+	}
+	var in encodedFacts
+	if err := json.Unmarshal(b.facts, &in); err != nil {
+		return nil
+	}
+	var out []analysis.Fact
+	for _, f := range in.Package {
+		t, ok := ft.kinds[f.Kind]
+		if !ok {
+			continue
+		}
+		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
+		if json.Unmarshal(f.Fact, fact) == nil {
+			out = append(out, fact)
+		}
+	}
+	return out
 }

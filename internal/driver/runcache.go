@@ -188,7 +188,7 @@ func (r *run) store(n *node, act *Action) {
 		}
 	}
 	h := sha256.New()
-	io.WriteString(h, "types\n")
+	fmt.Fprintf(h, "types\n")
 	if err := gcexportdata.Write(h, r.fset, n.types); err != nil {
 		fmt.Fprintf(h, "key %s\n", n.key) // no export data: changes with any input
 	}

@@ -174,6 +174,16 @@ func TestLimits(t *testing.T) {
 	if !bigNote.MatchString(text.stderr) {
 		t.Errorf("%s: -v does not say that Big is over the size limit; stderr:\n%s", text, testutil.Head(text.stderr, 20))
 	}
+	// The same for limits as a dependency, analysed or restored from the
+	// cache.
+	testutil.WriteFile(t, dir, "limitsuse/use.go", "// Package limitsuse imports limits.\npackage limitsuse\n\nimport \"example.com/robust/gen/limits\"\n\nvar _ = limits.Big\n")
+	for _, round := range []string{"analysed", "restored"} {
+		dep := run(t, dir, nil, 2*time.Minute, "-v", "./limitsuse")
+		checkNoCrash(t, dep)
+		if !bigNote.MatchString(dep.stderr) {
+			t.Errorf("%s: -v does not say that Big, in a dependency %s, is over the size limit; stderr:\n%s", dep, round, testutil.Head(dep.stderr, 20))
+		}
+	}
 	if omitted := fmt.Sprintf("    ... %d steps omitted ...\n", cut); !strings.Contains(text.stdout, omitted) {
 		t.Errorf("%s: the text output does not say %q of LongPath's path", text, omitted)
 	}

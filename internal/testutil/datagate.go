@@ -36,5 +36,11 @@ func runWithDatagate(m *testing.M, tempPrefix string, bin *string) int {
 		fmt.Fprintf(os.Stderr, "building datagate: %v\n%s", err, out)
 		return 2
 	}
+	// The scans share a cache of their own, removed with the binary: the
+	// tests exercise it (a scan repeated is restored from it) without
+	// touching the user's.
+	if os.Getenv("DATAGATE_CACHE") == "" {
+		os.Setenv("DATAGATE_CACHE", filepath.Join(dir, "cache"))
+	}
 	return m.Run()
 }

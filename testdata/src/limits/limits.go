@@ -1,4 +1,4 @@
-// Package limits drives functions to the engine's limits (lineage/README.md,
+// Package limits drives functions to the engine's limits (lineage/README.md, // want package:`notes\(limits.Rec5: recursion did not settle in 7 rounds; limits.Shift12: data flow did not settle in 13 passes\)`
 // "Limits, and what happens when one is hit"): each limit has a function
 // just inside it and one just past it, whose summary says "limit:".
 package limits

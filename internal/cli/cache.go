@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/datagate/datagate/analyzers/config"
+	"github.com/datagate/datagate/analyzers/datagate"
+	"github.com/datagate/datagate/internal/driver"
+	"github.com/datagate/datagate/lineage"
+	"github.com/datagate/datagate/lineage/suppress"
+)
+
+// The scan's cache (README, Incremental scans): each package's facts and,
+// for the packages named on the command line, their results, kept between
+// runs by internal/driver under the user's cache directory, so that a scan
+// analyses only the packages that changed and those whose imports' results
+// changed.
+
+// CacheEnv is the environment variable that relocates the cache (a
+// directory) or turns it off ("off").
+const CacheEnv = "DATAGATE_CACHE"
+
+// cacheDir returns the directory of the scan's cache, or "" when the
+// cache is off: -cache=off, else DATAGATE_CACHE (off, or a directory,
+// relative to the working directory), else datagate under the user's
+// cache directory (os.UserCacheDir, as the go command's GOCACHE).
+func cacheDir(flag, wd string, getenv func(string) string) (string, error) {
+	switch flag {
+	case "off":
+		return "", nil
+	case "on", "":
+	default:
+		return "", usagef("-cache: %q: want on or off", flag)
+	}
+	switch env := getenv(CacheEnv); env {
+	case "off":
+		return "", nil
+	case "":
+		if base, err := os.UserCacheDir(); err == nil {
+			return filepath.Join(base, "datagate"), nil
+		}
+		return "", nil // no home: no cache
+
+	default:
+		return inDir(wd, env), nil
+	}
+}
+
+// driverCache returns the driver options that make a scan use the cache
+// in dir: the cache, the salt (what else a package's analysis depends on)
+// and the codec of the datagate analyzer's results.
+func driverCache(dir string, o *options, cfg *config.Config) (*driver.Options, error) {
+	c, err := driver.OpenCache(dir)
+	if err != nil {
+		return nil, err
+	}
+	build, err := buildID()
+	if err != nil {
+		return nil, err
+	}
+	salt := func(p *packages.Package) string {
+		digest := "error"
+		if pol, err := cfg.PolicyForDir(packageDir(p)); err == nil {
+			digest = pol.Digest()
+		}
+		return fmt.Sprintf("datagate %s build %s\ntests=%v tags=%q\npolicy %s", Version(), build, o.tests, o.tags, digest)
+	}
+	return &driver.Options{Cache: c, Salt: salt, Codec: resultCodec{cfg: cfg}}, nil
+}
+
+// packageDir is the directory the analyzers find a package's policy
+// from (config.PackageDir): that of its Go files.
+func packageDir(p *packages.Package) string {
+	if len(p.GoFiles) > 0 {
+		return filepath.Dir(p.GoFiles[0])
+	}
+	return p.Dir
+}
+
+// buildID identifies the running datagate build: the hash of its
+// executable, so that a rebuilt datagate (another engine, other tables)
+// never uses the entries of another build.
+var buildID = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+})
+
+// resultCodec keeps the datagate analyzer's result: the flows, the
+// directives and the notes, the parts the command uses. A restored result
+// gets the policy of the package's directory again and no Findings (the
+// command judges the flows itself, at the time of the run: suppressions
+// expire).
+type resultCodec struct{ cfg *config.Config }
+
+type cachedResult struct {
+	Flows      []lineage.Flow       `json:"flows"`
+	Directives []suppress.Directive `json:"directives"`
+	Notes      []string             `json:"notes"`
+}
+
+func (resultCodec) EncodeResult(a *analysis.Analyzer, res any) ([]byte, error) {
+	r, ok := res.(*datagate.Result)
+	if !ok {
+		return nil, fmt.Errorf("cache: %s: result %T", a.Name, res)
+	}
+	return json.Marshal(cachedResult{Flows: r.Flows, Directives: r.Directives, Notes: r.Notes})
+}
+
+func (c resultCodec) DecodeResult(a *analysis.Analyzer, p *packages.Package, data []byte) (any, error) {
+	var cr cachedResult
+	if err := json.Unmarshal(data, &cr); err != nil {
+		return nil, fmt.Errorf("cache: %s: %w", a.Name, err)
+	}
+	pol, err := c.cfg.PolicyForDir(packageDir(p))
+	if err != nil {
+		return nil, err
+	}
+	return &datagate.Result{Policy: pol, Flows: cr.Flows, Directives: cr.Directives, Notes: cr.Notes}, nil
+}

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/datagate/datagate/internal/testutil"
+)
+
+// counts reads the -v line that says how many packages a scan analysed
+// and how many it restored from the cache.
+var countsRE = regexp.MustCompile(`datagate: note: (\d+) packages analysed(?:, (\d+) restored from the cache in ([^\n]+)|; cache off)\n`)
+
+func counts(t *testing.T, o outcome) (analysed, restored int) {
+	t.Helper()
+	m := countsRE.FindStringSubmatch(o.stderr)
+	if m == nil {
+		t.Fatalf("no package counts in the -v output:\n%s", o.stderr)
+	}
+	analysed, _ = strconv.Atoi(m[1])
+	restored, _ = strconv.Atoi(m[2])
+	return analysed, restored
+}
+
+// scanDemo scans a copy of the demo with the cache in cache (off when
+// empty) and returns the outputs of the three formats; the -v outcome of
+// the first.
+func scanDemo(t *testing.T, dir, cache string) (out [3]string, first outcome) {
+	t.Helper()
+	if cache == "" {
+		t.Setenv(CacheEnv, "off")
+	} else {
+		t.Setenv(CacheEnv, cache)
+	}
+	for i, format := range []string{"text", "json", "sarif"} {
+		var o outcome
+		if i == 0 {
+			o = run(t, "-C", dir, "-v", "-format", format, "./...")
+			first = o
+		} else {
+			o = run(t, "-C", dir, "-format", format, "./...")
+		}
+		if o.code != ExitFindings {
+			t.Fatalf("-format %s: exit %d\n%s", format, o.code, o.stderr)
+		}
+		out[i] = o.stdout
+	}
+	return out, first
+}
+
+// TestCacheColdWarm: a scan restored from the cache writes byte for byte
+// what the scan that filled it wrote, in every format; an edit of a leaf
+// package analyses it and the packages whose imports' results changed,
+// and gives what a scan without the cache gives; damaged entries are
+// analysed again.
+func TestCacheColdWarm(t *testing.T) {
+	dir := testutil.CopyTestdata(t, "demo")
+	cache := t.TempDir()
+
+	cold, o := scanDemo(t, dir, cache)
+	if a, r := counts(t, o); a != 9 || r != 0 {
+		t.Errorf("cold scan: %d analysed, %d restored; want 9 and 0", a, r)
+	}
+	warm, o := scanDemo(t, dir, cache)
+	if a, r := counts(t, o); a != 0 || r != 9 {
+		t.Errorf("warm scan: %d analysed, %d restored; want 0 and 9", a, r)
+	}
+	for i := range cold {
+		if cold[i] != warm[i] {
+			t.Errorf("warm output differs from cold:\n%s", testutil.FirstDiff(cold[i], warm[i]))
+		}
+	}
+
+	// A comment at the end of privacy: its types and facts are the same,
+	// so only privacy is analysed again.
+	priv := filepath.Join(dir, "privacy", "privacy.go")
+	src, err := os.ReadFile(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testutil.WriteFile(t, dir, "privacy/privacy.go", string(src)+"\n// Reviewed.\n")
+	_, o = scanDemo(t, dir, cache)
+	if a, r := counts(t, o); a != 1 || r != 8 {
+		t.Errorf("after a comment in privacy: %d analysed, %d restored; want 1 and 8", a, r)
+	}
+
+	// A new function in privacy: api and cmd/shop, which import it, are
+	// analysed again, nothing else.
+	testutil.WriteFile(t, dir, "privacy/privacy.go", strings.Replace(string(src), "import (\n", "import (\n\t\"strings\"\n", 1)+
+		"\n// Mask hides s.\nfunc Mask(s string) string { return strings.Repeat(\"*\", len(s)) }\n")
+	edited, o := scanDemo(t, dir, cache)
+	if a, r := counts(t, o); a != 3 || r != 6 {
+		t.Errorf("after a new function in privacy: %d analysed, %d restored; want 3 (privacy, api, cmd/shop) and 6", a, r)
+	}
+	fresh, _ := scanDemo(t, dir, "")
+	for i := range fresh {
+		if edited[i] != fresh[i] {
+			t.Errorf("after the edit, the output differs from a scan without the cache:\n%s", testutil.FirstDiff(fresh[i], edited[i]))
+		}
+	}
+
+	// Damage every entry: the scan analyses everything again and writes
+	// the same.
+	n := 0
+	err = filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		n++
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, data[:len(data)/2], 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no cache entries")
+	}
+	damaged, o := scanDemo(t, dir, cache)
+	if a, _ := counts(t, o); a != 9 {
+		t.Errorf("with damaged entries: %d analysed, want 9", a)
+	}
+	for i := range fresh {
+		if damaged[i] != fresh[i] {
+			t.Errorf("with damaged entries, the output differs:\n%s", testutil.FirstDiff(fresh[i], damaged[i]))
+		}
+	}
+
+	if _, o := scanDemo(t, dir, ""); !strings.Contains(o.stderr, "packages analysed; cache off") {
+		t.Errorf("DATAGATE_CACHE=off: -v does not say the cache is off:\n%s", o.stderr)
+	}
+	t.Setenv(CacheEnv, cache)
+	if o := run(t, "-C", dir, "-v", "-cache", "off", "./..."); !strings.Contains(o.stderr, "9 packages analysed; cache off") {
+		t.Errorf("-cache off: -v does not say the cache is off:\n%s", o.stderr)
+	}
+}
