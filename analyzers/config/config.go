@@ -37,6 +37,14 @@ type Config struct {
 	// budget per instruction, 0 for the default, negative to walk every
 	// function field-insensitively. Not a flag: for tests only.
 	WorkPerInstr int
+	// DropTypesInfo lets the flows analyzer empty the package's
+	// types.Info once it has built the package's SSA form, which no longer
+	// needs it: the type information of a large package (the expression
+	// types of transpiled C) is the largest part of what a scan holds.
+	// Only for a driver that runs no analyzer after flows that reads it
+	// (the standalone command's); not under go vet or golangci-lint, whose
+	// other analyzers share it.
+	DropTypesInfo bool
 
 	mu    sync.Mutex
 	fixed *policy.Policy

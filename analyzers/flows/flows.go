@@ -133,6 +133,12 @@ func (c *methodCache) names(p *types.Package) map[string][]*types.Named {
 	return x
 }
 
+// dropTypesInfo empties info (see config.Config.DropTypesInfo): its maps
+// go, not only their entries, so that their memory does.
+func dropTypesInfo(info *types.Info) {
+	*info = types.Info{}
+}
+
 // Analyzer is the flows analyzer with default settings.
 var Analyzer = New(config.New(), sources.Analyzer)
 
@@ -159,6 +165,9 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
+	if cfg.DropTypesInfo {
+		dropTypesInfo(pass.TypesInfo)
+	}
 
 	generated := make(map[string]bool)
 	for _, f := range pass.Files {

@@ -199,6 +199,7 @@ func scanConfig(o *options, wd string) (cfg *config.Config, fixed string, err er
 	getenv := policyEnv(wd, os.Getenv)
 	cfg = config.New()
 	cfg.Tests = o.tests
+	cfg.DropTypesInfo = true // the driver runs nothing after flows that needs it
 	cfg.Getenv = getenv
 	cfg.PolicyFile = inDir(wd, o.policy)
 
