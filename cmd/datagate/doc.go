@@ -61,6 +61,11 @@ directory.
 	                   analysed and restored from the cache, to standard error.
 	-version           print the version and exit.
 
+On a terminal, a scan that takes more than two seconds shows its progress
+on standard error (packages done of those to analyse, the time so far, the
+package in flight that has taken longest), erased at the end; nothing when
+standard error is not a terminal.
+
 Flags come before the packages.
 
 # Where results are reported

@@ -95,7 +95,8 @@ type options struct {
 	category       string
 	dir            string
 	keepGoing      bool
-	cache          string // on, off ("" means on)
+	cache          string    // on, off ("" means on)
+	stderr         io.Writer // where the progress line goes, if a terminal (set by the command)
 	verbose        bool
 	version        bool
 	patterns       []string

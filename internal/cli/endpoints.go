@@ -48,6 +48,7 @@ func endpointsCommand(args []string, stdout, stderr io.Writer, hooks *scanHooks)
 	if err != nil {
 		return err
 	}
+	o.stderr = stderr
 	wd, err := workDir(o.dir)
 	if err != nil {
 		return err

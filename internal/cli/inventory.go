@@ -57,6 +57,7 @@ func lineageCommand(args []string, stdout, stderr io.Writer, hooks *scanHooks) e
 		return err
 	}
 	o := &lo.scan
+	o.stderr = stderr
 	wd, err := workDir(o.dir)
 	if err != nil {
 		return err

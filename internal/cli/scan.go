@@ -35,6 +35,7 @@ const loadMode = driver.LoadMode
 // packages failed (and -keep-going is off), and any other error when
 // nothing was written.
 func scanCommand(o *options, stdout, stderr io.Writer, hooks *scanHooks) error {
+	o.stderr = stderr
 	wd, err := workDir(o.dir)
 	if err != nil {
 		return err
@@ -268,6 +269,8 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	if load == nil {
 		load = packages.Load
 	}
+	prog := newProgress(o.stderr)
+	defer prog.finish() // on errors; else once the analysis is done
 	all, err := load(pcfg, o.patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
@@ -299,7 +302,11 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 		}
 	}
 	dopts.TypesOnly = typesOnly(roots)
+	if prog != nil {
+		dopts.Track = prog
+	}
 	graph, err := driver.Analyze([]*analysis.Analyzer{a}, roots, dopts)
+	prog.finish()
 	if err != nil {
 		return nil, err
 	}

@@ -77,6 +77,17 @@ type Options struct {
 	// Codec encodes the results of the analyzers given to Analyze, which
 	// the cache keeps for root packages.
 	Codec Codec
+	// Track, when not nil, follows the run's progress.
+	Track Tracker
+}
+
+// A Tracker follows the progress of a run: Total is called once, with the
+// number of packages to process (those the cache does not restore), then
+// Start and Done around the processing of each, from the workers.
+type Tracker interface {
+	Total(n int)
+	Start(p *packages.Package)
+	Done(p *packages.Package)
 }
 
 // A Codec encodes and decodes the results of analyzers for the cache.
@@ -249,6 +260,9 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 	if r.cache != nil {
 		todo = r.lookupAll(all)
 	}
+	if opts.Track != nil {
+		opts.Track.Total(len(todo))
+	}
 	r.schedule(todo, par)
 
 	g := &Graph{r: r, nodes: nodes}
@@ -326,9 +340,15 @@ func (r *run) schedule(all []*node, par int) {
 				mu.Unlock()
 				// Profiles of a run (datagate-bench -profile) tell the
 				// packages apart: go tool pprof -tags, -tagfocus=package=...
+				if t := r.opts.Track; t != nil {
+					t.Start(all[i].pkg)
+				}
 				pprof.Do(context.Background(), pprof.Labels("package", all[i].pkg.ID), func(context.Context) {
 					r.process(all[i])
 				})
+				if t := r.opts.Track; t != nil {
+					t.Done(all[i].pkg)
+				}
 				mu.Lock()
 				left--
 				for _, d := range dependents[i] {
