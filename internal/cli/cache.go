@@ -1,9 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -108,7 +109,9 @@ var buildID = sync.OnceValues(func() (string, error) {
 })
 
 // resultCodec keeps the datagate analyzer's result: the flows, the
-// directives and the notes, the parts the command uses. A restored result
+// directives and the notes, the parts the command uses, in gob (faster to
+// read back than JSON; unlike facts, results are not hashed, so the order
+// gob gives maps does not matter). A restored result
 // gets the policy of the package's directory again and no Findings (the
 // command judges the flows itself, at the time of the run: suppressions
 // expire).
@@ -125,12 +128,14 @@ func (resultCodec) EncodeResult(a *analysis.Analyzer, res any) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("cache: %s: result %T", a.Name, res)
 	}
-	return json.Marshal(cachedResult{Flows: r.Flows, Directives: r.Directives, Notes: r.Notes})
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(cachedResult{Flows: r.Flows, Directives: r.Directives, Notes: r.Notes})
+	return b.Bytes(), err
 }
 
 func (c resultCodec) DecodeResult(a *analysis.Analyzer, p *packages.Package, data []byte) (any, error) {
 	var cr cachedResult
-	if err := json.Unmarshal(data, &cr); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&cr); err != nil {
 		return nil, fmt.Errorf("cache: %s: %w", a.Name, err)
 	}
 	pol, err := c.cfg.PolicyForDir(packageDir(p))

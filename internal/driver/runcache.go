@@ -1,9 +1,10 @@
 package driver
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"go/types"
 	"hash"
@@ -204,7 +205,7 @@ func (r *run) store(n *node, act *Action) {
 }
 
 func (r *run) encodeResults(act *Action) ([]byte, error) {
-	m := make(map[string]json.RawMessage)
+	m := make(map[string][]byte)
 	for a, res := range act.Results {
 		data, err := r.opts.Codec.EncodeResult(a, res)
 		if err != nil {
@@ -212,12 +213,14 @@ func (r *run) encodeResults(act *Action) ([]byte, error) {
 		}
 		m[a.Name] = data
 	}
-	return json.Marshal(m)
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(m)
+	return b.Bytes(), err
 }
 
 func (r *run) decodeResults(n *node, data []byte) (map[*analysis.Analyzer]any, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(data, &m); err != nil {
+	var m map[string][]byte
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil {
 		return nil, err
 	}
 	out := make(map[*analysis.Analyzer]any)
