@@ -293,21 +293,34 @@ func (s *fstate) full() bool {
 // pass (the state it comes from is). Its steps, base's extended by call
 // and steps, are made only for a new entry.
 func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
-	from := ""
+	k := exitKey{exit: x.Exit.Pos, endpoint: x.Endpoint.String(), san: x.Sanitized}
 	if x.From != nil {
-		from = x.From.String()
+		k.from = *x.From
 	} else {
 		for _, l := range x.Labels {
-			from += l.Field + ","
+			k.labels += l.Field + ","
 		}
 	}
-	k := from + "|" + x.Exit.Pos.String() + "|" + x.Endpoint.String() + san(x.Sanitized)
-	if _, ok := s.exits[k]; ok || s.full() {
+	if _, ok := s.exitKeys[k]; ok || s.full() {
 		return
 	}
+	if s.exitKeys == nil {
+		s.exitKeys = make(map[exitKey]int)
+	}
 	x.Steps = capSteps(extendTrace(base, call, steps).steps())
-	s.exits[k] = len(s.sum.Exits)
+	s.exitKeys[k] = len(s.sum.Exits)
 	s.sum.Exits = append(s.sum.Exits, x)
+}
+
+// exitKey identifies an exit edge of a summary under construction: its
+// origin (a parameter port, or the labels produced inside), the exit, the
+// endpoint and whether the data was sanitized.
+type exitKey struct {
+	from     Port
+	labels   string
+	exit     Position
+	endpoint string
+	san      bool
 }
 
 // output records data t reaching port to of the function.

@@ -123,6 +123,9 @@ type fstate struct {
 	edges map[edgeKey]int
 	gens  map[genKey]int
 	exits map[string]int
+
+	// exitKeys are the summary's exit edges (see addExit).
+	exitKeys map[exitKey]int
 }
 
 type edgeKey struct {

@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -112,34 +113,51 @@ func (a StrAlt) merge() StrAlt {
 }
 
 // norm removes duplicate alternatives, sorts them and applies the limit.
+// Alternatives are compared by their rendering (altString), made once
+// each: endpoint folding unites expressions at every return and store.
 func (e StrExpr) norm() StrExpr {
-	seen := map[string]bool{}
-	var out StrExpr
-	for _, a := range e {
-		k := StrExpr{a}.String()
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, a)
+	if len(e) == 0 {
+		return nil
 	}
-	less := func(i, j int) bool { return StrExpr{out[i]}.String() < StrExpr{out[j]}.String() }
-	sort.SliceStable(out, less)
-	if len(out) > maxAlts {
+	type keyed struct {
+		k string
+		a StrAlt
+	}
+	items := make([]keyed, 0, len(e))
+	for _, a := range e {
+		k := altString(a)
+		dup := false
+		for _, it := range items {
+			if it.k == k {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			items = append(items, keyed{k, a})
+		}
+	}
+	less := func(i, j int) bool { return items[i].k < items[j].k }
+	sort.SliceStable(items, less)
+	if len(items) > maxAlts {
 		marker := StrAlt{{Kind: PartUnknown, Text: "too many possible values"}}
-		mk := StrExpr{marker}.String()
-		kept := out[: maxAlts-1 : maxAlts-1]
+		mk := altString(marker)
+		kept := items[: maxAlts-1 : maxAlts-1]
 		has := false
-		for _, a := range kept {
-			if (StrExpr{a}).String() == mk {
+		for _, it := range kept {
+			if it.k == mk {
 				has = true
 			}
 		}
 		if !has {
-			kept = append(kept, marker)
+			kept = append(kept, keyed{mk, marker})
 		}
-		out = kept
-		sort.SliceStable(out, less) // so that normalising again changes nothing
+		items = kept
+		sort.SliceStable(items, less) // so that normalising again changes nothing
+	}
+	out := make(StrExpr, len(items))
+	for i, it := range items {
+		out[i] = it.a
 	}
 	return out
 }
@@ -147,25 +165,43 @@ func (e StrExpr) norm() StrExpr {
 // String renders the expression: literals quoted, parameters as $i.path,
 // unknown parts as ?(reason), alternatives separated by " | ".
 func (e StrExpr) String() string {
-	var alts []string
-	for _, a := range e {
-		var b strings.Builder
-		for i, p := range a {
-			if i > 0 {
-				b.WriteString("+")
-			}
-			switch p.Kind {
-			case PartLit:
-				b.WriteString(`"` + p.Text + `"`)
-			case PartParam:
-				b.WriteString("$" + itoa(p.Index) + p.Path)
-			default:
-				b.WriteString("?(" + p.Text + ")")
-			}
+	var b strings.Builder
+	for i, a := range e {
+		if i > 0 {
+			b.WriteString(" | ")
 		}
-		alts = append(alts, b.String())
+		writeAlt(&b, a)
 	}
-	return strings.Join(alts, " | ")
+	return b.String()
+}
+
+// altString is the rendering of one alternative (StrExpr{a}.String()).
+func altString(a StrAlt) string {
+	var b strings.Builder
+	writeAlt(&b, a)
+	return b.String()
+}
+
+func writeAlt(b *strings.Builder, a StrAlt) {
+	for i, p := range a {
+		if i > 0 {
+			b.WriteString("+")
+		}
+		switch p.Kind {
+		case PartLit:
+			b.WriteString(`"`)
+			b.WriteString(p.Text)
+			b.WriteString(`"`)
+		case PartParam:
+			b.WriteString("$")
+			b.WriteString(strconv.Itoa(p.Index))
+			b.WriteString(p.Path)
+		default:
+			b.WriteString("?(")
+			b.WriteString(p.Text)
+			b.WriteString(")")
+		}
+	}
 }
 
 func itoa(i int) string {
