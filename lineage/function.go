@@ -424,17 +424,37 @@ func (s *fstate) addPts(v ssa.Value, rs []ref) {
 	}
 }
 
-// heldFields is the tree of the user-data fields that x's type holds, at
-// their paths, except those cleaned in x (a literal's constant fields, a
-// redaction) or sanitised. A nil value holds none.
-func (s *fstate) heldFields(x ssa.Value) tree {
+// storedHeld is what an interface value stored into memory (an element of
+// a []any, a key or value of a map of any, a channel of any, a field of
+// interface type) holds beyond its data: read back, it has lost its
+// static type, so the stored tree keeps the user-data fields that type
+// holds at their paths (heldFields). Registers keep the type instead
+// (dyn), which counts only where the value is used whole.
+func (s *fstate) storedHeld(v ssa.Value) tree {
+	if s.e.cfg.Sources == nil || !types.IsInterface(v.Type()) {
+		return nil
+	}
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		return s.heldFields(mi.X, mi.X.Type())
+	}
+	var out tree
+	for _, t := range s.dyn[v] {
+		out = merge(out, s.heldFields(v, t))
+	}
+	return out
+}
+
+// heldFields is the tree of the user-data fields that a value x of type
+// typ holds, at their paths, except those cleaned in x (a literal's
+// constant fields, a redaction) or sanitised. A nil value holds none.
+func (s *fstate) heldFields(x ssa.Value, typ types.Type) tree {
 	if s.e.cfg.Sources == nil {
 		return nil
 	}
 	if k, ok := x.(*ssa.Const); ok && k.IsNil() {
 		return nil
 	}
-	fields := s.e.cfg.Sources.Carried(x.Type())
+	fields := s.e.cfg.Sources.Carried(typ)
 	if len(fields) == 0 {
 		return nil
 	}
@@ -805,11 +825,6 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.dyn[v] = s.dyn[*x]
 	case *ssa.MakeInterface:
 		s.setVal(in, s.vals[in.X])
-		// An interface value keeps the user-data fields its dynamic type
-		// holds at their paths: stored in a container ([]any, a map of
-		// any, a channel of any, a struct field of interface type) and
-		// read back, it has lost its static type.
-		s.setVal(in, s.heldFields(in.X))
 		s.addPts(in, s.ptsOf(in.X))
 		s.dyn[in] = []types.Type{in.X.Type()}
 	case *ssa.TypeAssert:
@@ -826,7 +841,10 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		for _, x := range in.Edges {
 			s.setVal(in, s.vals[x])
 			s.addPts(in, s.ptsOf(x))
-			s.dyn[in] = appendTypes(s.dyn[in], s.dyn[x])
+			if n := len(s.dyn[in]); len(s.dyn[x]) > 0 {
+				s.dyn[in] = appendTypes(s.dyn[in], s.dyn[x])
+				s.changed = s.changed || len(s.dyn[in]) > n
+			}
 		}
 	case *ssa.Store:
 		t := s.vals[in.Val]
@@ -834,10 +852,13 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		// to is also folded into the stored tree, as pointers are
 		// transparent.
 		t = merge(t, s.ptsTree(in.Val))
+		t = merge(t, s.storedHeld(in.Val))
 		s.store(s.pointee(in.Addr), t, s.ptsOf(in.Val))
 	case *ssa.MapUpdate:
 		t := merge(leaf(s.valTree(in.Key).all()), s.vals[in.Value])
+		t = merge(t, leaf(s.storedHeld(in.Key).all()))
 		t = merge(t, s.ptsTree(in.Value))
+		t = merge(t, s.storedHeld(in.Value))
 		var rs []ref
 		for _, r := range s.pointee(in.Map) {
 			rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
@@ -845,6 +866,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.store(rs, t, s.ptsOf(in.Value))
 	case *ssa.Send:
 		t := merge(s.vals[in.X], s.ptsTree(in.X))
+		t = merge(t, s.storedHeld(in.X))
 		s.chanSend(in, t)
 		var rs []ref
 		for _, r := range s.pointee(in.Chan) {
@@ -872,7 +894,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 				for _, r := range s.pointee(st.Chan) {
 					rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
 				}
-				s.store(rs, merge(s.vals[st.Send], s.ptsTree(st.Send)), s.ptsOf(st.Send))
+				s.store(rs, merge(merge(s.vals[st.Send], s.ptsTree(st.Send)), s.storedHeld(st.Send)), s.ptsOf(st.Send))
 			}
 		}
 	case *ssa.Range:

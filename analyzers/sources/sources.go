@@ -224,9 +224,13 @@ func fieldName(named *types.Named, f *types.Var) string {
 	return "struct." + f.Name()
 }
 
-// maxDepth bounds how deep Carried looks into nested types. Deeper fields
-// are reported at the path where the walk stopped, as a whole, so no user
-// data is dropped.
+// maxDepth bounds how deep (struct fields, pointers and container
+// elements) Carried looks into nested types. Fields deeper than that are
+// not listed: a value that holds user data only that deep (a service's
+// dependency graph reaching a queue of messages) does not count as
+// holding it when used whole; it counts where the field is read. (Listing
+// them as a whole at the cut made listmonk's campaign manager hold every
+// subscriber field wherever it was used whole.)
 const maxDepth = 5
 
 // Carried returns the user-data fields a value of type t holds, sorted by
@@ -245,7 +249,7 @@ func (r *Result) carriedDepth(t types.Type, depth int) []Carried {
 		return nil // recursive type: its fields are listed where the cycle starts
 	}
 	if depth > maxDepth {
-		return r.below(t, map[types.Type]bool{})
+		return nil
 	}
 	if n, ok := t.(*types.Named); ok && r.imp != nil && n.Origin() == n {
 		var tf TypeFact
@@ -283,39 +287,6 @@ func (r *Result) carriedDepth(t types.Type, depth int) []Carried {
 	out = dedup(out)
 	r.carried[t] = out
 	return out
-}
-
-// below lists the user-data fields anywhere inside t at t itself, as a
-// whole: what Carried finds past maxDepth.
-func (r *Result) below(t types.Type, seen map[types.Type]bool) []Carried {
-	t = types.Unalias(t)
-	if seen[t] {
-		return nil
-	}
-	seen[t] = true
-	var out []Carried
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		out = r.below(u.Elem(), seen)
-	case *types.Slice:
-		out = r.below(u.Elem(), seen)
-	case *types.Array:
-		out = r.below(u.Elem(), seen)
-	case *types.Chan:
-		out = r.below(u.Elem(), seen)
-	case *types.Map:
-		out = append(r.below(u.Key(), seen), r.below(u.Elem(), seen)...)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			if l, ok := r.Field(t, i); ok {
-				out = append(out, Carried{Label: l})
-				continue
-			}
-			out = append(out, r.below(u.Field(i).Type(), seen)...)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Label.Field < out[j].Label.Field })
-	return dedup(out)
 }
 
 func dedup(in []Carried) []Carried {

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 )
 
 const collector = "https://collector.example.us/events"
@@ -71,10 +72,11 @@ func nilCard() {
 	http.Post(collector, "application/json", encode([]any{c}))
 }
 
-// A type that nests its user-data fields deeper than the access paths
-// datagate tracks holds them all the same, as a whole.
+// A map of slices of maps of cards: reading a card's field through the
+// nesting is reading it.
 type regionIndex map[string][]map[string]map[string][]*Card
 
-func deepIndex(idx regionIndex) {
-	http.Post(collector, "application/json", encode(idx)) // want `disallowed-region: User data containers.Card.Holder \(personal\) and containers.Card.Number \(payment\) is sent to collector.example.us in US`
+func deepIndexRead(idx regionIndex) {
+	c := idx["eu"][0]["de"]["berlin"][0]
+	http.Post(collector, "text/plain", strings.NewReader(c.Holder)) // want `disallowed-region: User data containers.Card.Holder \(personal\) is sent to collector.example.us in US`
 }
