@@ -52,6 +52,11 @@ type Config struct {
 	// field-insensitively (coarse) from the start. Not a flag: tests use
 	// it to check that coarse walks only add data.
 	WorkPerInstr int
+	// Scanned says the package belongs to the code under scan (the main
+	// module or a module replaced by a local directory), not to a
+	// dependency: its functions get a larger work budget
+	// (workPerInstrScanned).
+	Scanned bool
 }
 
 // NoModelNote starts the notes about calls the engine had neither a model

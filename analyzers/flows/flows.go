@@ -205,6 +205,7 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 		Generated:    func(name string) bool { return generated[name] },
 		MethodNames:  methods.names,
 		WorkPerInstr: cfg.WorkPerInstr,
+		Scanned:      scanned(pass.Module, pass.Pkg.Path()),
 		Trace:        cfg.Trace(),
 		Skip: func(fn *ssa.Function) bool {
 			if cfg.Tests {
@@ -235,4 +236,22 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 		pass.ExportObjectFact(f, &FieldFact{Values: v})
 	}
 	return &Result{Flows: out.Flows, Notes: out.Notes}, nil
+}
+
+// scanned reports whether package path of module m is part of the code
+// under scan rather than a dependency: a package of the main module, of a
+// module without a version (a workspace module, a local directory) or of
+// one replaced by a local directory. Without a module (the standard
+// library; analysistest's GOPATH-style packages) a package is a
+// dependency if its path has no dot in its first element, as the
+// standard library's.
+func scanned(m *analysis.Module, path string) bool {
+	if m == nil || m.Path == "" || m.Path == "std" {
+		first, _, _ := strings.Cut(path, "/")
+		return strings.Contains(first, ".")
+	}
+	if m.Main || m.Version == "" {
+		return true
+	}
+	return m.Replace != nil && m.Replace.Version == ""
 }

@@ -540,7 +540,10 @@ func (r *run) analyse(n *node, act *Action, files []*ast.File, info *types.Info)
 	results := make(map[*analysis.Analyzer]any)
 	var module *analysis.Module
 	if p.Module != nil {
-		module = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
+		module = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion, Main: p.Module.Main}
+		if r := p.Module.Replace; r != nil {
+			module.Replace = &analysis.Module{Path: r.Path, Version: r.Version}
+		}
 	}
 	readable := make(map[string]bool)
 	for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles, p.EmbedFiles} {
