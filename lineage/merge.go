@@ -1,5 +1,9 @@
 package lineage
 
+import (
+	"sort"
+)
+
 // Merged is one flow per reported place, and the flows merged into it.
 type Merged struct {
 	Flow Flow
@@ -116,4 +120,116 @@ func dropParamEndpoints(eps []Endpoint) []Endpoint {
 		}
 	}
 	return out
+}
+
+// MergeLabels unites two label lists, sorted by field, without duplicates.
+func MergeLabels(a, b []Label) []Label { return mergeLabels(a, b) }
+
+func mergeLabels(a, b []Label) []Label {
+	if hasLabels(a, b) {
+		return a
+	}
+	out := append([]Label(nil), a...)
+	for _, l := range b {
+		found := false
+		for _, m := range out {
+			if m.Field == l.Field {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, l)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+// hasLabels reports whether a, sorted, already holds every field of b:
+// mergeLabels would give a back.
+func hasLabels(a, b []Label) bool {
+	for i := 1; i < len(a); i++ {
+		if a[i].Field < a[i-1].Field {
+			return false
+		}
+	}
+	for _, l := range b {
+		found := false
+		for _, m := range a {
+			if m.Field == l.Field {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
+}
+
+// MergeEndpoints unites two endpoint lists, sorted, without duplicates.
+func MergeEndpoints(a, b []Endpoint) []Endpoint { return mergeEndpoints(a, b) }
+
+func mergeEndpoints(a, b []Endpoint) []Endpoint {
+	if hasEndpoints(a, b) {
+		return a
+	}
+	out := append([]Endpoint(nil), a...)
+	for _, x := range b {
+		found := false
+		for _, y := range out {
+			if sameEndpoint(x, y) {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return endpointLess(out[i], out[j]) })
+	return out
+}
+
+// sameEndpoint reports whether two endpoints are one for merging: the same
+// value, host, reason and input.
+func sameEndpoint(x, y Endpoint) bool {
+	return y.Value == x.Value && y.Unresolved == x.Unresolved && y.Host == x.Host && y.Input == x.Input
+}
+
+// endpointLess orders endpoints by value, reason, then input.
+func endpointLess(a, b Endpoint) bool {
+	if a.Value != b.Value {
+		return a.Value < b.Value
+	}
+	if a.Unresolved != b.Unresolved {
+		return a.Unresolved < b.Unresolved
+	}
+	if a.Input.From != b.Input.From {
+		return a.Input.From < b.Input.From
+	}
+	return !a.Input.Param && b.Input.Param
+}
+
+// hasEndpoints reports whether a, sorted, already holds every endpoint of
+// b: mergeEndpoints would give a back.
+func hasEndpoints(a, b []Endpoint) bool {
+	for i := 1; i < len(a); i++ {
+		if endpointLess(a[i], a[i-1]) {
+			return false
+		}
+	}
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			if sameEndpoint(x, y) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
 }

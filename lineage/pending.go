@@ -68,8 +68,8 @@ func (s *fstate) pendingCall(c ssa.CallInstruction, m *types.Func, args []ssa.Va
 	for _, a := range args[1:] {
 		var data []PendingData
 		for _, o := range s.argTree(a, "", true, "").all() {
-			lab := s.e.labels[o.lab]
-			if lab.kind != concreteLabel {
+			lab := s.e.sources[o.src]
+			if lab.kind != concreteSource {
 				continue
 			}
 			data = append(data, PendingData{Label: lab.field, Sanitized: o.san, Steps: capSteps(o.tr.push(callStep).steps())})

@@ -114,7 +114,7 @@ func TestMiss_MapsKeysIterator(t *testing.T) {
 }
 
 // TestMiss_SummaryLimitDropsCallerFlow: when a function's summary passes
-// 512 entries (lineage/exits.go:183, full), the entries past the limit are
+// 512 entries (lineage/summary_build.go, fstate.full), the entries past the limit are
 // dropped, so a caller's flow through them is not reported: CallWide
 // passes u.Name to Wide's 600th parameter, which Wide sends, and nothing
 // is reported. The limit shows only as a -v note, which neither the text

@@ -2,12 +2,8 @@ package lineage
 
 import (
 	"go/constant"
-	"go/token"
 	"go/types"
-	"slices"
 	"strings"
-
-	"github.com/datagate/datagate/knowledge"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -260,81 +256,6 @@ func (s *fstate) global(g *ssa.Global, path string, depth int) StrExpr {
 	}
 	if len(out) == 0 {
 		return Unknown("package variable " + g.Name())
-	}
-	return out
-}
-
-// funcsTouching lists the package's functions that refer to g.
-func (e *engine) funcsTouching(g *ssa.Global) []*ssa.Function {
-	e.indexGlobals()
-	return e.gfuncs[g]
-}
-
-// indexGlobals finds, in one scan of the package's functions, the
-// instructions that use each package variable (SSA keeps no referrers for
-// them). Folding a variable then costs its uses, not a scan of every
-// function that touches it: a table's init function refers to thousands of
-// variables in hundreds of thousands of instructions.
-func (e *engine) indexGlobals() {
-	if e.gfuncs != nil {
-		return
-	}
-	e.gfuncs = make(map[*ssa.Global][]*ssa.Function)
-	e.grefs = make(map[globalUse][]ssa.Instruction)
-	e.fglobals = make(map[*ssa.Function][]*ssa.Global)
-	var ops []*ssa.Value
-	for _, fn := range e.funcs {
-		e.gindexed[fn] = true
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				ops = in.Operands(ops[:0])
-				for i, op := range ops {
-					g, ok := (*op).(*ssa.Global)
-					if !ok || slices.ContainsFunc(ops[:i], func(o *ssa.Value) bool { return *o == g }) {
-						continue
-					}
-					k := globalUse{g, fn}
-					if _, seen := e.grefs[k]; !seen {
-						e.gfuncs[g] = append(e.gfuncs[g], fn)
-						e.fglobals[fn] = append(e.fglobals[fn], g)
-					}
-					e.grefs[k] = append(e.grefs[k], in)
-				}
-			}
-		}
-	}
-}
-
-// globalUse is a package variable used in a function.
-type globalUse struct {
-	g  *ssa.Global
-	fn *ssa.Function
-}
-
-// referrers returns the instructions of the function that use v. Package
-// variables keep no referrers in SSA: their uses come from indexGlobals.
-func (s *fstate) referrers(v ssa.Value) []ssa.Instruction {
-	g, ok := v.(*ssa.Global)
-	if !ok {
-		if rs := v.Referrers(); rs != nil {
-			return *rs
-		}
-		return nil
-	}
-	s.e.indexGlobals()
-	if s.e.gindexed[s.fn] {
-		return s.e.grefs[globalUse{g, s.fn}]
-	}
-	var out []ssa.Instruction
-	for _, b := range s.fn.Blocks {
-		for _, in := range b.Instrs {
-			for _, op := range in.Operands(nil) {
-				if *op == v {
-					out = append(out, in)
-					break
-				}
-			}
-		}
 	}
 	return out
 }
@@ -616,119 +537,9 @@ func onlyOther(x StrExpr) bool {
 // parameter or a configured input.
 func settled(x StrExpr) bool { return len(x) > 0 && !onlyOther(x) }
 
-// getterKey recognises a config object's getter (knowledge.ConfigGetters):
-// a method of a type outside the standard library, named by the
-// convention, whose first argument (after a context.Context, if any) is a
-// constant string and whose first result is a string. It returns the key.
-func (s *fstate) getterKey(c *ssa.CallCommon, args []ssa.Value, depth int) (string, bool) {
-	var m *types.Func
-	if c.IsInvoke() {
-		m = c.Method
-	} else if fn := c.StaticCallee(); fn != nil {
-		m, _ = originFn(fn).Object().(*types.Func)
-	}
-	if m == nil || m.Pkg() == nil || isStdPath(m.Pkg().Path()) || !isGetterName(m.Name()) {
-		return "", false
-	}
-	sig, ok := m.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil || sig.Results().Len() == 0 || !isString(sig.Results().At(0).Type()) {
-		return "", false
-	}
-	j := 0
-	if j < sig.Params().Len() && isContext(sig.Params().At(j).Type()) {
-		j++
-	}
-	if j >= sig.Params().Len() || !isString(sig.Params().At(j).Type()) || j+1 >= len(args) {
-		return "", false
-	}
-	x := s.strAt(args[j+1], "", depth)
-	if len(x) != 1 {
-		return "", false
-	}
-	key, unk := x[0].Prefix()
-	return key, unk == nil && key != ""
-}
-
-func isGetterName(name string) bool {
-	for _, g := range knowledge.ConfigGetters {
-		if p, ok := strings.CutSuffix(g.Name, "*"); ok && strings.HasPrefix(name, p) || name == g.Name {
-			return true
-		}
-	}
-	return false
-}
-
-// isStdPath reports whether an import path is the standard library's: its
-// first element has no dot.
-func isStdPath(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}
-
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
-}
-
-// fieldInput names the input a field read stands for, when nothing in the
-// code sets the field: the environment variable an envconfig-style tag
-// names (for a string field, path ""), else, when x (what the function
-// knows of the field) is no better than unknown and the struct is not a
-// parameter (whose callers may know more), the config field itself.
-func (s *fstate) fieldInput(v ssa.Value, x StrExpr, path string) (StrExpr, bool) {
-	steps, base := fieldChain(v)
-	if len(steps) == 0 {
-		return nil, false
-	}
-	if path == "" && !settled(x) {
-		if name, ok := envTagName(steps); ok {
-			return InputStr(InputEnv, name), true
-		}
-	}
-	if len(x) > 0 && informative(x) {
-		return nil, false
-	}
-	if _, ok := base.(*ssa.Parameter); ok && len(steps) == 1 {
-		return nil, false
-	}
-	if full := fieldFullName(steps); full != "" {
-		return InputStr(InputField, full), true
-	}
-	last := steps[len(steps)-1]
-	return Unknown("config field " + ownerName(last.owner) + "." + last.v.Name()), true
-}
-
-// fieldChain returns the fields v reads, outermost first, through the
-// fields and pointer fields above it (at most four), and the value they
-// are read from.
-func fieldChain(v ssa.Value) ([]fieldStep, ssa.Value) {
-	var steps []fieldStep
-	for n := 0; n < 4; {
-		var x ssa.Value
-		var idx int
-		switch a := v.(type) {
-		case *ssa.FieldAddr:
-			x, idx = a.X, a.Field
-		case *ssa.Field:
-			x, idx = a.X, a.Field
-		case *ssa.UnOp:
-			if _, ok := a.X.(*ssa.FieldAddr); ok && a.Op == token.MUL {
-				v = a.X
-				continue
-			}
-		}
-		if x == nil {
-			break
-		}
-		f, st := fieldOf(x.Type(), idx)
-		if f == nil {
-			break
-		}
-		steps = append([]fieldStep{{v: f, tag: st.Tag(idx), owner: x.Type()}}, steps...)
-		v = x
-		n++
-	}
-	return steps, v
 }
 
 // closureBound replaces the free variables of the function in x (a
@@ -763,18 +574,4 @@ func (s *fstate) closureBound(x StrExpr) StrExpr {
 		}
 		return ParamStr(i, p)
 	})
-}
-
-// userPath is an access path as a reader of the code would write it: the
-// engine's own parts (".#ep", the endpoint an object remembers; ".#N", a
-// call's result N; "[]", an element) are left out. "" when nothing is left.
-func userPath(path string) string {
-	var parts []string
-	for _, p := range strings.Split(strings.ReplaceAll(path, "[]", ""), ".") {
-		if p == "" || strings.HasPrefix(p, "#") {
-			continue
-		}
-		parts = append(parts, p)
-	}
-	return strings.Join(parts, ".")
 }

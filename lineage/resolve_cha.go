@@ -135,8 +135,10 @@ type byName struct {
 	fns   []*types.Func
 }
 
-func (b byName) Len() int           { return len(b.names) }
+func (b byName) Len() int { return len(b.names) }
+
 func (b byName) Less(i, j int) bool { return b.names[i] < b.names[j] }
+
 func (b byName) Swap(i, j int) {
 	b.names[i], b.names[j] = b.names[j], b.names[i]
 	b.fns[i], b.fns[j] = b.fns[j], b.fns[i]

@@ -284,16 +284,16 @@ func (s *fstate) sumOf(fn *ssa.Function) *Summary {
 	return s.e.sums[fn]
 }
 
-// init gives parameters and free variables their symbolic labels.
+// init gives parameters and free variables their symbolic sources.
 func (s *fstate) init() {
 	n := 0
 	for _, p := range s.fn.Params {
-		s.vals[p] = tree{"": taint{{lab: s.e.param(n)}}}
+		s.vals[p] = tree{"": taint{{src: s.e.param(n)}}}
 		s.pts[p] = []ref{{obj: s.object(objParam, n, p), path: ""}}
 		n++
 	}
 	for _, fv := range s.fn.FreeVars {
-		s.vals[fv] = tree{"": taint{{lab: s.e.param(n)}}}
+		s.vals[fv] = tree{"": taint{{src: s.e.param(n)}}}
 		s.pts[fv] = []ref{{obj: s.object(objParam, n, fv), path: ""}}
 		n++
 	}
@@ -346,6 +346,37 @@ func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
 		post[i], post[j] = post[j], post[i]
 	}
 	return post
+}
+
+// needsFixpoint reports whether one pass in reverse postorder may miss
+// something: a loop (a block reached again from a later one), or code that
+// reads what is stored later in the same function (go and defer calls,
+// channel receives, select). Otherwise every operand is final when it is
+// used, SSA values being defined before they are used, and one pass is
+// enough.
+func needsFixpoint(order []*ssa.BasicBlock) bool {
+	index := make(map[*ssa.BasicBlock]int, len(order))
+	for i, b := range order {
+		index[b] = i
+	}
+	for i, b := range order {
+		for _, c := range b.Succs {
+			if j, ok := index[c]; ok && j <= i {
+				return true
+			}
+		}
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Go, *ssa.Defer, *ssa.Select:
+				return true
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // block analyses one basic block from the join of its predecessors.
@@ -485,7 +516,7 @@ fields:
 		if san[lab] {
 			continue
 		}
-		o := origin{lab: lab, tr: (*trace)(nil).push(s.step(s.usePos(x), "holds "+c.Label.ShortField()))}
+		o := origin{src: lab, tr: (*trace)(nil).push(s.step(s.usePos(x), "holds "+c.Label.ShortField()))}
 		out.put(c.Path, leaf(taint{o}))
 	}
 	return out
@@ -566,16 +597,16 @@ func (s *fstate) initial(o int, p string) tree {
 		if t, ok := s.inits[k]; ok {
 			return t
 		}
-		t := tree{"": taint{{lab: s.e.param(obj.index)}}}.sub(p, s.e.labels)
+		t := tree{"": taint{{src: s.e.param(obj.index)}}}.sub(p, s.e.sources)
 		if s.inits == nil {
 			s.inits = make(map[ref]tree)
 		}
 		s.inits[k] = t
 		return t
 	case objGlobal:
-		return s.e.globals[obj.glob].sub(p, s.e.labels)
+		return s.e.globals[obj.glob].sub(p, s.e.sources)
 	case objValue:
-		return s.vals[obj.val].sub(p, s.e.labels)
+		return s.vals[obj.val].sub(p, s.e.sources)
 	}
 	return nil
 }
@@ -586,7 +617,7 @@ func (s *fstate) read(r ref, h heap) tree {
 	var out tree
 	t := h[r.obj]
 	if t != nil {
-		out = merge(out, t.sub(r.path, s.e.labels))
+		out = merge(out, t.sub(r.path, s.e.sources))
 	}
 	if !t.cleanedAbove(r.path) {
 		out = merge(out, s.initial(r.obj, r.path))
@@ -597,7 +628,7 @@ func (s *fstate) read(r ref, h heap) tree {
 		if q.obj != r.obj {
 			u := h[q.obj]
 			if u != nil {
-				out = merge(out, u.sub(q.path, s.e.labels))
+				out = merge(out, u.sub(q.path, s.e.sources))
 			}
 			if !u.cleanedAbove(q.path) {
 				out = merge(out, s.initial(q.obj, q.path))
@@ -682,6 +713,55 @@ func (s *fstate) strongOK(r ref) bool {
 	return true
 }
 
+// mut returns the tree of object o in the current heap, ready to be
+// changed: trees are shared between blocks until one of them writes.
+func (s *fstate) mut(o int) tree {
+	t := s.cur[o]
+	switch {
+	case t == nil:
+		t = tree{}
+		s.cur[o] = t
+	case s.owned != nil && !s.owned[o]:
+		t = t.clone()
+		s.cur[o] = t
+	default:
+		return t
+	}
+	if s.owned != nil {
+		s.owned[o] = true
+	}
+	return t
+}
+
+// cleanedAt reports whether every place addr points to was strongly
+// overwritten with data that is not user data.
+func (s *fstate) cleanedAt(addr ssa.Value) bool {
+	rs := s.pts[addr]
+	if len(rs) == 0 {
+		return false
+	}
+	for _, r := range rs {
+		t := s.cur[r.obj]
+		if t == nil {
+			return false
+		}
+		clean := false
+		for k, v := range t {
+			if len(v) == 0 && isPrefix(k, r.path) {
+				clean = true
+				break
+			}
+		}
+		if !clean {
+			return false
+		}
+		if got, _ := t.at(r.path, s.e.sources); len(got) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // step is a path step at an instruction's position.
 func (s *fstate) step(pos token.Pos, desc string) Step {
 	if !pos.IsValid() {
@@ -737,7 +817,7 @@ func (s *fstate) sourceTaint(ls []Label, pos token.Pos) taint {
 	var out taint
 	for _, l := range ls {
 		st := s.step(pos, "read "+l.ShortField())
-		out = append(out, origin{lab: s.e.concrete(l), tr: (*trace)(nil).push(st)})
+		out = append(out, origin{src: s.e.concrete(l), tr: (*trace)(nil).push(st)})
 	}
 	return out
 }
@@ -787,22 +867,22 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		if f == nil {
 			return
 		}
-		t := s.valTree(in.X).sub("."+f.Name(), s.e.labels)
-		_, clean := s.vals[in.X].at("."+f.Name(), s.e.labels)
+		t := s.valTree(in.X).sub("."+f.Name(), s.e.sources)
+		_, clean := s.vals[in.X].at("."+f.Name(), s.e.sources)
 		if l, ok := s.fieldLabel(in.X.Type(), in.Field); ok && !clean {
 			t = withTaint(t, s.sourceTaint([]Label{l}, in.Pos()))
 		}
 		s.setVal(in, t)
 		s.derefOf(in, in.X, "."+f.Name())
 	case *ssa.Index:
-		s.setVal(in, s.valTree(in.X).sub("[]", s.e.labels))
+		s.setVal(in, s.valTree(in.X).sub("[]", s.e.sources))
 		s.derefOf(in, in.X, "[]")
 	case *ssa.Lookup:
 		var t tree
 		for _, r := range s.pointee(in.X) {
 			t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
 		}
-		t = merge(t, s.vals[in.X].sub("[]", s.e.labels))
+		t = merge(t, s.vals[in.X].sub("[]", s.e.sources))
 		if in.CommaOk {
 			t = under(".#0", t)
 		} else {
@@ -848,7 +928,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.addPts(in, s.ptsOf(in.X))
 		s.dyn[in] = s.dyn[in.X]
 	case *ssa.Extract:
-		s.setVal(in, s.vals[in.Tuple].sub(".#"+itoa(in.Index), s.e.labels))
+		s.setVal(in, s.vals[in.Tuple].sub(".#"+itoa(in.Index), s.e.sources))
 	case *ssa.Phi:
 		for _, x := range in.Edges {
 			s.setVal(in, s.vals[x])
@@ -918,7 +998,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		for _, r := range s.pts[in.Iter] {
 			content = merge(content, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
 		}
-		content = merge(content, t.sub("[]", s.e.labels))
+		content = merge(content, t.sub("[]", s.e.sources))
 		if in.IsString {
 			content = merge(content, leaf(t.all()))
 		}
@@ -975,62 +1055,6 @@ func (s *fstate) derefOf(v, x ssa.Value, p string) {
 	}
 }
 
-// below is the path q below p of a place in memory: in a coarse walk,
-// every place is an object as a whole.
-func (s *fstate) below(p, q string) string {
-	if s.coarse {
-		return ""
-	}
-	return joinPath(p, q)
-}
-
-// flat is t as a coarse walk keeps it: every origin at the value itself,
-// a symbolic origin standing for the whole input it came from (coarser,
-// never dropped).
-func (s *fstate) flat(t tree) tree {
-	if !s.coarse || len(t) == 0 {
-		return t
-	}
-	if v, ok := t[""]; ok && len(t) == 1 && s.rooted(v) {
-		return t
-	}
-	var out taint
-	for _, k := range t.keys() {
-		v := t[k]
-		if !s.rooted(v) {
-			w := make(taint, len(v))
-			for i, o := range v {
-				if o.ext != "" && s.e.labels[o.lab].kind != concreteLabel {
-					o.ext, o.coarse = "", true
-				}
-				w[i] = o
-			}
-			v = w
-		}
-		out, _ = out.union(v)
-	}
-	return leaf(out)
-}
-
-// rooted reports whether no origin of t has a path below its input.
-func (s *fstate) rooted(t taint) bool {
-	for i := range t {
-		if t[i].ext != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// ptsTree is what the places a pointer points to hold.
-func (s *fstate) ptsTree(v ssa.Value) tree {
-	var out tree
-	for _, r := range s.pts[v] {
-		out = merge(out, s.read(r, s.cur))
-	}
-	return out
-}
-
 func (s *fstate) unop(in *ssa.UnOp) {
 	switch in.Op {
 	case token.MUL: // load
@@ -1062,112 +1086,58 @@ func (s *fstate) unop(in *ssa.UnOp) {
 	}
 }
 
-// cleanedAt reports whether every place addr points to was strongly
-// overwritten with data that is not user data.
-func (s *fstate) cleanedAt(addr ssa.Value) bool {
-	rs := s.pts[addr]
-	if len(rs) == 0 {
-		return false
+// below is the path q below p of a place in memory: in a coarse walk,
+// every place is an object as a whole.
+func (s *fstate) below(p, q string) string {
+	if s.coarse {
+		return ""
 	}
-	for _, r := range rs {
-		t := s.cur[r.obj]
-		if t == nil {
-			return false
-		}
-		clean := false
-		for k, v := range t {
-			if len(v) == 0 && isPrefix(k, r.path) {
-				clean = true
-				break
+	return joinPath(p, q)
+}
+
+// flat is t as a coarse walk keeps it: every origin at the value itself,
+// a symbolic origin standing for the whole input it came from (coarser,
+// never dropped).
+func (s *fstate) flat(t tree) tree {
+	if !s.coarse || len(t) == 0 {
+		return t
+	}
+	if v, ok := t[""]; ok && len(t) == 1 && s.rooted(v) {
+		return t
+	}
+	var out taint
+	for _, k := range t.keys() {
+		v := t[k]
+		if !s.rooted(v) {
+			w := make(taint, len(v))
+			for i, o := range v {
+				if o.ext != "" && s.e.sources[o.src].kind != concreteSource {
+					o.ext, o.coarse = "", true
+				}
+				w[i] = o
 			}
+			v = w
 		}
-		if !clean {
-			return false
-		}
-		if got, _ := t.at(r.path, s.e.labels); len(got) > 0 {
+		out, _ = out.union(v)
+	}
+	return leaf(out)
+}
+
+// rooted reports whether no origin of t has a path below its input.
+func (s *fstate) rooted(t taint) bool {
+	for i := range t {
+		if t[i].ext != "" {
 			return false
 		}
 	}
 	return true
 }
 
-func merge(a, b tree) tree {
-	if len(b) == 0 {
-		return a
+// ptsTree is what the places a pointer points to hold.
+func (s *fstate) ptsTree(v ssa.Value) tree {
+	var out tree
+	for _, r := range s.pts[v] {
+		out = merge(out, s.read(r, s.cur))
 	}
-	if a == nil {
-		a = tree{}
-	}
-	a.put("", b)
-	return a
-}
-
-func under(p string, t tree) tree {
-	if len(t) == 0 {
-		return nil
-	}
-	if p == "" {
-		return t // no caller changes what under returns
-	}
-	out := tree{}
-	out.put(p, t)
 	return out
-}
-
-func withTaint(t tree, o taint) tree {
-	if len(o) == 0 {
-		return t
-	}
-	return merge(t, leaf(o))
-}
-
-// needsFixpoint reports whether one pass in reverse postorder may miss
-// something: a loop (a block reached again from a later one), or code that
-// reads what is stored later in the same function (go and defer calls,
-// channel receives, select). Otherwise every operand is final when it is
-// used, SSA values being defined before they are used, and one pass is
-// enough.
-func needsFixpoint(order []*ssa.BasicBlock) bool {
-	index := make(map[*ssa.BasicBlock]int, len(order))
-	for i, b := range order {
-		index[b] = i
-	}
-	for i, b := range order {
-		for _, c := range b.Succs {
-			if j, ok := index[c]; ok && j <= i {
-				return true
-			}
-		}
-		for _, in := range b.Instrs {
-			switch in := in.(type) {
-			case *ssa.Go, *ssa.Defer, *ssa.Select:
-				return true
-			case *ssa.UnOp:
-				if in.Op == token.ARROW {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// mut returns the tree of object o in the current heap, ready to be
-// changed: trees are shared between blocks until one of them writes.
-func (s *fstate) mut(o int) tree {
-	t := s.cur[o]
-	switch {
-	case t == nil:
-		t = tree{}
-		s.cur[o] = t
-	case s.owned != nil && !s.owned[o]:
-		t = t.clone()
-		s.cur[o] = t
-	default:
-		return t
-	}
-	if s.owned != nil {
-		s.owned[o] = true
-	}
-	return t
 }

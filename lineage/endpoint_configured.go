@@ -11,7 +11,7 @@ import (
 // sends data, what a created client remembers, and the pieces of
 // configuration SDK clients are built from (an AWS region from an option
 // or a config struct, a DSN given to an Init function, a region set by a
-// setter). The values are folded like any other string (strings.go).
+// setter). The values are folded like any other string (endpoint_fold.go).
 
 // specCtx is where a spec is evaluated: the arguments of a call (receiver
 // first) and, for a call that creates an object, that object (whose setter

@@ -1,0 +1,261 @@
+package lineage
+
+import (
+	"golang.org/x/tools/go/ssa"
+)
+
+// argView is how a summary sees the arguments of a call: SSA values, or
+// for a callback invoked by a callee, the trees of data the callee passes.
+type argView struct {
+	vals  []ssa.Value
+	trees []tree
+	// full caches the whole tree of each SSA argument: a summary applies
+	// many edges from one argument.
+	full map[int]tree
+}
+
+func (v argView) value(i int) ssa.Value {
+	if i < 0 || i >= len(v.vals) {
+		return nil
+	}
+	return v.vals[i]
+}
+
+// tree returns the data at argument i, path p.
+func (s *fstate) viewTree(v argView, i int, p string, whole bool) tree {
+	if i >= 0 && i < len(v.trees) && v.trees[i] != nil {
+		t := v.trees[i].sub(p, s.e.sources)
+		if whole {
+			return leaf(t.all().asWhole(s.e.sources))
+		}
+		return t
+	}
+	a := v.value(i)
+	if a == nil {
+		return nil
+	}
+	full, ok := v.full[i]
+	if !ok {
+		full = s.valTree(a)
+		if v.full != nil {
+			v.full[i] = full
+		}
+	}
+	t := full.sub(p, s.e.sources)
+	if !whole {
+		return t
+	}
+	all := t.all().asWhole(s.e.sources)
+	all, _ = all.union(s.carried(a, p, t, ""))
+	return leaf(all)
+}
+
+// maxCallbackDepth bounds how deep callbacks handed to callees are followed.
+const maxCallbackDepth = 3
+
+// applySummary applies a callee's summary at a call.
+func (s *fstate) applySummary(c ssa.CallInstruction, args []ssa.Value, t target, sum *Summary) {
+	all := append(append([]ssa.Value(nil), args...), t.bindings...)
+	s.applyView(c, argView{vals: all, full: make(map[int]tree)}, t, sum, 0)
+}
+
+func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *Summary, depth int) {
+	name := s.e.targetName(t)
+	descs, ok := s.e.callDescs[name]
+	if !ok {
+		descs = [2]string{"passed to " + shortName(name), "returned by " + shortName(name)}
+		s.e.callDescs[name] = descs
+	}
+	callStep := s.step(c.Pos(), descs[0])
+	retStep := s.step(c.Pos(), descs[1])
+	argStr := func(i int, path string) StrExpr {
+		if a := view.value(i); a != nil {
+			return s.strAt(a, path, 0)
+		}
+		return nil
+	}
+	for _, ed := range sum.Edges {
+		from := s.viewTree(view, ed.From.Index, ed.From.Path, ed.From.Whole)
+		if len(from) == 0 {
+			continue
+		}
+		from = extendTree(from, callStep, ed.Steps, ed.Sanitized)
+		if ed.To.Kind == PortResult {
+			from = withStep(from, retStep)
+		}
+		s.deliverPort(c, view.vals, ed.To, from, name)
+	}
+	for _, g := range sum.Gens {
+		var tr *trace
+		for _, st := range g.Steps {
+			tr = tr.push(st)
+		}
+		tr = tr.push(retStep)
+		s.deliverPort(c, view.vals, g.To, leaf(taint{{src: s.e.concrete(g.Label), san: g.Sanitized, tr: tr}}), name)
+	}
+	for _, x := range sum.Exits {
+		expr := x.Endpoint.Subst(argStr)
+		if x.From == nil {
+			if !x.Endpoint.HasParams() {
+				continue // the callee's package reports it
+			}
+			var tr *trace
+			for _, st := range x.Steps {
+				tr = tr.push(st)
+			}
+			var tt taint
+			for _, l := range x.Labels {
+				tt = append(tt, origin{src: s.e.concrete(l), san: x.Sanitized, tr: tr})
+			}
+			s.exitVia(c, x, tt, expr, nil)
+			continue
+		}
+		tt := s.viewTree(view, x.From.Index, x.From.Path, x.From.Whole).all()
+		if len(tt) == 0 {
+			continue
+		}
+		s.exitVia(c, x, tt, expr, &callStep)
+	}
+	if depth < maxCallbackDepth {
+		for _, ce := range sum.Calls {
+			s.applyCallback(c, view, ce, callStep, depth)
+		}
+	}
+}
+
+// applyCallback applies a callee's call of a function it was given (a
+// callback, an iterator's yield) to the functions the caller passes.
+func (s *fstate) applyCallback(c ssa.CallInstruction, view argView, ce CallEdge, callStep Step, depth int) {
+	fv := view.value(ce.Func.Index)
+	if fv == nil {
+		return
+	}
+	// The data the callee hands the callback, per argument.
+	var trees []tree
+	for _, a := range ce.Args {
+		var t taint
+		if a.From != nil {
+			t = s.viewTree(view, a.From.Index, a.From.Path, a.From.Whole).all()
+		} else if a.Label != nil {
+			var tr *trace
+			for _, st := range a.Steps {
+				tr = tr.push(st)
+			}
+			t = taint{{src: s.e.concrete(*a.Label), san: a.Sanitized, tr: tr}}
+		}
+		if len(t) == 0 {
+			continue
+		}
+		t = t.withStep(callStep)
+		for len(trees) <= a.Index {
+			trees = append(trees, nil)
+		}
+		trees[a.Index] = merge(trees[a.Index], leaf(t))
+	}
+	if len(trees) == 0 {
+		return
+	}
+	for _, t := range s.funcTargets(fv) {
+		var sum *Summary
+		switch {
+		case t.fn != nil:
+			sum = s.sumOf(t.fn)
+		case t.obj != nil && s.e.cfg.Summary != nil:
+			sum = s.e.cfg.Summary(t.obj)
+		}
+		if sum == nil {
+			continue
+		}
+		nparams := len(trees)
+		if t.fn != nil {
+			nparams = max(nparams, len(t.fn.Params))
+		}
+		vals := make([]ssa.Value, nparams)
+		vals = append(vals, t.bindings...)
+		s.applyView(c, argView{vals: vals, trees: trees, full: make(map[int]tree)}, t, sum, depth+1)
+	}
+}
+
+// exitVia records data reaching an exit inside a callee; the path of what
+// it records is the origin's, then callStep and the callee's steps (none
+// without callStep).
+func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExpr, callStep *Step) {
+	if s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
+		return
+	}
+	via := s.e.pos(c.Pos())
+	var eps []Endpoint
+	viaFunc := ""
+	for _, o := range t {
+		lab := s.e.sources[o.src]
+		sanitized := o.san || x.Sanitized
+		if lab.kind == concreteSource {
+			if expr.HasParams() {
+				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, o.tr, callStep, x.Steps)
+			}
+			if x.From == nil && expr.HasParams() {
+				continue // not resolved here either: a caller may
+			}
+			if eps == nil {
+				// The same for every origin: computed once.
+				eps = s.e.endpoints(s.closureBound(expr), s.paramName)
+				viaFunc = funcName(s.fn)
+			}
+			s.e.flowTo(Flow{
+				Labels:    []Label{lab.field},
+				Exit:      x.Exit,
+				Endpoints: eps,
+				Sanitized: sanitized,
+				Via:       via,
+				ViaFunc:   viaFunc,
+			}, o.tr, callStep, x.Steps)
+			continue
+		}
+		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
+		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, o.tr, callStep, x.Steps)
+	}
+}
+
+func (s *fstate) deliverPort(c ssa.CallInstruction, all []ssa.Value, to Port, t tree, name string) {
+	if to.Kind == PortResult {
+		s.deliver(c, all, portSpec{result: true, index: to.Index}, to.Path, t, name)
+		return
+	}
+	if to.Index < 0 {
+		return
+	}
+	if to.Index < len(all) && all[to.Index] != nil {
+		s.writeInto(c, s.pointee(all[to.Index]), to.Path, t, name)
+	}
+}
+
+// extendTrace returns base with call and then steps pushed; base itself
+// when call is nil.
+func extendTrace(base *trace, call *Step, steps []Step) *trace {
+	if call == nil {
+		return base
+	}
+	tr := base.push(*call)
+	for _, st := range steps {
+		tr = tr.push(st)
+	}
+	return tr
+}
+
+// extendTree appends the call step and the callee's steps to every
+// origin's trace.
+func extendTree(t tree, call Step, steps []Step, sanitized bool) tree {
+	out := make(tree, len(t))
+	for k, v := range t {
+		nv := make(taint, len(v))
+		for i, o := range v {
+			o.tr = o.tr.push(call).pushSeg(steps)
+			if sanitized {
+				o.san = true
+			}
+			nv[i] = o
+		}
+		out[k] = nv
+	}
+	return out
+}

@@ -1,0 +1,344 @@
+package lineage
+
+import (
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxSummarySteps bounds the steps a summary keeps per edge: the first and
+// last halves are kept, with a step between them that says how many were
+// left out (capSteps).
+const maxSummarySteps = 40
+
+// maxSummaryEntries bounds the edges, generations and exits of one
+// summary; past it the summary says so in Limit.
+const maxSummaryEntries = 1 << 14
+
+// maxEdgesPerPair bounds the edges between one parameter and one output:
+// past it they merge into one edge at the paths they share (coarser, and
+// never dropped), so that applying a summary costs little however many
+// fields of a parameter the function reads.
+const maxEdgesPerPair = 8
+
+func (s *fstate) full() bool {
+	if len(s.sum.Edges)+len(s.sum.Gens)+len(s.sum.Exits) >= maxSummaryEntries {
+		if s.sum.Limit == "" {
+			s.sum.Limit = "summary larger than " + itoa(maxSummaryEntries) + " entries"
+			s.e.note(funcName(s.fn) + ": " + s.sum.Limit)
+		}
+		return true
+	}
+	return false
+}
+
+// addExit records an exit edge of the summary. The summary is the walk's
+// output, read by nothing in it: a new entry is no reason for another
+// pass (the state it comes from is). Its steps, base's extended by call
+// and steps, are made only for a new entry.
+func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
+	k := exitKey{exit: x.Exit.Pos, endpoint: x.Endpoint.String(), san: x.Sanitized}
+	if x.From != nil {
+		k.from = *x.From
+	} else {
+		for _, l := range x.Labels {
+			k.labels += l.Field + ","
+		}
+	}
+	if _, ok := s.exitKeys[k]; ok || s.full() {
+		return
+	}
+	if s.exitKeys == nil {
+		s.exitKeys = make(map[exitKey]int)
+	}
+	x.Steps = capSteps(extendTrace(base, call, steps).steps())
+	s.exitKeys[k] = len(s.sum.Exits)
+	s.sum.Exits = append(s.sum.Exits, x)
+}
+
+// exitKey identifies an exit edge of a summary under construction: its
+// origin (a parameter port, or the labels produced inside), the exit, the
+// endpoint and whether the data was sanitized.
+type exitKey struct {
+	from     Port
+	labels   string
+	exit     Position
+	endpoint string
+	san      bool
+}
+
+// output records data t reaching port to of the function.
+func (s *fstate) output(to Port, t taint) {
+	for _, o := range t {
+		lab := s.e.sources[o.src]
+		if lab.kind == concreteSource {
+			k := genKey{lab.field.Field, to, o.san}
+			if _, ok := s.gens[k]; ok || s.full() {
+				continue
+			}
+			s.gens[k] = len(s.sum.Gens)
+			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: capSteps(o.tr.steps())})
+			continue
+		}
+		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
+		if to.Kind == PortParam && from.Index == to.Index && !from.Whole && isPrefix(from.Path, to.Path) {
+			continue // what the caller passed, left in place
+		}
+		k := edgeKey{from, to, o.san}
+		if _, ok := s.edges[k]; ok || s.full() {
+			continue
+		}
+		s.edges[k] = len(s.sum.Edges)
+		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: capSteps(o.tr.steps())})
+	}
+}
+
+// ret records what a return instruction hands back.
+func (s *fstate) ret(in *ssa.Return) {
+	for i, r := range in.Results {
+		t := s.valTree(r)
+		for _, k := range t.keys() {
+			s.output(Port{Kind: PortResult, Index: i, Path: k}, t[k])
+		}
+	}
+}
+
+// finish records what the function leaves in its parameters' memory and
+// the string values of its results.
+func (s *fstate) finish() {
+	for o := range s.objs {
+		obj := s.objs[o]
+		if obj.kind != objParam {
+			continue
+		}
+		t := s.union[o]
+		for _, k := range t.keys() {
+			s.output(Port{Kind: PortParam, Index: obj.index, Path: k}, t[k])
+		}
+	}
+	s.resultStrings()
+	coarsenSummary(s.sum)
+	sortSummary(s.sum)
+}
+
+func coarsenSummary(s *Summary) {
+	type pair struct {
+		from       int
+		whole, san bool
+		to         PortKind
+		toIndex    int
+	}
+	groups := make(map[pair][]int)
+	var order []pair
+	for i, e := range s.Edges {
+		k := pair{e.From.Index, e.From.Whole, e.Sanitized, e.To.Kind, e.To.Index}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	var edges []Edge
+	for _, k := range order {
+		idx := groups[k]
+		if len(idx) <= maxEdgesPerPair {
+			for _, i := range idx {
+				edges = append(edges, s.Edges[i])
+			}
+			continue
+		}
+		m := s.Edges[idx[0]]
+		for _, i := range idx[1:] {
+			m.From.Path = commonPath(m.From.Path, s.Edges[i].From.Path)
+			m.To.Path = commonPath(m.To.Path, s.Edges[i].To.Path)
+		}
+		edges = append(edges, m)
+	}
+	s.Edges = edges
+
+	type xpair struct {
+		from       int
+		whole, san bool
+		exit       Position
+	}
+	xgroups := make(map[xpair][]int)
+	var xorder []xpair
+	var exits []ExitEdge
+	for i, x := range s.Exits {
+		if x.From == nil {
+			exits = append(exits, x)
+			continue
+		}
+		k := xpair{x.From.Index, x.From.Whole, x.Sanitized, x.Exit.Pos}
+		if _, ok := xgroups[k]; !ok {
+			xorder = append(xorder, k)
+		}
+		xgroups[k] = append(xgroups[k], i)
+	}
+	for _, k := range xorder {
+		idx := xgroups[k]
+		if len(idx) <= maxEdgesPerPair {
+			for _, i := range idx {
+				exits = append(exits, s.Exits[i])
+			}
+			continue
+		}
+		m := s.Exits[idx[0]]
+		from := *m.From
+		for _, i := range idx[1:] {
+			from.Path = commonPath(from.Path, s.Exits[i].From.Path)
+			m.Endpoint = Union(m.Endpoint, s.Exits[i].Endpoint)
+		}
+		m.From = &from
+		exits = append(exits, m)
+	}
+	s.Exits = exits
+}
+
+func sortSummary(s *Summary) {
+	sort.SliceStable(s.Edges, func(i, j int) bool {
+		return s.Edges[i].From.String()+s.Edges[i].To.String() < s.Edges[j].From.String()+s.Edges[j].To.String()
+	})
+	sort.SliceStable(s.Gens, func(i, j int) bool {
+		return s.Gens[i].Label.Field+s.Gens[i].To.String() < s.Gens[j].Label.Field+s.Gens[j].To.String()
+	})
+	sort.SliceStable(s.Exits, func(i, j int) bool {
+		return s.Exits[i].Exit.Pos.Less(s.Exits[j].Exit.Pos)
+	})
+}
+
+// capSteps keeps the first and last halves of steps and, between them, a
+// step that says how many were left out, at the last kept step's
+// position: a reader of the path (text, a SARIF code flow) sees where it
+// jumps, never a silent cut.
+func capSteps(steps []Step) []Step {
+	if len(steps) <= maxSummarySteps {
+		return steps
+	}
+	half := maxSummarySteps / 2
+	n := 0
+	for _, st := range steps[half : len(steps)-half] {
+		if k, ok := cutCount(st); ok {
+			n += k // an earlier cut, now inside this one
+		} else {
+			n++
+		}
+	}
+	out := make([]Step, 0, maxSummarySteps+1)
+	out = append(out, steps[:half]...)
+	out = append(out, Step{Pos: steps[half-1].Pos, Desc: cutDesc(n)})
+	return append(out, steps[len(steps)-half:]...)
+}
+
+const cutPrefix = "... "
+
+const cutSuffix = " left out here (limit of steps per summary edge) ..."
+
+func cutDesc(n int) string {
+	if n == 1 {
+		return cutPrefix + "1 step" + cutSuffix
+	}
+	return cutPrefix + itoa(n) + " steps" + cutSuffix
+}
+
+// cutCount reports whether st marks a cut, and how many steps it stands for.
+func cutCount(st Step) (int, bool) {
+	rest, ok := strings.CutPrefix(st.Desc, cutPrefix)
+	if !ok || !strings.HasSuffix(rest, cutSuffix) {
+		return 0, false
+	}
+	num, _, _ := strings.Cut(rest, " ")
+	n, err := strconv.Atoi(num)
+	return n, err == nil
+}
+
+// resultStrings records the string values a function returns, and those
+// it stores in the fields of what it returns (a constructor setting a base
+// URL), so callers can resolve endpoints built from them.
+func (s *fstate) resultStrings() {
+	res := s.fn.Signature.Results()
+	if res.Len() == 0 {
+		return
+	}
+	var rets []*ssa.Return
+	for _, b := range s.fn.Blocks {
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			rets = append(rets, r)
+		}
+	}
+	for i := 0; i < res.Len(); i++ {
+		// The declared type, and the concrete types behind an interface.
+		typs := []types.Type{res.At(i).Type()}
+		for _, r := range rets {
+			if mi, ok := r.Results[i].(*ssa.MakeInterface); ok {
+				typs = append(typs, mi.X.Type())
+			}
+		}
+		var paths []string
+		seen := map[string]bool{}
+		for _, t := range typs {
+			for _, p := range stringPaths(t, 0) {
+				if !seen[p] {
+					seen[p] = true
+					paths = append(paths, p)
+				}
+			}
+		}
+		for _, path := range paths {
+			var x StrExpr
+			for _, r := range rets {
+				x = Union(x, s.strAt(r.Results[i], path, 0))
+			}
+			if informative(x) {
+				s.sum.Strs = append(s.sum.Strs, StrOut{To: Port{Kind: PortResult, Index: i, Path: path}, Value: x})
+			}
+		}
+	}
+}
+
+// informative reports whether an expression says more than "unknown".
+func informative(x StrExpr) bool {
+	for _, a := range x {
+		for _, p := range a {
+			if p.Kind != PartUnknown || !strings.HasPrefix(p.Text, "result of") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stringPaths lists the paths below a value of type t where a string or an
+// endpoint may be stored: the value itself, string fields, and the
+// endpoints remembered by objects in its fields (two levels deep).
+func stringPaths(t types.Type, depth int) []string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	var out []string
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			out = append(out, "")
+		}
+	case *types.Struct:
+		if depth >= 2 {
+			// Deeper structs: only the endpoint the object remembers (a
+			// request kept in a wrapper kept in a builder), not its
+			// fields, so that recursive types stay small.
+			return []string{".#ep"}
+		}
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			for _, p := range stringPaths(f.Type(), depth+1) {
+				out = append(out, "."+f.Name()+p)
+			}
+		}
+		out = append(out, ".#ep")
+	case *types.Interface:
+		out = append(out, ".#ep")
+	}
+	return out
+}

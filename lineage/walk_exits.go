@@ -1,0 +1,110 @@
+package lineage
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// exit handles a call where data leaves the process.
+func (s *fstate) exit(c ssa.CallInstruction, name, kind string, data []portSpec, ep endpointSpec, desc string) {
+	s.exitArgs(c, callArgs(c.Common()), name, kind, data, ep, desc)
+}
+
+// exitArgs is exit with the arguments the specs number.
+func (s *fstate) exitArgs(c ssa.CallInstruction, args []ssa.Value, name, kind string, data []portSpec, ep endpointSpec, desc string) {
+	var t taint
+	for _, p := range data {
+		t, _ = t.union(s.portTree(args, p, "", true, p.enc).all())
+	}
+	s.exitData(c, name, kind, t, s.endpointExpr(args, ep), desc)
+}
+
+// endpointExpr evaluates where an exit sends data.
+func (s *fstate) endpointExpr(args []ssa.Value, ep endpointSpec) StrExpr {
+	return s.spec(&ep, specCtx{args: args}, 0)
+}
+
+// exitData records data t reaching an exit: concrete sources become flows,
+// symbolic ones become exit edges of the summary.
+func (s *fstate) exitData(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc string) {
+	if len(t) == 0 || s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
+		return
+	}
+	exitStep := s.step(c.Pos(), desc)
+	x := Exit{Pos: s.e.pos(c.Pos()), Kind: kind, Callee: name, Func: funcName(s.fn)}
+	x.Generated = s.e.cfg.Generated != nil && s.e.cfg.Generated(x.Pos.File)
+	var eps []Endpoint
+	for _, o := range t {
+		lab := s.e.sources[o.src]
+		if lab.kind == concreteSource {
+			if eps == nil {
+				eps = s.e.endpoints(s.closureBound(expr), s.paramName) // the same for every origin
+			}
+			s.e.flowTo(Flow{
+				Labels:    []Label{lab.field},
+				Exit:      x,
+				Endpoints: eps,
+				Sanitized: o.san,
+			}, o.tr, &exitStep, nil)
+			if expr.HasParams() {
+				s.addExit(ExitEdge{Labels: []Label{lab.field}, Sanitized: o.san, Exit: x, Endpoint: expr}, o.tr, &exitStep, nil)
+			}
+			continue
+		}
+		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
+		s.addExit(ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr}, o.tr, &exitStep, nil)
+	}
+}
+
+// paramName describes parameter i of the function being analysed, for
+// endpoints that depend on it and no caller resolved.
+func (s *fstate) paramName(i int, path string) (string, Input) {
+	return paramInput(s.fn, i, path)
+}
+
+func namedOf(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// addFlow records a flow, merging flows through the same exit and call.
+func (e *engine) addFlow(f Flow) {
+	if len(f.Endpoints) == 0 {
+		f.Endpoints = []Endpoint{{Unresolved: "no destination argument"}}
+	}
+	if len(f.Path) > maxPathSteps {
+		f.PathCut = len(f.Path) - maxPathSteps
+		f.Path = append(append([]Step(nil), f.Path[:maxPathSteps/2]...), f.Path[len(f.Path)-maxPathSteps/2:]...)
+	}
+	k := flowKey{exit: f.Exit.Pos, via: f.Via, san: f.Sanitized}
+	old, ok := e.flows[k]
+	if !ok {
+		e.flows[k] = &f
+		return
+	}
+	old.Labels = mergeLabels(old.Labels, f.Labels)
+	old.Endpoints = mergeEndpoints(old.Endpoints, f.Endpoints)
+}
+
+// flowTo is addFlow for a flow whose path is base extended by call and
+// steps (extendTrace) and whose endpoints the caller may share between
+// flows: the path is made, and the endpoints copied, only for a flow not
+// recorded yet (a recorded one keeps its own).
+func (e *engine) flowTo(f Flow, base *trace, call *Step, steps []Step) {
+	k := flowKey{exit: f.Exit.Pos, via: f.Via, san: f.Sanitized}
+	if _, ok := e.flows[k]; !ok {
+		f.Path = extendTrace(base, call, steps).steps()
+		f.Endpoints = append([]Endpoint(nil), f.Endpoints...)
+	}
+	e.addFlow(f)
+}
+
+// maxPathSteps bounds a flow's path, well under GitHub's 1,000 shown
+// thread-flow locations.
+const maxPathSteps = 200
