@@ -19,9 +19,11 @@ const maxSummarySteps = 40
 const maxSummaryEntries = 1 << 14
 
 // maxEdgesPerPair bounds the edges between one parameter and one output:
-// past it they merge into one edge at the paths they share (coarser, and
-// never dropped), so that applying a summary costs little however many
-// fields of a parameter the function reads.
+// past it they merge at the paths they share (coarser, and never dropped),
+// so that applying a summary costs little however many fields of a
+// parameter the function reads. They merge as little as the bound allows
+// (clusterPaths): edges from .d.Subject, .d.Body and .m.To become two,
+// from .d and .m, not one from the whole parameter.
 const maxEdgesPerPair = 8
 
 func (s *fstate) full() bool {
@@ -149,12 +151,14 @@ func coarsenSummary(s *Summary) {
 			}
 			continue
 		}
-		m := s.Edges[idx[0]]
-		for _, i := range idx[1:] {
-			m.From.Path = commonPath(m.From.Path, s.Edges[i].From.Path)
-			m.To.Path = commonPath(m.To.Path, s.Edges[i].To.Path)
+		for _, g := range clusterPaths(idx, func(i int) (string, string) { return s.Edges[i].From.Path, s.Edges[i].To.Path }) {
+			m := s.Edges[g[0]]
+			for _, i := range g[1:] {
+				m.From.Path = commonPath(m.From.Path, s.Edges[i].From.Path)
+				m.To.Path = commonPath(m.To.Path, s.Edges[i].To.Path)
+			}
+			edges = append(edges, m)
 		}
-		edges = append(edges, m)
 	}
 	s.Edges = edges
 
@@ -185,16 +189,50 @@ func coarsenSummary(s *Summary) {
 			}
 			continue
 		}
-		m := s.Exits[idx[0]]
-		from := *m.From
-		for _, i := range idx[1:] {
-			from.Path = commonPath(from.Path, s.Exits[i].From.Path)
-			m.Endpoint = Union(m.Endpoint, s.Exits[i].Endpoint)
+		for _, g := range clusterPaths(idx, func(i int) (string, string) { return s.Exits[i].From.Path, "" }) {
+			m := s.Exits[g[0]]
+			from := *m.From
+			for _, i := range g[1:] {
+				from.Path = commonPath(from.Path, s.Exits[i].From.Path)
+				m.Endpoint = Union(m.Endpoint, s.Exits[i].Endpoint)
+			}
+			m.From = &from
+			exits = append(exits, m)
 		}
-		m.From = &from
-		exits = append(exits, m)
 	}
 	s.Exits = exits
+}
+
+// clusterPaths splits the edges idx (more than maxEdgesPerPair, their
+// paths given by paths) into at most maxEdgesPerPair groups, each to
+// merge into one edge: the edges whose paths agree in their first d
+// parts, for the largest d that gives few enough groups (d = 0, one
+// group, always does). Groups and their edges keep the order of idx.
+func clusterPaths(idx []int, paths func(int) (from, to string)) [][]int {
+	for d := maxPathParts; d >= 0; d-- {
+		type key struct{ from, to string }
+		at := make(map[key]int)
+		var groups [][]int
+		for _, i := range idx {
+			f, t := paths(i)
+			k := key{cutPath(f, d), cutPath(t, d)}
+			g, ok := at[k]
+			if !ok {
+				if len(groups) == maxEdgesPerPair {
+					groups = nil
+					break
+				}
+				g = len(groups)
+				at[k] = g
+				groups = append(groups, nil)
+			}
+			groups[g] = append(groups[g], i)
+		}
+		if groups != nil {
+			return groups
+		}
+	}
+	return [][]int{idx}
 }
 
 func sortSummary(s *Summary) {
