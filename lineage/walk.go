@@ -579,6 +579,26 @@ func (s *fstate) pointee(v ssa.Value) []ref {
 		}
 	case *ssa.Function:
 		return nil
+	case *ssa.MakeInterface:
+		// A pointer of unknown origin converted (a *bytes.Buffer a
+		// model returned, passed as an io.Writer): what the conversion
+		// points to is what its operand points to, so that writes
+		// through the one are read back through the other.
+		if isReference(v.X.Type()) {
+			rs := s.pointee(v.X)
+			s.pts[v] = rs
+			return rs
+		}
+	case *ssa.ChangeType:
+		if isReference(v.X.Type()) {
+			rs := s.pointee(v.X)
+			s.pts[v] = rs
+			return rs
+		}
+	case *ssa.ChangeInterface:
+		rs := s.pointee(v.X)
+		s.pts[v] = rs
+		return rs
 	}
 	rs := []ref{{obj: s.object(objValue, 0, v)}}
 	s.pts[v] = rs

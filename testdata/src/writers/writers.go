@@ -41,6 +41,23 @@ func encoder(u User) {
 	http.Post(us, "application/json", &buf) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
+// encoderNewBuffer: a buffer a constructor returns, written through the
+// encoder made over it (as an io.Writer), read back as a string.
+func encoderNewBuffer(u User) {
+	buf := bytes.NewBuffer(make([]byte, 0, 64))
+	enc := json.NewEncoder(buf)
+	enc.SetIndent("", "")
+	_ = enc.Encode(u)
+	http.Post(us, "application/json", strings.NewReader(buf.String())) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
+
+// builderAsWriter: a strings.Builder from new, written as an io.Writer.
+func builderAsWriter(u *User) {
+	b := new(strings.Builder)
+	fmt.Fprint(io.Writer(b), u.Email)
+	http.Post(us, "text/plain", strings.NewReader(b.String())) // want `disallowed-region: User data writers.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
+
 func gzipped(u *User) {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
