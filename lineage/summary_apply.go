@@ -1,6 +1,10 @@
 package lineage
 
 import (
+	"go/constant"
+	"strconv"
+	"strings"
+
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -23,6 +27,7 @@ func (v argView) value(i int) ssa.Value {
 
 // tree returns the data at argument i, path p.
 func (s *fstate) viewTree(v argView, i int, p string, whole bool) tree {
+	p = s.resolveNamed(v, p)
 	if i >= 0 && i < len(v.trees) && v.trees[i] != nil {
 		t := v.trees[i].sub(p, s.e.sources)
 		if whole {
@@ -216,7 +221,54 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 	}
 }
 
+// resolveNamed resolves the parts of a callee's path that name a field by
+// one of its parameters (".{N}", namedByParam) with the call's arguments:
+// a constant string names the field; a parameter of this function stays a
+// named part, for this function's callers to resolve; anything else cuts
+// the path there (the value as a whole: any field may be the one named).
+func (s *fstate) resolveNamed(v argView, p string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(p, ".{")
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(p[i:], '}')
+		if j < 0 {
+			break
+		}
+		n, err := strconv.Atoi(p[i+2 : i+j])
+		if err != nil {
+			break
+		}
+		part := ""
+		switch a := v.value(n).(type) {
+		case *ssa.Const:
+			if a.Value != nil && a.Value.Kind() == constant.String {
+				part = "." + constant.StringVal(a.Value)
+			}
+		case *ssa.Parameter:
+			if k := s.paramIndex(a); k >= 0 {
+				part = namedPart(k)
+			}
+		}
+		if part == "" {
+			b.WriteString(p[:i])
+			return b.String()
+		}
+		b.WriteString(p[:i])
+		b.WriteString(part)
+		p = p[i+j+1:]
+	}
+	if b.Len() == 0 {
+		return p
+	}
+	b.WriteString(p)
+	return b.String()
+}
+
 func (s *fstate) deliverPort(c ssa.CallInstruction, all []ssa.Value, to Port, t tree, name string) {
+	to.Path = s.resolveNamed(argView{vals: all}, to.Path)
 	if to.Kind == PortResult {
 		s.deliver(c, all, portSpec{result: true, index: to.Index}, to.Path, t, name)
 		return

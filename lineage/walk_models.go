@@ -138,10 +138,35 @@ func (s *fstate) fieldPort(args []ssa.Value, p portSpec) tree {
 	}
 	k, ok := args[p.field].(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		if n, ok := args[p.field].(*ssa.Parameter); ok {
+			if i := s.paramIndex(n); i >= 0 {
+				return s.namedByParam(s.valTree(args[p.index]), i)
+			}
+		}
 		return s.argTree(args[p.index], "", true, "")
 	}
 	return s.valTree(args[p.index]).sub("."+constant.StringVal(k.Value), s.e.sources)
 }
+
+// namedByParam is the data of the field of a value with tree t whose name
+// is parameter i of the function: what the caller's data holds at the
+// field its constant argument names (the path part ".{i}", resolved where
+// a summary is applied, resolveNamed), and every user-data field the
+// function itself put into the value (any field may be the one named).
+// pop's Model.ID reads field "ID" through a helper taking the name.
+func (s *fstate) namedByParam(t tree, i int) tree {
+	out := t.sub(namedPart(i), s.e.sources)
+	var conc taint
+	for _, o := range t.all() {
+		if s.e.sources[o.src].kind == concreteSource {
+			conc = append(conc, o)
+		}
+	}
+	return merge(out, leaf(conc))
+}
+
+// namedPart is the access path part of a field named by parameter i.
+func namedPart(i int) string { return ".{" + itoa(i) + "}" }
 
 // formattedTree is the data of the values in the variadic slice p.index
 // formatted by the constant format string in argument p.format, used

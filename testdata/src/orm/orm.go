@@ -73,7 +73,50 @@ func (s *Store) Notify(model any) error {
 	return err
 }
 
+// Model wraps a value as mappers do; its key is read through a helper
+// that takes the field's name (pop's Model.ID and fieldByName).
+type Model struct{ Value any }
+
+func (m *Model) fieldByName(name string) reflect.Value {
+	return reflect.ValueOf(m.Value).Elem().FieldByName(name)
+}
+
+// ID is the model's key: only field ID is read.
+func (m *Model) ID() any { return m.fieldByName("ID").Interface() }
+
+// column reads the field named by the caller, through two helpers.
+func (m *Model) column(name string) any { return m.fieldByName(name).Interface() }
+
+// Destroy deletes by the key: no user data.
+func (s *Store) Destroy(m *Model) error {
+	_, err := s.db.Exec("DELETE FROM persons WHERE id = $1", m.ID())
+	return err
+}
+
+// Mail sends the column the caller names: field Email here.
+func (s *Store) Mail(m *Model) error {
+	_, err := s.db.Exec("INSERT INTO outbox (addr) VALUES ($1)", m.column("Email")) // want `disallowed-region: User data orm.Person.Email \(contact\) is sent`
+	return err
+}
+
+// Named sends the column its caller names: Use names "Name".
+func (s *Store) Named(m *Model, col string) error {
+	_, err := s.db.Exec("INSERT INTO outbox (v) VALUES ($1)", m.column(col)) // want `disallowed-region: User data orm.Person.Name \(personal\) is sent`
+	return err
+}
+
+// Any sends a column named at run time: any field may be the one.
+func (s *Store) Any(m *Model) error {
+	_, err := s.db.Exec("INSERT INTO outbox (v) VALUES ($1)", m.column(fmt.Sprint(s.db.Stats().Idle))) // want `disallowed-region: User data orm.Person.Email \(contact\) and orm.Person.Name \(personal\) is sent`
+	return err
+}
+
 func Use(s *Store, p *Person) {
+	m := &Model{Value: p}
+	s.Destroy(m)
+	s.Mail(m)
+	s.Named(m, "Name")
+	s.Any(m)
 	s.Delete(p)
 	s.Exists(p)
 	s.Insert(p)
