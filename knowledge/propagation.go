@@ -25,12 +25,12 @@ import "slices"
 //	reflect.go       reflect
 //
 // Libraries outside the standard library: templates.go (template and
-// configuration-language engines), protoModels below, and the cloud SDK
+// configuration-language engines), orm.go (mappers' names), protoModels below, and the cloud SDK
 // and SaaS client rows (SDKModels, sdk_*.go), which lineage adds to these.
 var Models = slices.Concat(
 	stdText, stdFmt, stdLog, stdEncoding, stdIO, stdCompress, stdCrypto,
 	stdNet, stdHTTP, stdSync, stdSQL, stdRuntime, stdTemplate,
-	reflectModels, templateModels, protoModels, telemetryModels,
+	reflectModels, templateModels, protoModels, telemetryModels, ormModels,
 )
 
 // doc is the documentation page of a standard-library row: "io#Copy",
