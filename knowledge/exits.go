@@ -1,7 +1,12 @@
 package knowledge
 
-// Exits are the built-in exits (README.md#exits-and-endpoints).
-var Exits = []ExitModel{
+import "slices"
+
+// Exits are the built-in exits (README.md#exits-and-endpoints), and the
+// mappers' (orm.go).
+var Exits = slices.Concat(builtinExits, ormExits)
+
+var builtinExits = []ExitModel{
 	{Func: "net/http.Get", Kind: ExitHTTP, Data: "0", Endpoint: "arg:0", Source: "pkg.go.dev/net/http#Get"},
 	{Func: "net/http.Head", Kind: ExitHTTP, Data: "0", Endpoint: "arg:0", Source: "pkg.go.dev/net/http#Head"},
 	{Func: "net/http.Post", Kind: ExitHTTP, Data: "0,2", Endpoint: "arg:0", Source: "pkg.go.dev/net/http#Post"},

@@ -2,6 +2,15 @@ package knowledge
 
 import "slices"
 
+// ormModels and ormExits: object-relational mappers, modelled by their
+// public API where the service calls them, so that a path ends at the
+// mapper's call in the service's own code and says what the mapper sends:
+// the model's columns for a write (all its fields but those tagged
+// db:"-", which are not columns), the query's conditions for a read (the
+// model there is only where the rows go), the key for a delete. The
+// mapper's own code is still analysed for what the service hands it
+// otherwise (Transaction's callback).
+//
 // ormModels: object-relational mappers. What they send is the model's
 // fields, through their SQL exits; the names they build statements from
 // are not data. pop's Model derives the table name from the model's
@@ -16,6 +25,29 @@ var ormModels = slices.Concat(
 	popModels("github.com/gobuffalo/pop/v6", "pkg.go.dev/github.com/gobuffalo/pop/v6"),
 )
 
+var ormExits = slices.Concat(
+	popExits("github.com/ory/pop/v6", "pkg.go.dev/github.com/ory/pop/v6"),
+	popExits("github.com/gobuffalo/pop/v6", "pkg.go.dev/github.com/gobuffalo/pop/v6"),
+)
+
+// popExits: a Connection's writes send the model's columns; a Query's
+// reads and executions send its conditions and arguments (what Where and
+// RawQuery put into it), Find also the key it is given.
+func popExits(pkg, src string) []ExitModel {
+	c := "(*" + pkg + ".Connection)."
+	q := "(*" + pkg + ".Query)."
+	var out []ExitModel
+	for _, name := range []string{"Create", "ValidateAndCreate", "Update", "ValidateAndUpdate", "UpdateColumns", "Save", "ValidateAndSave"} {
+		out = append(out, ExitModel{Func: c + name, Kind: ExitSQL, Data: "1w:db", Endpoint: "obj:0", Op: "pop " + name, Source: src + "#Connection." + name})
+	}
+	out = append(out, ExitModel{Func: c + "Find", Kind: ExitSQL, Data: "2", Endpoint: "obj:0", Op: "pop Find", Source: src + "#Connection.Find"})
+	for _, name := range []string{"All", "First", "Last", "Count", "Exists", "Exec", "ExecWithCount", "CountByField"} {
+		out = append(out, ExitModel{Func: q + name, Kind: ExitSQL, Data: "0", Endpoint: "obj:0", Op: "pop " + name, Source: src + "#Query." + name})
+	}
+	out = append(out, ExitModel{Func: q + "Find", Kind: ExitSQL, Data: "0,2", Endpoint: "obj:0", Op: "pop Find", Source: src + "#Query.Find"})
+	return out
+}
+
 func popModels(pkg, src string) []Model {
 	m := "(*" + pkg + ".Model)."
 	return []Model{
@@ -24,5 +56,18 @@ func popModels(pkg, src string) []Model {
 		{Func: m + "IDField", Flows: "", Source: src + "#Model.IDField"},
 		{Func: m + "WhereID", Flows: "", Source: src + "#Model.WhereID"},
 		{Func: m + "WhereNamedID", Flows: "", Source: src + "#Model.WhereNamedID"},
+		// Building a query: the query holds its conditions' arguments.
+		{Func: "(*" + pkg + ".Connection).Where", Flows: "1->r; 2+->r", Source: src + "#Connection.Where"},
+		{Func: "(*" + pkg + ".Connection).RawQuery", Flows: "1->r; 2+->r", Source: src + "#Connection.RawQuery"},
+		{Func: "(*" + pkg + ".Connection).Q", Flows: "", Source: src + "#Connection.Q"},
+		{Func: "(*" + pkg + ".Query).Where", Flows: "0->r; 1->r; 2+->r", Source: src + "#Query.Where"},
+		{Func: "(*" + pkg + ".Query).RawQuery", Flows: "0->r; 1->r; 2+->r", Source: src + "#Query.RawQuery"},
+		{Func: "(*" + pkg + ".Query).Order", Flows: "0->r", Source: src + "#Query.Order"},
+		{Func: "(*" + pkg + ".Query).Limit", Flows: "0->r", Source: src + "#Query.Limit"},
+		{Func: "(*" + pkg + ".Query).Paginate", Flows: "0->r", Source: src + "#Query.Paginate"},
+		{Func: "(*" + pkg + ".Query).Select", Flows: "0->r", Source: src + "#Query.Select"},
+		{Func: "(*" + pkg + ".Query).Scope", Flows: "0->r", Source: src + "#Query.Scope"},
+		// A delete sends the model's key, which is not user data (an ID).
+		{Func: "(*" + pkg + ".Connection).Destroy", Flows: "", Source: src + "#Connection.Destroy"},
 	}
 }

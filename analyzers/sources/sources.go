@@ -318,7 +318,7 @@ func prefix(p string, cs []Carried, skip []string) []Carried {
 // skips returns the serialisers that omit a field with this tag.
 func skips(tag string) []string {
 	var out []string
-	for _, enc := range []string{"json", "xml", "yaml", "bson"} {
+	for _, enc := range []string{"json", "xml", "yaml", "bson", "db"} {
 		if v, ok := reflect.StructTag(tag).Lookup(enc); ok && v == "-" {
 			out = append(out, enc)
 		}

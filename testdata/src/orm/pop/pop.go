@@ -1,6 +1,6 @@
-// Package pop uses a mapper whose models name their own tables (pop): a
-// delete by key sends the table's name and the key, no user data; an
-// insert sends every field.
+// Package pop uses a mapper (pop): an insert sends the model's columns (a
+// field tagged db:"-" is not one); a read sends its conditions, not the
+// model it fills; a delete by key sends the table's name and the key.
 package pop
 
 import (
@@ -12,9 +12,15 @@ import (
 type Identity struct {
 	ID     string
 	Traits string `userdata:"personal"`
+	Cached string `db:"-" userdata:"personal"`
 }
 
 func (Identity) TableName() string { return "identities" }
+
+type Address struct {
+	ID    string
+	Value string `userdata:"contact"`
+}
 
 func Open() *pop.Connection {
 	db, _ := sql.Open("postgres", "postgres://app@db.us-east-1.rds.amazonaws.com/app")
@@ -26,5 +32,19 @@ func Delete(c *pop.Connection, id *Identity) error {
 }
 
 func Create(c *pop.Connection, id *Identity) error {
-	return c.Create(id) // want `unresolved-endpoint: User data pop.Identity.Traits \(personal\) leaves through \(\*sql.DB\).Exec`
+	return c.Create(id) // want `unresolved-endpoint: User data pop.Identity.Traits \(personal\) leaves through \(\*v6.Connection\).Create to a destination that cannot be determined statically \(parameter c of pop.Create\)`
+}
+
+// Load fills i: the identity is where the row goes, not what is sent.
+func Load(c *pop.Connection, key string) (*Identity, error) {
+	var i Identity
+	err := c.Where("id = ?", key).First(&i)
+	return &i, err
+}
+
+// ByAddress looks an address up by its value: the value is sent.
+func ByAddress(c *pop.Connection, a *Address) (*Address, error) {
+	var out Address
+	err := c.Where("value = ?", a.Value).Where("id <> ?", a.ID).First(&out) // want `unresolved-endpoint: User data pop.Address.Value \(contact\) leaves through \(\*v6.Query\).First`
+	return &out, err
 }

@@ -1,7 +1,7 @@
 // Package pop stands in for github.com/ory/pop/v6 (its import path and
-// the Model methods datagate's tables name): a mapper whose Model takes
-// its table name from the value's TableName method, an interface this
-// package never sees implemented.
+// the API datagate's tables name): a mapper whose Connection writes
+// models, whose Query reads them, and whose Model takes its table name
+// from the value's TableName method.
 package pop
 
 import (
@@ -35,8 +35,6 @@ func (m *Model) TableName() string {
 
 func (m *Model) Alias() string { return m.As }
 
-func (m *Model) IDField() string { return "id" }
-
 func (m *Model) WhereID() string { return m.Alias() + ".id = ?" }
 
 func (m *Model) fieldByName(s string) reflect.Value {
@@ -45,23 +43,50 @@ func (m *Model) fieldByName(s string) reflect.Value {
 
 func (m *Model) ID() any { return m.fieldByName("ID").Interface() }
 
-type Connection struct{ DB *sql.DB }
-
-// Destroy deletes the model's row by its key.
-func (c *Connection) Destroy(v any) error {
-	m := NewModel(v)
-	_, err := c.DB.Exec("DELETE FROM "+m.TableName()+" AS "+m.Alias()+" WHERE "+m.WhereID(), m.ID())
-	return err
-}
-
-// Create inserts the model: every field is a column.
-func (c *Connection) Create(v any) error {
-	m := NewModel(v)
-	rv := reflect.ValueOf(v).Elem()
+func (m *Model) columns() []any {
+	rv := reflect.ValueOf(m.Value).Elem()
 	var args []any
 	for i := 0; i < rv.NumField(); i++ {
 		args = append(args, rv.Field(i).Interface())
 	}
-	_, err := c.DB.Exec("INSERT INTO "+m.TableName()+" VALUES (...)", args...)
+	return args
+}
+
+type Connection struct{ DB *sql.DB }
+
+type Query struct {
+	c    *Connection
+	sql  string
+	args []any
+}
+
+func (c *Connection) Where(stmt string, args ...any) *Query {
+	return &Query{c: c, sql: stmt, args: args}
+}
+
+func (q *Query) Where(stmt string, args ...any) *Query {
+	q.sql += " AND " + stmt
+	q.args = append(q.args, args...)
+	return q
+}
+
+// First reads one row into model, by the query's conditions.
+func (q *Query) First(model any) error {
+	m := NewModel(model)
+	row := q.c.DB.QueryRow("SELECT * FROM "+m.TableName()+" WHERE "+q.sql, append(q.args, m.columns()...)...)
+	return row.Scan(m.columns()...)
+}
+
+// Destroy deletes the model's row by its key.
+func (c *Connection) Destroy(model any) error {
+	m := NewModel(model)
+	_, err := c.DB.Exec("DELETE FROM "+m.TableName()+" AS "+m.Alias()+" WHERE "+m.WhereID(), m.ID())
+	return err
+}
+
+// Create inserts the model: every column.
+func (c *Connection) Create(model any, excludeColumns ...string) error {
+	m := NewModel(model)
+	_, err := c.DB.Exec("INSERT INTO "+m.TableName()+" VALUES (...)", m.columns()...)
 	return err
 }
