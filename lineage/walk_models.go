@@ -292,6 +292,7 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 		}
 		ct := s.contentTree(v, path, vt)
 		cleaned, san := ct.cleaned(), ct.sanitised()
+		unset := unsetFields(v)
 		for _, typ := range typs {
 			if _, ok := typ.Underlying().(*types.Interface); ok {
 				continue
@@ -301,6 +302,9 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 					continue
 				}
 				if enc != "" && c.Skips(enc) {
+					continue
+				}
+				if path == "" && unset[firstField(c.Path)] {
 					continue
 				}
 				rel := strings.TrimPrefix(c.Path, path)
@@ -321,6 +325,95 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 		}
 	}
 	return out
+}
+
+// unsetFields returns the fields of a struct this function allocates
+// (a composite literal, &T{...}) that nothing in the function addresses:
+// they keep their zero value, so the user-data fields below them are not
+// held (a payload struct with an Identity field left unset). Only for a
+// literal that sets some field, used by at most one call, the one it is
+// passed to: a callee given it earlier might set any field.
+func unsetFields(v ssa.Value) map[string]bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			if x.Op == token.MUL { // a struct literal passed by value
+				v = x.X
+				continue
+			}
+		}
+		break
+	}
+	al, ok := v.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	st, ok := types.Unalias(al.Type()).(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	str, ok := st.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	used := make(map[int]bool)
+	calls := 0
+	var visit func(v ssa.Value)
+	visit = func(v ssa.Value) {
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.FieldAddr:
+				used[r.Field] = true
+			case *ssa.MakeInterface:
+				visit(r)
+			case *ssa.ChangeType:
+				visit(r)
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					calls += 2
+					break
+				}
+				visit(r)
+			case *ssa.DebugRef:
+			case ssa.CallInstruction:
+				calls++
+			case *ssa.Store:
+				if r.Val == v {
+					calls += 2 // stored somewhere: anyone may set it
+				}
+			default:
+				calls += 2 // copied, compared, ...: be conservative
+			}
+		}
+	}
+	visit(al)
+	if calls > 1 || len(used) == 0 {
+		// Used by more than one call, or a variable declared without a
+		// value (var m T; json.Unmarshal(raw, &m)): the call may fill it.
+		return nil
+	}
+	out := make(map[string]bool)
+	for i := 0; i < str.NumFields(); i++ {
+		if !used[i] {
+			out["."+str.Field(i).Name()] = true
+		}
+	}
+	return out
+}
+
+// firstField is the first part of an access path (".Identity" of
+// ".Identity.Traits").
+func firstField(p string) string {
+	if i := strings.IndexAny(p[min(1, len(p)):], ".["); i >= 0 {
+		return p[:i+1]
+	}
+	return p
 }
 
 // skipFields drops from t, the data of a at path, what is kept in the
