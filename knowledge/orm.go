@@ -28,7 +28,30 @@ var ormModels = slices.Concat(
 var ormExits = slices.Concat(
 	popExits("github.com/ory/pop/v6", "pkg.go.dev/github.com/ory/pop/v6"),
 	popExits("github.com/gobuffalo/pop/v6", "pkg.go.dev/github.com/gobuffalo/pop/v6"),
+	sqlxExits,
 )
+
+const sqlx = "github.com/jmoiron/sqlx"
+
+const srcSqlx = "pkg.go.dev/github.com/jmoiron/sqlx"
+
+// sqlxExits: sqlx's named statements bind the argument's fields by their
+// db names (its columns: db:"-" fields are not bound) and send the query;
+// the plain ones are database/sql's, which sqlx wraps and which are
+// modelled there.
+var sqlxExits = []ExitModel{
+	{Func: "(*" + sqlx + ".DB).NamedExec", Kind: ExitSQL, Data: "1,2w:db", Endpoint: "obj:0", Op: "sqlx NamedExec", Source: srcSqlx + "#DB.NamedExec"},
+	{Func: "(*" + sqlx + ".DB).NamedExecContext", Kind: ExitSQL, Data: "2,3w:db", Endpoint: "obj:0", Op: "sqlx NamedExec", Source: srcSqlx + "#DB.NamedExecContext"},
+	{Func: "(*" + sqlx + ".DB).NamedQuery", Kind: ExitSQL, Data: "1,2w:db", Endpoint: "obj:0", Op: "sqlx NamedQuery", Source: srcSqlx + "#DB.NamedQuery"},
+	{Func: "(*" + sqlx + ".DB).NamedQueryContext", Kind: ExitSQL, Data: "2,3w:db", Endpoint: "obj:0", Op: "sqlx NamedQuery", Source: srcSqlx + "#DB.NamedQueryContext"},
+	{Func: "(*" + sqlx + ".Tx).NamedExec", Kind: ExitSQL, Data: "1,2w:db", Endpoint: "obj:0", Op: "sqlx NamedExec", Source: srcSqlx + "#Tx.NamedExec"},
+	{Func: "(*" + sqlx + ".Tx).NamedExecContext", Kind: ExitSQL, Data: "2,3w:db", Endpoint: "obj:0", Op: "sqlx NamedExec", Source: srcSqlx + "#Tx.NamedExecContext"},
+	{Func: "(*" + sqlx + ".Tx).NamedQuery", Kind: ExitSQL, Data: "1,2w:db", Endpoint: "obj:0", Op: "sqlx NamedQuery", Source: srcSqlx + "#Tx.NamedQuery"},
+	{Func: sqlx + ".NamedExec", Kind: ExitSQL, Data: "1,2w:db", Endpoint: "obj:0", Op: "sqlx NamedExec", Source: srcSqlx + "#NamedExec"},
+	{Func: sqlx + ".NamedExecContext", Kind: ExitSQL, Data: "2,3w:db", Endpoint: "obj:1", Op: "sqlx NamedExec", Source: srcSqlx + "#NamedExecContext"},
+	{Func: sqlx + ".NamedQuery", Kind: ExitSQL, Data: "1,2w:db", Endpoint: "obj:0", Op: "sqlx NamedQuery", Source: srcSqlx + "#NamedQuery"},
+	{Func: sqlx + ".NamedQueryContext", Kind: ExitSQL, Data: "2,3w:db", Endpoint: "obj:1", Op: "sqlx NamedQuery", Source: srcSqlx + "#NamedQueryContext"},
+}
 
 // popExits: a Connection's writes send the model's columns; a Query's
 // reads and executions send its conditions and arguments (what Where and

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -318,9 +319,20 @@ func prefix(p string, cs []Carried, skip []string) []Carried {
 // skips returns the serialisers that omit a field with this tag.
 func skips(tag string) []string {
 	var out []string
+	st := reflect.StructTag(tag)
 	for _, enc := range []string{"json", "xml", "yaml", "bson", "db"} {
-		if v, ok := reflect.StructTag(tag).Lookup(enc); ok && v == "-" {
+		if v, ok := st.Lookup(enc); ok && v == "-" {
 			out = append(out, enc)
+		}
+	}
+	// pop's associations (has_many, ...) are other tables' rows, not
+	// columns: a mapper writing the model's columns leaves them out.
+	if !slices.Contains(out, "db") {
+		for _, assoc := range []string{"has_many", "has_one", "belongs_to", "many_to_many"} {
+			if _, ok := st.Lookup(assoc); ok {
+				out = append(out, "db")
+				break
+			}
 		}
 	}
 	return out

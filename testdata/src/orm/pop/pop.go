@@ -4,8 +4,10 @@
 package pop
 
 import (
+	"context"
 	"database/sql"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/ory/pop/v6"
 )
 
@@ -13,6 +15,8 @@ type Identity struct {
 	ID     string
 	Traits string `userdata:"personal"`
 	Cached string `db:"-" userdata:"personal"`
+	// Addresses are rows of another table (an association), not a column.
+	Addresses []Address `has_many:"addresses"`
 }
 
 func (Identity) TableName() string { return "identities" }
@@ -47,4 +51,11 @@ func ByAddress(c *pop.Connection, a *Address) (*Address, error) {
 	var out Address
 	err := c.Where("value = ?", a.Value).Where("id <> ?", a.ID).First(&out) // want `unresolved-endpoint: User data pop.Address.Value \(contact\) leaves through \(\*v6.Query\).First`
 	return &out, err
+}
+
+// Update writes the identity's columns by name (sqlx): not Cached, not
+// the addresses.
+func Update(ctx context.Context, db *sqlx.DB, id *Identity) error {
+	_, err := db.NamedExecContext(ctx, "UPDATE identities SET traits = :traits WHERE id = :id", id) // want `unresolved-endpoint: User data pop.Identity.Traits \(personal\) leaves through \(\*sqlx.DB\).NamedExecContext`
+	return err
 }
