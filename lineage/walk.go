@@ -18,6 +18,10 @@ import (
 // and what the goroutines started before it send: another case of the
 // same select, which cannot have run, does not count.
 
+// mapKeys is the access path part under which a map keeps its keys; its
+// values are at "[]".
+const mapKeys = ".#key"
+
 // objKind tells what an abstract object stands for.
 type objKind uint8
 
@@ -967,15 +971,21 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		t = merge(t, s.storedHeld(in.Val))
 		s.store(s.pointee(in.Addr), t, s.ptsOf(in.Val))
 	case *ssa.MapUpdate:
-		t := merge(leaf(s.valTree(in.Key).all()), s.vals[in.Value])
-		t = merge(t, leaf(s.storedHeld(in.Key).all()))
-		t = merge(t, s.ptsTree(in.Value))
+		// Keys and values are kept apart (mapKeys, "[]"): a value read
+		// back does not hold what its key holds (a map keyed by a
+		// record's signature whose values give the record's ID).
+		k := merge(leaf(s.valTree(in.Key).all()), leaf(s.storedHeld(in.Key).all()))
+		t := merge(s.vals[in.Value], s.ptsTree(in.Value))
 		t = merge(t, s.storedHeld(in.Value))
-		var rs []ref
+		var rs, ks []ref
 		for _, r := range s.pointee(in.Map) {
 			rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
+			ks = append(ks, ref{obj: r.obj, path: s.below(r.path, mapKeys)})
 		}
 		s.store(rs, t, s.ptsOf(in.Value))
+		if len(k) > 0 {
+			s.store(ks, k, nil)
+		}
 	case *ssa.Send:
 		t := merge(s.vals[in.X], s.ptsTree(in.X))
 		t = merge(t, s.storedHeld(in.X))
@@ -1014,15 +1024,21 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.addPts(in, s.pointee(in.X))
 	case *ssa.Next:
 		t := s.vals[in.Iter]
-		var content tree
+		var content, keys tree
 		for _, r := range s.pts[in.Iter] {
 			content = merge(content, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
+			if !in.IsString {
+				keys = merge(keys, s.read(ref{r.obj, s.below(r.path, mapKeys)}, s.cur))
+			}
 		}
 		content = merge(content, t.sub("[]", s.e.sources))
 		if in.IsString {
 			content = merge(content, leaf(t.all()))
+			keys = content
+		} else {
+			keys = merge(keys, t.sub(mapKeys, s.e.sources))
 		}
-		s.setVal(in, under(".#1", content))
+		s.setVal(in, under(".#1", keys))
 		s.setVal(in, under(".#2", content))
 	case *ssa.Call:
 		s.call(in, false)

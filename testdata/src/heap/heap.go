@@ -5,6 +5,7 @@ package heap
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -73,6 +74,22 @@ func mapKeys(u *User) {
 	m := map[string]int{u.Email: 1}
 	for k := range m {
 		http.Post(us, "text/plain", strings.NewReader(k)) // want `disallowed-region: User data heap.User.Email \(contact\) is sent to api.mixpanel.com in US`
+	}
+}
+
+// mapKeyedBySignature indexes users by a signature that holds the
+// address; the values read back give only their IDs: keys and values are
+// kept apart.
+func mapKeyedBySignature(users []User) {
+	m := map[string]*User{}
+	for i, u := range users {
+		m[u.Email+"|"+strconv.FormatInt(u.ID, 10)] = &users[i]
+	}
+	for _, u := range m {
+		http.Post(us+"/ids", "text/plain", strings.NewReader(strconv.FormatInt(u.ID, 10)))
+	}
+	for k, u := range m {
+		http.Post(us+"/keys", "text/plain", strings.NewReader(k+strconv.FormatInt(u.ID, 10))) // want `disallowed-region: User data heap.User.Email \(contact\) is sent to api.mixpanel.com in US`
 	}
 }
 
