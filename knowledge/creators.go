@@ -1,7 +1,12 @@
 package knowledge
 
-// Creators are calls whose results remember their endpoint.
-var Creators = []CreatorModel{
+import "slices"
+
+// Creators are calls whose results remember their endpoint, with the
+// mappers' (orm.go).
+var Creators = slices.Concat(builtinCreators, sqlxCreators)
+
+var builtinCreators = []CreatorModel{
 	{Func: "net/http.NewRequest", Kind: ExitHTTP, Endpoint: "arg:1", Source: "pkg.go.dev/net/http#NewRequest"},
 	{Func: "net/http.NewRequestWithContext", Kind: ExitHTTP, Endpoint: "arg:2", Source: "pkg.go.dev/net/http#NewRequestWithContext"},
 	{Func: "(*net/http.Request).WithContext", Kind: ExitHTTP, Endpoint: "~0", Source: "pkg.go.dev/net/http#Request.WithContext"},

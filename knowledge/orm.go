@@ -39,7 +39,53 @@ const srcSqlx = "pkg.go.dev/github.com/jmoiron/sqlx"
 // db names (its columns: db:"-" fields are not bound) and send the query;
 // the plain ones are database/sql's, which sqlx wraps and which are
 // modelled there.
-var sqlxExits = []ExitModel{
+var sqlxExits = slices.Concat(sqlxNamed, sqlxQueries("DB"), sqlxQueries("Tx"), sqlxStmt)
+
+// sqlxQueries: the statement and its arguments of a DB's or Tx's
+// queries and executions (the destination of a Select or Get is where the
+// rows go).
+func sqlxQueries(recv string) []ExitModel {
+	r := "(*" + sqlx + "." + recv + ")."
+	row := func(name, data string) ExitModel {
+		return ExitModel{Func: r + name, Kind: ExitSQL, Data: data, Endpoint: "obj:0", Op: "sqlx " + name, Source: srcSqlx + "#" + recv + "." + name}
+	}
+	return []ExitModel{
+		row("Select", "2,3+"), row("Get", "2,3+"), row("Queryx", "1,2+"), row("QueryRowx", "1,2+"), row("MustExec", "1,2+"),
+		row("SelectContext", "3,4+"), row("GetContext", "3,4+"), row("QueryxContext", "2,3+"), row("QueryRowxContext", "2,3+"), row("MustExecContext", "2,3+"),
+	}
+}
+
+// sqlxStmt: a prepared statement sends its arguments.
+var sqlxStmt = func() []ExitModel {
+	r := "(*" + sqlx + ".Stmt)."
+	row := func(name, data string) ExitModel {
+		return ExitModel{Func: r + name, Kind: ExitSQL, Data: data, Endpoint: "obj:0", Op: "sqlx " + name, Source: srcSqlx + "#Stmt." + name}
+	}
+	return []ExitModel{
+		row("Select", "2+"), row("Get", "2+"), row("Queryx", "1+"), row("QueryRowx", "1+"), row("MustExec", "1+"),
+		row("SelectContext", "3+"), row("GetContext", "3+"), row("QueryxContext", "2+"), row("QueryRowxContext", "2+"), row("MustExecContext", "2+"),
+	}
+}()
+
+// sqlxCreators: a DB remembers the data source it was opened with; its
+// statements and transactions remember the DB's.
+var sqlxCreators = []CreatorModel{
+	{Func: sqlx + ".Open", Kind: ExitSQL, Endpoint: "arg:1", Source: srcSqlx + "#Open"},
+	{Func: sqlx + ".MustOpen", Kind: ExitSQL, Endpoint: "arg:1", Source: srcSqlx + "#MustOpen"},
+	{Func: sqlx + ".Connect", Kind: ExitSQL, Endpoint: "arg:1", Source: srcSqlx + "#Connect"},
+	{Func: sqlx + ".MustConnect", Kind: ExitSQL, Endpoint: "arg:1", Source: srcSqlx + "#MustConnect"},
+	{Func: sqlx + ".ConnectContext", Kind: ExitSQL, Endpoint: "arg:2", Source: srcSqlx + "#ConnectContext"},
+	{Func: sqlx + ".NewDb", Kind: ExitSQL, Endpoint: "~0", Source: srcSqlx + "#NewDb"},
+	{Func: "(*" + sqlx + ".DB).Preparex", Kind: ExitSQL, Endpoint: "~0", Source: srcSqlx + "#DB.Preparex"},
+	{Func: "(*" + sqlx + ".DB).PreparexContext", Kind: ExitSQL, Endpoint: "~0", Source: srcSqlx + "#DB.PreparexContext"},
+	{Func: "(*" + sqlx + ".DB).PrepareNamed", Kind: ExitSQL, Endpoint: "~0", Source: srcSqlx + "#DB.PrepareNamed"},
+	{Func: "(*" + sqlx + ".DB).Beginx", Kind: ExitSQL, Endpoint: "~0", Source: srcSqlx + "#DB.Beginx"},
+	{Func: "(*" + sqlx + ".DB).MustBegin", Kind: ExitSQL, Endpoint: "~0", Source: srcSqlx + "#DB.MustBegin"},
+	{Func: "(*" + sqlx + ".DB).BeginTxx", Kind: ExitSQL, Endpoint: "~0", Source: srcSqlx + "#DB.BeginTxx"},
+	{Func: "(*" + sqlx + ".Tx).Preparex", Kind: ExitSQL, Endpoint: "~0", Source: srcSqlx + "#Tx.Preparex"},
+}
+
+var sqlxNamed = []ExitModel{
 	{Func: "(*" + sqlx + ".DB).NamedExec", Kind: ExitSQL, Data: "1,2w:db", Endpoint: "obj:0", Op: "sqlx NamedExec", Source: srcSqlx + "#DB.NamedExec"},
 	{Func: "(*" + sqlx + ".DB).NamedExecContext", Kind: ExitSQL, Data: "2,3w:db", Endpoint: "obj:0", Op: "sqlx NamedExec", Source: srcSqlx + "#DB.NamedExecContext"},
 	{Func: "(*" + sqlx + ".DB).NamedQuery", Kind: ExitSQL, Data: "1,2w:db", Endpoint: "obj:0", Op: "sqlx NamedQuery", Source: srcSqlx + "#DB.NamedQuery"},

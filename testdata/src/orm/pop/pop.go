@@ -59,3 +59,25 @@ func Update(ctx context.Context, db *sqlx.DB, id *Identity) error {
 	_, err := db.NamedExecContext(ctx, "UPDATE identities SET traits = :traits WHERE id = :id", id) // want `unresolved-endpoint: User data pop.Identity.Traits \(personal\) leaves through \(\*sqlx.DB\).NamedExecContext`
 	return err
 }
+
+// Queries are prepared once, as listmonk does.
+type Queries struct{ byValue *sqlx.Stmt }
+
+func Prepare() (*sqlx.DB, *Queries, error) {
+	db, err := sqlx.Open("postgres", "postgres://app@db.us-east-1.rds.amazonaws.com/app")
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := db.Preparex("SELECT * FROM addresses WHERE value = $1")
+	return db, &Queries{byValue: s}, err
+}
+
+// Find sends the address value; the identity it fills is not sent.
+func Find(db *sqlx.DB, q *Queries, a *Address) error {
+	var out []Address
+	if err := q.byValue.Select(&out, a.Value); err != nil { // want `disallowed-region: User data pop.Address.Value \(contact\) is sent to db.us-east-1.rds.amazonaws.com in US`
+		return err
+	}
+	var i Identity
+	return db.Get(&i, "SELECT * FROM identities WHERE id = $1", a.ID)
+}
