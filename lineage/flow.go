@@ -10,6 +10,8 @@ package lineage
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -315,6 +317,29 @@ type Carried struct {
 	// Skip lists the serialisers that leave the field out ("json", "xml")
 	// because of a `json:"-"` style tag on the field or on a field above it.
 	Skip []string
+}
+
+// TagSkips returns the serialisers that leave out a struct field with this
+// tag: those whose key says "-" (json:"-"), and for "db", the mappers'
+// column names, also pop's associations (has_many, has_one, belongs_to,
+// many_to_many), which are other tables' rows, not columns.
+func TagSkips(tag string) []string {
+	var out []string
+	st := reflect.StructTag(tag)
+	for _, enc := range []string{"json", "xml", "yaml", "bson", "db"} {
+		if v, ok := st.Lookup(enc); ok && v == "-" {
+			out = append(out, enc)
+		}
+	}
+	if !slices.Contains(out, "db") {
+		for _, assoc := range []string{"has_many", "has_one", "belongs_to", "many_to_many"} {
+			if _, ok := st.Lookup(assoc); ok {
+				out = append(out, "db")
+				break
+			}
+		}
+	}
+	return out
 }
 
 // Skips reports whether the serialiser named enc ("json", "xml") leaves the

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -427,7 +428,15 @@ func (s *fstate) skipFields(a ssa.Value, path string, t tree, enc string) tree {
 	for _, typ := range s.valueTypes(a) {
 		for _, c := range s.e.cfg.Sources.Carried(typ) {
 			if c.Skips(enc) && isPrefix(path, c.Path) {
-				skip = append(skip, strings.TrimPrefix(c.Path, path))
+				// Leave out everything below the field whose tag says
+				// so, not only the user-data field under it: data
+				// stored there whole (an address kept in a belongs_to
+				// field) is left out too.
+				p := skipLevel(typ, c.Path, enc)
+				if !isPrefix(path, p) {
+					p = c.Path
+				}
+				skip = append(skip, strings.TrimPrefix(p, path))
 			}
 		}
 	}
@@ -445,6 +454,54 @@ keys:
 		out[k] = v
 	}
 	return out
+}
+
+// skipLevel returns the ancestor of the field at path p of a value of type
+// t whose struct tag makes serialiser enc leave it out (TagSkips), or p.
+func skipLevel(t types.Type, p, enc string) string {
+	at := ""
+	rest := p
+	for rest != "" {
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice, *types.Array, *types.Map, *types.Chan:
+			if !strings.HasPrefix(rest, "[]") {
+				return p
+			}
+			at += "[]"
+			rest = rest[2:]
+			t = u.(interface{ Elem() types.Type }).Elem()
+			continue
+		case *types.Struct:
+			if !strings.HasPrefix(rest, ".") {
+				return p
+			}
+			name := rest[1:]
+			if i := strings.IndexAny(name, ".["); i >= 0 {
+				name = name[:i]
+			}
+			for i := 0; i < u.NumFields(); i++ {
+				if u.Field(i).Name() != name {
+					continue
+				}
+				at += "." + name
+				rest = rest[1+len(name):]
+				if slices.Contains(TagSkips(u.Tag(i)), enc) {
+					return at
+				}
+				t = u.Field(i).Type()
+				break
+			}
+			if !strings.HasSuffix(at, "."+name) {
+				return p
+			}
+			continue
+		}
+		return p
+	}
+	return p
 }
 
 // contentTree is what decides which of a's type's fields a's data still

@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"reflect"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 
@@ -317,26 +316,7 @@ func prefix(p string, cs []Carried, skip []string) []Carried {
 }
 
 // skips returns the serialisers that omit a field with this tag.
-func skips(tag string) []string {
-	var out []string
-	st := reflect.StructTag(tag)
-	for _, enc := range []string{"json", "xml", "yaml", "bson", "db"} {
-		if v, ok := st.Lookup(enc); ok && v == "-" {
-			out = append(out, enc)
-		}
-	}
-	// pop's associations (has_many, ...) are other tables' rows, not
-	// columns: a mapper writing the model's columns leaves them out.
-	if !slices.Contains(out, "db") {
-		for _, assoc := range []string{"has_many", "has_one", "belongs_to", "many_to_many"} {
-			if _, ok := st.Lookup(assoc); ok {
-				out = append(out, "db")
-				break
-			}
-		}
-	}
-	return out
-}
+func skips(tag string) []string { return lineage.TagSkips(tag) }
 
 // ValidCategory reports whether a userdata tag value is a well-formed
 // category.
