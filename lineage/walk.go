@@ -20,7 +20,11 @@ import (
 
 // mapKeys is the access path part under which a map keeps its keys; its
 // values are at "[]".
-const mapKeys = ".#key"
+const mapKeys = MapKeyPath
+
+// MapKeyPath is the access path part of a map's keys (its values are at
+// "[]"), for the sources analyzer's lists of the fields a type holds.
+const MapKeyPath = ".#key"
 
 // objKind tells what an abstract object stands for.
 type objKind uint8

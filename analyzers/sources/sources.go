@@ -270,7 +270,7 @@ func (r *Result) carriedDepth(t types.Type, depth int) []Carried {
 	case *types.Chan:
 		out = prefix("[]", r.carriedDepth(u.Elem(), depth+1), nil)
 	case *types.Map:
-		out = append(prefix("[]", r.carriedDepth(u.Key(), depth+1), nil), prefix("[]", r.carriedDepth(u.Elem(), depth+1), nil)...)
+		out = append(prefix(lineage.MapKeyPath, r.carriedDepth(u.Key(), depth+1), nil), prefix("[]", r.carriedDepth(u.Elem(), depth+1), nil)...)
 	case *types.Struct:
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
