@@ -209,7 +209,7 @@ func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name strin
 		return
 	}
 	if v := c.Value(); v != nil {
-		s.setVal(v, unknownResults(v.Type(), all))
+		s.setVal(v, leaf(all))
 	}
 	if !c.Common().IsInvoke() && c.Common().StaticCallee() != nil && c.Common().Signature().Recv() != nil {
 		if len(args) > 1 && !s.answers(args[0]) {
@@ -223,29 +223,6 @@ func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name strin
 			s.writeInto(c, s.pointee(args[0]), "", leaf(rest), name)
 		}
 	}
-}
-
-// unknownResults is what the results of an unknown call of type t hold
-// when its arguments hold all: every result but those of type error. An
-// error from code the engine cannot see says what failed; taking it to
-// hold the arguments made every error path of a service (a count that
-// failed, a lookup through a dependency container) carry the identity it
-// was given to wherever the error went.
-func unknownResults(t types.Type, all taint) tree {
-	tup, ok := t.(*types.Tuple)
-	if !ok {
-		if isError(t) {
-			return nil
-		}
-		return leaf(all)
-	}
-	out := tree{}
-	for i := 0; i < tup.Len(); i++ {
-		if !isError(tup.At(i).Type()) {
-			out.put(".#"+itoa(i), leaf(all))
-		}
-	}
-	return out
 }
 
 // isContext reports whether t is context.Context.
