@@ -106,9 +106,15 @@ func popExits(pkg, src string) []ExitModel {
 	c := "(*" + pkg + ".Connection)."
 	q := "(*" + pkg + ".Query)."
 	var out []ExitModel
-	for _, name := range []string{"Create", "ValidateAndCreate", "Update", "ValidateAndUpdate", "UpdateColumns", "Save", "ValidateAndSave"} {
+	for _, name := range []string{"Create", "ValidateAndCreate", "Update", "ValidateAndUpdate", "Save", "ValidateAndSave"} {
 		out = append(out, ExitModel{Func: c + name, Kind: ExitSQL, Data: "1w:db", Endpoint: "obj:0", Op: "pop " + name, Source: src + "#Connection." + name})
 	}
+	// UpdateColumns and a query's UpdateQuery write the columns they are
+	// given (all of them when none is), and the query's conditions.
+	out = append(out,
+		ExitModel{Func: c + "UpdateColumns", Kind: ExitSQL, Data: "1w:db@2", Endpoint: "obj:0", Op: "pop UpdateColumns", Source: src + "#Connection.UpdateColumns"},
+		ExitModel{Func: q + "UpdateQuery", Kind: ExitSQL, Data: "0,1w:db@2", Endpoint: "obj:0", Op: "pop UpdateQuery", Source: src + "#Query.UpdateQuery"},
+	)
 	out = append(out, ExitModel{Func: c + "Find", Kind: ExitSQL, Data: "2", Endpoint: "obj:0", Op: "pop Find", Source: src + "#Connection.Find"})
 	for _, name := range []string{"All", "First", "Last", "Count", "Exists", "Exec", "ExecWithCount", "CountByField"} {
 		out = append(out, ExitModel{Func: q + name, Kind: ExitSQL, Data: "0", Endpoint: "obj:0", Op: "pop " + name, Source: src + "#Query." + name})

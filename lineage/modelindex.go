@@ -41,6 +41,13 @@ type portSpec struct {
 	// memory: a logger writes into what it was made over, and a logger
 	// kept in a field does not make its owner hold what was logged.
 	local bool
+	// cols: as a source used whole, only the struct fields whose column
+	// names (their db tag, else their name) are the constant strings of
+	// the variadic argument with this index ("1w:db@2": pop's
+	// UpdateColumns(model, "status") writes that column only); none given,
+	// or a name that is not constant: every field.
+	cols   int
+	byCols bool // cols is set
 }
 
 type flowSpec struct{ from, to portSpec }
@@ -256,6 +263,10 @@ func mustPorts(s string) []portSpec {
 func mustPort(s string) portSpec {
 	s = strings.TrimSpace(s)
 	p := portSpec{field: -1, format: -1}
+	if i := strings.Index(s, "@"); i > 0 {
+		p.cols, p.byCols = mustInt(s[i+1:]), true
+		s = s[:i]
+	}
 	if i := strings.Index(s, "%"); i > 0 {
 		p.format = mustInt(s[i+1:])
 		s = s[:i]

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -106,6 +107,12 @@ func (s *fstate) portTree(args []ssa.Value, p portSpec, path string, whole bool,
 			continue
 		}
 		a := args[i]
+		if p.byCols && p.cols < len(args) && path == "" {
+			if cols := s.constStrings(args[p.cols]); len(cols) > 0 {
+				out = merge(out, s.columnsTree(a, cols, enc))
+				continue
+			}
+		}
 		if p.rest || p.all {
 			// A variadic slice: its elements are the arguments.
 			out = merge(out, s.argTree(a, path, whole || p.whole, enc))
@@ -114,6 +121,82 @@ func (s *fstate) portTree(args []ssa.Value, p portSpec, path string, whole bool,
 		out = merge(out, s.argTree(a, path, whole || p.whole, enc))
 	}
 	return out
+}
+
+// constStrings returns the constant strings passed in a variadic slice
+// built at the call, or nil when there are none or one is not constant.
+func (s *fstate) constStrings(v ssa.Value) []string {
+	els := s.elements(v)
+	if len(els) == 1 && els[0] == v {
+		return nil // not a slice built at the call
+	}
+	var out []string
+	for _, el := range els {
+		k, ok := el.(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+			return nil
+		}
+		out = append(out, constant.StringVal(k.Value))
+	}
+	return out
+}
+
+// columnsTree is the data of a used whole by a mapper that writes only the
+// columns cols (portSpec.cols): what is stored at, and the user-data
+// fields held under, the struct fields named so.
+func (s *fstate) columnsTree(a ssa.Value, cols []string, enc string) tree {
+	typ := a.Type()
+	if mi, ok := a.(*ssa.MakeInterface); ok {
+		typ = mi.X.Type() // a model passed as any
+	}
+	st := structOf(typ)
+	if st == nil {
+		return s.argTree(a, "", true, enc)
+	}
+	var all taint
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !columnNamed(f.Name(), st.Tag(i), cols) {
+			continue
+		}
+		t := s.argTree(a, "."+f.Name(), true, enc)
+		all, _ = all.union(t.all())
+	}
+	// What is held at the value itself (not below a field) counts too.
+	all, _ = all.union(s.valTree(a)[""])
+	return leaf(all)
+}
+
+// structOf returns the struct a value of type t is or points to.
+func structOf(t types.Type) *types.Struct {
+	for {
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Struct:
+			return u
+		}
+		return nil
+	}
+}
+
+// columnNamed reports whether a struct field is one of the columns cols:
+// its db tag's name, else its name (case-insensitively, as sqlx maps
+// untagged fields).
+func columnNamed(name, tag string, cols []string) bool {
+	col := name
+	if v, ok := reflect.StructTag(tag).Lookup("db"); ok {
+		if n, _, _ := strings.Cut(v, ","); n != "" {
+			col = n
+		}
+	}
+	for _, c := range cols {
+		if strings.EqualFold(c, col) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *fstate) argTree(a ssa.Value, path string, whole bool, enc string) tree {

@@ -90,3 +90,14 @@ func (c *Connection) Create(model any, excludeColumns ...string) error {
 	_, err := c.DB.Exec("INSERT INTO "+m.TableName()+" VALUES (...)", m.columns()...)
 	return err
 }
+
+// UpdateQuery writes the named columns of model in the rows the query
+// selects.
+func (q *Query) UpdateQuery(model any, columnNames ...string) (int64, error) {
+	m := NewModel(model)
+	res, err := q.c.DB.Exec("UPDATE "+m.TableName()+" SET "+strings.Join(columnNames, ",")+" WHERE "+q.sql, append(m.columns(), q.args...)...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
