@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -36,6 +37,10 @@ type PendingData struct {
 	Label     Label
 	Sanitized bool
 	Steps     []Step
+	// Path is where in the argument the data is ("" for the value as a
+	// whole): an implementation's exit that reads another field of the
+	// argument does not send it.
+	Path string `json:",omitempty"`
 }
 
 func (p PendingCall) key() string {
@@ -67,12 +72,29 @@ func (s *fstate) pendingCall(c ssa.CallInstruction, m *types.Func, args []ssa.Va
 	callStep := s.step(c.Pos(), "passed to "+shortName(m.FullName()))
 	for _, a := range args[1:] {
 		var data []PendingData
+		// Where each source sits in the argument: its own tree and the
+		// fields its type holds, at their paths.
+		at := make(map[int][]string)
+		typed := s.typedTree(a)
+		for _, k := range typed.keys() {
+			for _, o := range typed[k] {
+				if !slices.Contains(at[o.src], k) {
+					at[o.src] = append(at[o.src], k)
+				}
+			}
+		}
 		for _, o := range s.argTree(a, "", true, "").all() {
 			lab := s.e.sources[o.src]
 			if lab.kind != concreteSource {
 				continue
 			}
-			data = append(data, PendingData{Label: lab.field, Sanitized: o.san, Steps: capSteps(o.tr.push(callStep).steps())})
+			paths := at[o.src]
+			if len(paths) == 0 {
+				paths = []string{""}
+			}
+			for _, path := range paths {
+				data = append(data, PendingData{Label: lab.field, Sanitized: o.san, Steps: capSteps(o.tr.push(callStep).steps()), Path: path})
+			}
 			any = true
 		}
 		p.Args = append(p.Args, data)
@@ -172,6 +194,9 @@ func (e *engine) applyPending(p PendingCall, impl *types.Func) {
 			continue
 		}
 		for _, d := range p.Args[x.From.Index-1] {
+			if !isPrefix(x.From.Path, d.Path) && !isPrefix(d.Path, x.From.Path) {
+				continue // the implementation reads another field
+			}
 			steps := append(append([]Step(nil), d.Steps...), x.Steps...)
 			e.addFlow(Flow{
 				Labels:    []Label{d.Label},

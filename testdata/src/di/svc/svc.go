@@ -3,6 +3,7 @@
 package svc
 
 type User struct {
+	ID    string
 	Email string `userdata:"contact"`
 }
 
@@ -16,4 +17,20 @@ func New(t Tracker) *Service { return &Service{t: t} }
 
 func (s *Service) Signup(u *User) {
 	s.t.Track("signup", u.Email)
+}
+
+// Store keeps users; its implementation is wired in by main too.
+type Store interface {
+	Touch(u *User)
+	Save(u *User)
+}
+
+// Seen marks u as seen: the implementation sends only its ID.
+func Seen(st Store, u *User) {
+	st.Touch(u)
+}
+
+// Keep stores u: the implementation sends its address.
+func Keep(st Store, u *User) {
+	st.Save(u)
 }
