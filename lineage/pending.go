@@ -189,13 +189,30 @@ func (e *engine) applyPending(p PendingCall, impl *types.Func) {
 	unknownParam := func(i int, path string) (string, Input) {
 		return "parameter " + itoa(i) + " of " + shortName(impl.FullName()), Input{Kind: InputParam, Param: true}
 	}
+	sig, _ := impl.Type().(*types.Signature)
 	for _, x := range sum.Exits {
 		if x.From == nil || x.From.Index < 1 || x.From.Index-1 >= len(p.Args) {
 			continue
 		}
+		// What the exit's serialiser leaves out of the argument.
+		var skip []string
+		if x.Enc != "" && x.From.Whole && sig != nil && x.From.Index-1 < sig.Params().Len() && e.cfg.Sources != nil {
+			typ := sig.Params().At(x.From.Index - 1).Type()
+			for _, c := range e.cfg.Sources.Carried(typ) {
+				if c.Skips(x.Enc) {
+					skip = append(skip, skipLevel(typ, c.Path, x.Enc))
+				}
+			}
+		}
+	data:
 		for _, d := range p.Args[x.From.Index-1] {
 			if !isPrefix(x.From.Path, d.Path) && !isPrefix(d.Path, x.From.Path) {
 				continue // the implementation reads another field
+			}
+			for _, k := range skip {
+				if k != "" && isPrefix(k, d.Path) {
+					continue data
+				}
 			}
 			steps := append(append([]Step(nil), d.Steps...), x.Steps...)
 			e.addFlow(Flow{

@@ -89,6 +89,10 @@ type ExitEdge struct {
 	// parameters; callers substitute their arguments.
 	Endpoint StrExpr
 	Steps    []Step
+	// Enc is the serialiser the exit uses the parameter's data with
+	// ("json", "db"), for the fields it leaves out (json:"-", a mapper's
+	// associations): callers apply it to what they pass.
+	Enc string `json:",omitempty"`
 }
 
 // CallEdge is a call of a function-typed parameter.

@@ -27,6 +27,12 @@ func (v argView) value(i int) ssa.Value {
 
 // tree returns the data at argument i, path p.
 func (s *fstate) viewTree(v argView, i int, p string, whole bool) tree {
+	return s.viewTreeEnc(v, i, p, whole, "")
+}
+
+// viewTreeEnc is viewTree for a value used whole by serialiser enc,
+// which leaves out the fields its tags say (skipFields).
+func (s *fstate) viewTreeEnc(v argView, i int, p string, whole bool, enc string) tree {
 	p = s.resolveNamed(v, p)
 	if i >= 0 && i < len(v.trees) && v.trees[i] != nil {
 		t := v.trees[i].sub(p, s.e.sources)
@@ -50,8 +56,11 @@ func (s *fstate) viewTree(v argView, i int, p string, whole bool) tree {
 	if !whole {
 		return t
 	}
+	if enc != "" {
+		t = s.skipFields(a, p, t, enc)
+	}
 	all := t.all().asWhole(s.e.sources)
-	all, _ = all.union(s.carried(a, p, t, ""))
+	all, _ = all.union(s.carried(a, p, t, enc))
 	return leaf(all)
 }
 
@@ -115,7 +124,7 @@ func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *S
 			s.exitVia(c, x, tt, expr, nil)
 			continue
 		}
-		tt := s.viewTree(view, x.From.Index, x.From.Path, x.From.Whole).all()
+		tt := s.viewTreeEnc(view, x.From.Index, x.From.Path, x.From.Whole, x.Enc).all()
 		if len(tt) == 0 {
 			continue
 		}
@@ -217,7 +226,7 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
-		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr}, o.tr, callStep, x.Steps)
+		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr, Enc: x.Enc}, o.tr, callStep, x.Steps)
 	}
 }
 

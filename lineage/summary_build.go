@@ -42,7 +42,7 @@ func (s *fstate) full() bool {
 // pass (the state it comes from is). Its steps, base's extended by call
 // and steps, are made only for a new entry.
 func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
-	k := exitKey{exit: x.Exit.Pos, endpoint: x.Endpoint.String(), san: x.Sanitized}
+	k := exitKey{exit: x.Exit.Pos, endpoint: x.Endpoint.String(), san: x.Sanitized, enc: x.Enc}
 	if x.From != nil {
 		k.from = *x.From
 	} else {
@@ -70,6 +70,7 @@ type exitKey struct {
 	exit     Position
 	endpoint string
 	san      bool
+	enc      string
 }
 
 // output records data t reaching port to of the function.

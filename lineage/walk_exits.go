@@ -13,11 +13,18 @@ func (s *fstate) exit(c ssa.CallInstruction, name, kind string, data []portSpec,
 
 // exitArgs is exit with the arguments the specs number.
 func (s *fstate) exitArgs(c ssa.CallInstruction, args []ssa.Value, name, kind string, data []portSpec, ep endpointSpec, desc string) {
-	var t taint
+	expr := s.endpointExpr(args, ep)
+	byEnc := make(map[string]taint)
+	var encs []string
 	for _, p := range data {
-		t, _ = t.union(s.portTree(args, p, "", true, p.enc).all())
+		if _, ok := byEnc[p.enc]; !ok {
+			encs = append(encs, p.enc)
+		}
+		byEnc[p.enc], _ = byEnc[p.enc].union(s.portTree(args, p, "", true, p.enc).all())
 	}
-	s.exitData(c, name, kind, t, s.endpointExpr(args, ep), desc)
+	for _, enc := range encs {
+		s.exitDataEnc(c, name, kind, byEnc[enc], expr, desc, enc)
+	}
 }
 
 // endpointExpr evaluates where an exit sends data.
@@ -28,6 +35,12 @@ func (s *fstate) endpointExpr(args []ssa.Value, ep endpointSpec) StrExpr {
 // exitData records data t reaching an exit: concrete sources become flows,
 // symbolic ones become exit edges of the summary.
 func (s *fstate) exitData(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc string) {
+	s.exitDataEnc(c, name, kind, t, expr, desc, "")
+}
+
+// exitDataEnc is exitData for data a serialiser enc used ("" none): a
+// parameter's data used whole keeps enc on its exit edge.
+func (s *fstate) exitDataEnc(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc, enc string) {
 	if len(t) == 0 || s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
 		return
 	}
@@ -53,7 +66,11 @@ func (s *fstate) exitData(c ssa.Instruction, name, kind string, t taint, expr St
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
-		s.addExit(ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr}, o.tr, &exitStep, nil)
+		x := ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr}
+		if o.whole {
+			x.Enc = enc
+		}
+		s.addExit(x, o.tr, &exitStep, nil)
 	}
 }
 
