@@ -29,6 +29,9 @@ type engine struct {
 	pending map[string]PendingCall
 	answers map[any]bool // isAnswerWriter, per type (see answerWriter)
 	fieldFn fieldFuncs   // function values kept in fields (resolve_fieldfuncs.go)
+	// unset: the fields each allocated struct literal leaves unset
+	// (unsetFields), computed once.
+	unset map[*ssa.Alloc]map[string]bool
 	// panics is what the package's panic calls pass to recover; panicked
 	// says it is not empty, so functions calling recover are run again.
 	panics   tree

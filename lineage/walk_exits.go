@@ -13,17 +13,33 @@ func (s *fstate) exit(c ssa.CallInstruction, name, kind string, data []portSpec,
 
 // exitArgs is exit with the arguments the specs number.
 func (s *fstate) exitArgs(c ssa.CallInstruction, args []ssa.Value, name, kind string, data []portSpec, ep endpointSpec, desc string) {
-	expr := s.endpointExpr(args, ep)
-	byEnc := make(map[string]taint)
-	var encs []string
-	for _, p := range data {
-		if _, ok := byEnc[p.enc]; !ok {
-			encs = append(encs, p.enc)
-		}
-		byEnc[p.enc], _ = byEnc[p.enc].union(s.portTree(args, p, "", true, p.enc).all())
+	// The data per serialiser (most exits have one, none: ""), in the
+	// order of the ports.
+	type encData struct {
+		enc string
+		t   taint
 	}
-	for _, enc := range encs {
-		s.exitDataEnc(c, name, kind, byEnc[enc], expr, desc, enc)
+	var groups []encData
+	for _, p := range data {
+		i := 0
+		for i < len(groups) && groups[i].enc != p.enc {
+			i++
+		}
+		if i == len(groups) {
+			groups = append(groups, encData{enc: p.enc})
+		}
+		groups[i].t, _ = groups[i].t.union(s.portTree(args, p, "", true, p.enc).all())
+	}
+	var expr StrExpr
+	folded := false
+	for _, g := range groups {
+		if len(g.t) == 0 {
+			continue
+		}
+		if !folded { // folding the endpoint costs: only for data that leaves
+			expr, folded = s.endpointExpr(args, ep), true
+		}
+		s.exitDataEnc(c, name, kind, g.t, expr, desc, g.enc)
 	}
 }
 

@@ -376,7 +376,7 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 		}
 		ct := s.contentTree(v, path, vt)
 		cleaned, san := ct.cleaned(), ct.sanitised()
-		unset := unsetFields(v)
+		unset := s.e.unsetFields(v)
 		for _, typ := range typs {
 			if _, ok := typ.Underlying().(*types.Interface); ok {
 				continue
@@ -388,7 +388,7 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 				if enc != "" && c.Skips(enc) {
 					continue
 				}
-				if path == "" && unset[firstField(c.Path)] {
+				if path == "" && unset[cutPath(c.Path, 1)] {
 					continue
 				}
 				rel := strings.TrimPrefix(c.Path, path)
@@ -411,13 +411,14 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 	return out
 }
 
-// unsetFields returns the fields of a struct this function allocates
-// (a composite literal, &T{...}) that nothing in the function addresses:
+// unsetFields returns the fields of a struct the function allocates (a
+// composite literal, &T{...}) that nothing in the function addresses:
 // they keep their zero value, so the user-data fields below them are not
 // held (a payload struct with an Identity field left unset). Only for a
 // literal that sets some field, used by at most one call, the one it is
-// passed to: a callee given it earlier might set any field.
-func unsetFields(v ssa.Value) map[string]bool {
+// passed to: a callee given it earlier might set any field. It depends on
+// the SSA alone, so it is computed once per allocation (e.unset).
+func (e *engine) unsetFields(v ssa.Value) map[string]bool {
 	for {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
@@ -438,12 +439,21 @@ func unsetFields(v ssa.Value) map[string]bool {
 	if !ok {
 		return nil
 	}
-	st, ok := types.Unalias(al.Type()).(*types.Pointer)
-	if !ok {
-		return nil
+	if out, ok := e.unset[al]; ok {
+		return out
 	}
-	str, ok := st.Elem().Underlying().(*types.Struct)
-	if !ok {
+	if e.unset == nil {
+		e.unset = make(map[*ssa.Alloc]map[string]bool)
+	}
+	out := allocUnset(al)
+	e.unset[al] = out
+	return out
+}
+
+// allocUnset is unsetFields for one allocation.
+func allocUnset(al *ssa.Alloc) map[string]bool {
+	str := structOf(al.Type())
+	if str == nil {
 		return nil
 	}
 	used := make(map[int]bool)
@@ -454,10 +464,8 @@ func unsetFields(v ssa.Value) map[string]bool {
 			switch r := r.(type) {
 			case *ssa.FieldAddr:
 				used[r.Field] = true
-			case *ssa.MakeInterface:
-				visit(r)
-			case *ssa.ChangeType:
-				visit(r)
+			case *ssa.MakeInterface, *ssa.ChangeType:
+				visit(r.(ssa.Value))
 			case *ssa.UnOp:
 				if r.Op != token.MUL {
 					calls += 2
@@ -489,15 +497,6 @@ func unsetFields(v ssa.Value) map[string]bool {
 		}
 	}
 	return out
-}
-
-// firstField is the first part of an access path (".Identity" of
-// ".Identity.Traits").
-func firstField(p string) string {
-	if i := strings.IndexAny(p[min(1, len(p)):], ".["); i >= 0 {
-		return p[:i+1]
-	}
-	return p
 }
 
 // skipFields drops from t, the data of a at path, what is kept in the

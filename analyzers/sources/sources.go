@@ -274,7 +274,7 @@ func (r *Result) carriedDepth(t types.Type, depth int) []Carried {
 	case *types.Struct:
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
-			skip := skips(u.Tag(i))
+			skip := lineage.TagSkips(u.Tag(i))
 			if l, ok := r.Field(t, i); ok {
 				out = append(out, Carried{Path: "." + f.Name(), Label: l, Skip: skip})
 				continue
@@ -314,9 +314,6 @@ func prefix(p string, cs []Carried, skip []string) []Carried {
 	}
 	return out
 }
-
-// skips returns the serialisers that omit a field with this tag.
-func skips(tag string) []string { return lineage.TagSkips(tag) }
 
 // ValidCategory reports whether a userdata tag value is a well-formed
 // category.
