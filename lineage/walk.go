@@ -60,6 +60,14 @@ type ref struct {
 // heap is what the function has stored into objects, per object.
 type heap map[int]tree
 
+// lateFrame is the heap saved while a go or defer call is applied.
+type lateFrame struct {
+	cur, tmp heap
+	owned    map[int]bool
+	written  map[int]bool
+	deferred bool
+}
+
 func (h heap) clone() heap {
 	out := make(heap, len(h))
 	for o, t := range h {
@@ -113,7 +121,11 @@ type fstate struct {
 	// nil means all of them.
 	owned map[int]bool
 	union heap // everything stored anywhere in the function
-	outs  map[*ssa.BasicBlock]heap
+	// late is the stack of go and defer calls being applied (lateCall);
+	// deferred is what deferred calls wrote, seen from RunDefers on.
+	late     []lateFrame
+	deferred heap
+	outs     map[*ssa.BasicBlock]heap
 
 	changed bool
 	// work counts the origins the walk has moved (see workPerInstr).
@@ -535,6 +547,28 @@ fields:
 func isReference(t types.Type) bool {
 	switch t.Underlying().(type) {
 	case *types.Pointer, *types.Slice, *types.Map, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// plainValue reports whether a value of type t refers to no memory at
+// all (numbers, strings, booleans, and structs and arrays of them): a
+// load of one is a copy of what the place held then, so the loaded value
+// does not point back at the place (which would make it see what is
+// stored there afterwards).
+func plainValue(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() != types.UnsafePointer
+	case *types.Array:
+		return plainValue(u.Elem())
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if !plainValue(u.Field(i).Type()) {
+				return false
+			}
+		}
 		return true
 	}
 	return false
@@ -1050,7 +1084,10 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.call(in, true)
 	case *ssa.Defer:
 		s.call(in, true)
+	case *ssa.RunDefers:
+		s.runDefers()
 	case *ssa.Return:
+		s.runDefers()
 		s.ret(in)
 	case *ssa.Panic:
 		// A panic's value reaches recover() anywhere in the package.
@@ -1100,8 +1137,12 @@ func (s *fstate) unop(in *ssa.UnOp) {
 	case token.MUL: // load
 		var t tree
 		var ptrs []ref
+		plain := plainValue(in.Type())
 		for _, r := range s.pointee(in.X) {
 			t = merge(t, s.read(r, s.cur))
+			if plain {
+				continue // a copy: what is stored there later is not in it
+			}
 			ptrs = append(ptrs, r)
 			ptrs = append(ptrs, s.heapPts[r]...)
 		}

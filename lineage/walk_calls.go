@@ -15,18 +15,8 @@ import (
 // anywhere in the function (late).
 func (s *fstate) call(c ssa.CallInstruction, late bool) {
 	if late && !s.coarse { // coarse: the current heap is already the union
-		saved, savedOwned := s.cur, s.owned
-		tmp := s.union.clone()
-		for o, t := range saved {
-			tmp[o] = merge(tmp[o], t)
-		}
-		s.cur, s.owned = tmp, nil // every tree of tmp is its own
-		defer func() {
-			s.cur, s.owned = saved, savedOwned
-			for o, t := range tmp {
-				s.mut(o).put("", t)
-			}
-		}()
+		s.lateCall(c)
+		defer s.endLateCall()
 	}
 	common := c.Common()
 	s.callPos = c.Pos()
@@ -71,6 +61,65 @@ func (s *fstate) call(c ssa.CallInstruction, late bool) {
 			continue
 		}
 		s.apply(c, t, args)
+	}
+}
+
+// lateCall prepares the heap for a go or defer call. The callee runs
+// later than the statement (a deferred call when the function returns, a
+// goroutine at any time after), so it sees everything the function
+// stores anywhere (the union heap) as well as the current heap. What it
+// writes is kept apart: a goroutine's writes become visible from the go
+// statement on, a deferred call's only where the deferred calls run
+// (RunDefers, see endLateCall). Only the objects the call itself wrote
+// go back: carrying the whole union into the current heap made every
+// value stored later in the function visible before it was stored (a
+// web hook's request carrying the identity its response is decoded into
+// afterwards, because a deferred logging call sat between them).
+func (s *fstate) lateCall(c ssa.CallInstruction) {
+	tmp := make(heap, len(s.union)+len(s.cur))
+	for o, t := range s.union {
+		tmp[o] = t
+	}
+	for o, t := range s.cur {
+		if u, ok := tmp[o]; ok {
+			t = merge(u.clone(), t)
+		}
+		tmp[o] = t
+	}
+	_, isDefer := c.(*ssa.Defer)
+	s.late = append(s.late, lateFrame{cur: s.cur, owned: s.owned, tmp: tmp, written: map[int]bool{}, deferred: isDefer})
+	// Copy on write: written marks the objects the call changed.
+	s.cur, s.owned = tmp, s.late[len(s.late)-1].written
+}
+
+// endLateCall restores the heap after a go or defer call and keeps what
+// the call wrote (see lateCall).
+func (s *fstate) endLateCall() {
+	f := s.late[len(s.late)-1]
+	s.late = s.late[:len(s.late)-1]
+	s.cur, s.owned = f.cur, f.owned
+	for o := range f.written {
+		if f.deferred {
+			if s.deferred == nil {
+				s.deferred = make(heap)
+			}
+			if s.deferred[o] == nil {
+				s.deferred[o] = tree{}
+			}
+			s.deferred[o].put("", f.tmp[o])
+			continue
+		}
+		s.mut(o).put("", f.tmp[o])
+	}
+}
+
+// runDefers makes what deferred calls wrote visible where they run.
+func (s *fstate) runDefers() {
+	if s.coarse {
+		return
+	}
+	for o, t := range s.deferred {
+		s.mut(o).put("", t)
 	}
 }
 

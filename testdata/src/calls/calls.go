@@ -68,6 +68,49 @@ func deferred(u *User) {
 	defer http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
+// A deferred call runs when the function returns: what it writes is
+// seen from there on, and what the function stores later is not seen
+// where the defer statement stands.
+func deferredResult(u *User) (out string) {
+	defer func() { out = u.Email }()
+	return ""
+}
+
+func useDeferredResult(u *User) {
+	http.Post(us, "text/plain", strings.NewReader(deferredResult(u))) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
+
+func logFailure(err *error) {
+	if *err != nil {
+		fmt.Println((*err).Error())
+	}
+}
+
+// A value read from memory is a copy: what is stored there afterwards is
+// not in it, with or without a deferred call (which runs at the end) or a
+// loop (which makes the walk go round more than once) before the read.
+func storedAfterSend(u *User) (err error) {
+	var note struct{ text string }
+	defer logFailure(&err)
+	_, err = http.Post(us, "text/plain", strings.NewReader(note.text)) // no user data: note.text is set below
+	note.text = u.Email
+	fmt.Println(len(note.text))
+	return err
+}
+
+func copiedBeforeStore(u *User, n int) {
+	note := new(string)
+	for i := 0; i < n; i++ {
+		fmt.Println(i)
+	}
+	before := *note
+	*note = u.Email
+	http.Post(us, "text/plain", strings.NewReader(before)) // no user data: before was read first
+	http.Post(us, "text/plain", strings.NewReader(*note))  // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
+
+func sendsStoredAfter(u *User) error { return storedAfterSend(u) }
+
 func goroutine(u *User) {
 	go http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }

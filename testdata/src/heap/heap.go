@@ -144,19 +144,15 @@ func sendToEU2(p Payload) { http.Post(eu, "text/plain", strings.NewReader(p.Emai
 
 // overwrittenUS and overwrittenKeep each call their own copy of the same
 // sender, so that each caller's outcome shows at its own exit.
-//
-// Known false positive: overwrittenUS overwrites Email before passing the
-// struct by value, yet its sender reports it. The overwrite is seen when
-// the field is sent in place, when the struct is declared and then
-// assigned field by field, and when it is passed by pointer; not when a
-// composite literal's copy is passed by value. TODO: no finding here.
+// overwrittenUS overwrites Email before passing the struct by value: the
+// copy passed holds the overwritten field, not the user's address.
 func overwrittenUS(u *User) {
 	p := Payload{Email: u.Email}
 	p.Email = ""
 	postPayloadUS(p)
 }
 
-func postPayloadUS(p Payload) { http.Post(us+"/p", "text/plain", strings.NewReader(p.Email)) } // want `disallowed-region: User data heap.User.Email \(contact\) is sent to api.mixpanel.com in US`
+func postPayloadUS(p Payload) { http.Post(us+"/p", "text/plain", strings.NewReader(p.Email)) }
 
 func overwrittenInPlace(u *User) {
 	p := Payload{Email: u.Email}
