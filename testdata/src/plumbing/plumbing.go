@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 )
 
@@ -83,4 +84,20 @@ type Session struct {
 func (s *Session) Answer(u *User) {
 	fmt.Fprint(s.rec, u.Email)
 	http.Post(s.peer, "text/plain", strings.NewReader(s.rec.Header().Get("X-Trace")))
+}
+
+// A test server answers with the user's address; the client asks it at
+// its local URL, which carries nothing of what the handler captured.
+func serveLocally(u *User) string {
+	email := u.Email
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, email)
+	}))
+	defer ts.Close()
+	res, err := ts.Client().Get(ts.URL + "/who")
+	if err != nil {
+		return ""
+	}
+	defer res.Body.Close()
+	return res.Status
 }
