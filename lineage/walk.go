@@ -125,7 +125,10 @@ type fstate struct {
 	// deferred is what deferred calls wrote, seen from RunDefers on.
 	late     []lateFrame
 	deferred heap
-	outs     map[*ssa.BasicBlock]heap
+	// unsettled: a precise walk stopped at maxIterations (analyze walks
+	// the function again coarsely).
+	unsettled bool
+	outs      map[*ssa.BasicBlock]heap
 
 	changed bool
 	// work counts the origins the walk has moved (see workPerInstr).
@@ -162,6 +165,11 @@ type genKey struct {
 // maxIterations is the number of passes over one function's blocks its
 // fixed-point walk may take.
 const maxIterations = 13
+
+// maxCoarseIterations bounds the passes of a field-insensitive walk, the
+// fallback of a precise walk that did not settle in maxIterations: each
+// pass costs the function's size, so the cost stays a constant times it.
+const maxCoarseIterations = 64
 
 // workPerInstr is the work budget of one walk: the origins it may move
 // (put into registers and memory, read from memory; see fstate.work) per
@@ -213,6 +221,10 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 	}
 	big := n > maxPreciseInstrs
 	s := e.walk(fn, e.coarse[fn] || w < 0 || big, w)
+	unsettled := false
+	if s != nil && s.unsettled {
+		unsettled, s = true, nil
+	}
 	if s == nil {
 		e.coarse[fn] = true
 		s = e.walk(fn, true, w)
@@ -220,6 +232,8 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 	if s.coarse {
 		var limit string
 		switch {
+		case unsettled:
+			limit = "data flow did not settle in " + itoa(maxIterations) + " passes: walked field-insensitively"
 		case w < 0:
 			limit = "every function walked field-insensitively (Config.WorkPerInstr < 0)"
 		case big:
@@ -285,8 +299,15 @@ func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
 		if !s.changed || once {
 			break
 		}
-		if it+1 == maxIterations {
-			s.sum.Limit = "data flow did not settle in " + itoa(maxIterations) + " passes"
+		if !coarse && it+1 == maxIterations {
+			// Stopping here would drop what the later passes carry:
+			// walk again coarsely, which settles in fewer passes (one
+			// heap for the whole function) and may take more of them.
+			s.unsettled = true
+			return s
+		}
+		if it+1 == maxCoarseIterations {
+			s.sum.Limit = "data flow did not settle in " + itoa(maxCoarseIterations) + " field-insensitive passes"
 			e.note(funcName(fn) + ": " + s.sum.Limit)
 			break
 		}

@@ -1,4 +1,4 @@
-// Package limits drives functions to the engine's limits (lineage/README.md, // want package:`notes\(limits.Rec5: recursion did not settle in 7 rounds; limits.Shift12: data flow did not settle in 13 passes\)`
+// Package limits drives functions to the engine's limits (lineage/README.md, // want package:`notes\(limits.Rec5: recursion did not settle in 7 rounds; limits.Shift12: data flow did not settle in 13 passes: walked field-insensitively\)`
 // "Limits, and what happens when one is hit"): each limit has a function
 // just inside it and one just past it, whose summary says "limit:".
 package limits
@@ -33,7 +33,7 @@ func Shift11(s string, k int) { // want Shift11:`^summary\(param0\(whole\)->exit
 }
 
 // Shift12 needs one variable more: its walk does not settle in 13 passes.
-func Shift12(s string, k int) { // want Shift12:`^summary\(param0\(whole\)->exit\(http.Post@"https://api.mixpanel.com/track"\); limit: data flow did not settle in 13 passes\)$`
+func Shift12(s string, k int) { // want Shift12:`^summary\(param0\(whole\)->exit\(http.Post@"https://api.mixpanel.com/track"\); limit: data flow did not settle in 13 passes: walked field-insensitively\)$`
 	v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 := s, "", "", "", "", "", "", "", "", "", "", "", ""
 	keep := []*string{&v0, &v1, &v2, &v3, &v4, &v5, &v6, &v7, &v8, &v9, &v10, &v11, &v12}
 	_ = keep
