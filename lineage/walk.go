@@ -68,14 +68,6 @@ type lateFrame struct {
 	deferred bool
 }
 
-func (h heap) clone() heap {
-	out := make(heap, len(h))
-	for o, t := range h {
-		out[o] = t.clone()
-	}
-	return out
-}
-
 func (h heap) equal(g heap) bool {
 	if len(h) != len(g) {
 		return false
