@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"go/constant"
+	"go/types"
 	"strconv"
 	"strings"
 
@@ -34,6 +35,13 @@ func (s *fstate) viewTree(v argView, i int, p string, whole bool) tree {
 // which leaves out the fields its tags say (skipFields).
 func (s *fstate) viewTreeEnc(v argView, i int, p string, whole bool, enc string) tree {
 	p = s.resolveNamed(v, p)
+	if strings.Contains(p, methodPart) {
+		t := s.viaMethod(v, i, p)
+		if whole {
+			return leaf(t.all().asWhole(s.e.sources))
+		}
+		return t
+	}
 	if i >= 0 && i < len(v.trees) && v.trees[i] != nil {
 		t := v.trees[i].sub(p, s.e.sources)
 		if whole {
@@ -62,6 +70,144 @@ func (s *fstate) viewTreeEnc(v argView, i int, p string, whole bool, enc string)
 	all := t.all().asWhole(s.e.sources)
 	all, _ = all.union(s.carried(a, p, t, enc))
 	return leaf(all)
+}
+
+// viaMethod is the data at path p of argument i when p calls a method
+// (".()M", see unknownCallOn): the result of M on the value at the path
+// before it, as the summaries of the implementations this call can reach
+// say (the argument's known dynamic types, or the implementations visible
+// here of its interface type). A method this package cannot resolve
+// either gives the value whole, as an unknown call does, and a parameter
+// of this function passed as the receiver stays a method call on it, for
+// this function's callers to resolve.
+func (s *fstate) viaMethod(v argView, i int, p string) tree {
+	k := strings.Index(p, methodPart)
+	prefix, rest := p[:k], p[k+len(methodPart):]
+	method, after := rest, ""
+	if j := strings.IndexAny(rest, ".["); j >= 0 {
+		method, after = rest[:j], rest[j:]
+	}
+	var recv tree
+	a := v.value(i)
+	switch {
+	case i >= 0 && i < len(v.trees) && v.trees[i] != nil:
+		recv = v.trees[i].sub(prefix, s.e.sources)
+	case a != nil:
+		recv = s.valTree(a).sub(prefix, s.e.sources)
+	}
+	if len(recv) == 0 {
+		return nil
+	}
+	unresolved := func() tree {
+		return leaf(s.methodResult(recv.all(), method)).sub(after, s.e.sources)
+	}
+	if a == nil || prefix != "" {
+		return unresolved()
+	}
+	var out tree
+	found := false
+	for _, typ := range s.valueTypes(a) {
+		for _, m := range s.methodsNamed(typ, method) {
+			found = true
+			res, ok := s.resultOf(m, recv)
+			if !ok {
+				return unresolved()
+			}
+			out = merge(out, res.sub(after, s.e.sources))
+		}
+	}
+	if !found {
+		return unresolved()
+	}
+	return out
+}
+
+// methodsNamed are the methods named name that a call on a value of type
+// typ can run: typ's own, or for an interface type the implementations
+// visible here.
+func (s *fstate) methodsNamed(typ types.Type, name string) []*types.Func {
+	if types.IsInterface(typ) {
+		iface, _ := typ.Underlying().(*types.Interface)
+		for j := 0; iface != nil && j < iface.NumMethods(); j++ {
+			if m := iface.Method(j); m.Name() == name {
+				return s.e.implementations(m)
+			}
+		}
+		return nil
+	}
+	var pkg *types.Package
+	named := typ
+	if p, ok := typ.Underlying().(*types.Pointer); ok {
+		named = p.Elem()
+	}
+	if n, ok := types.Unalias(named).(*types.Named); ok {
+		pkg = n.Obj().Pkg()
+	}
+	if obj, _, _ := types.LookupFieldOrMethod(typ, true, pkg, name); obj != nil {
+		if m, ok := obj.(*types.Func); ok {
+			return []*types.Func{m}
+		}
+	}
+	return nil
+}
+
+// resultOf is what method m returns when called on a receiver holding
+// recv, by m's summary (its edges from the receiver and the user data it
+// makes itself); false when m has no summary here.
+func (s *fstate) resultOf(m *types.Func, recv tree) (tree, bool) {
+	t := s.e.targetOf(m)
+	var sum *Summary
+	switch {
+	case t.fn != nil:
+		sum = s.sumOf(t.fn)
+	case t.obj != nil && s.e.cfg.Summary != nil:
+		sum = s.e.cfg.Summary(t.obj)
+	}
+	if sum == nil {
+		return nil, false
+	}
+	sig, _ := m.Type().(*types.Signature)
+	multi := sig != nil && sig.Results().Len() > 1
+	to := func(port Port) string {
+		if multi {
+			return ".#" + itoa(port.Index) + port.Path
+		}
+		return port.Path
+	}
+	out := tree{}
+	for _, ed := range sum.Edges {
+		if ed.From.Index != 0 || ed.To.Kind != PortResult {
+			continue
+		}
+		var from tree
+		if strings.Contains(ed.From.Path, methodPart) {
+			from = leaf(recv.all()) // a getter calling another getter: whole
+		} else {
+			from = recv.sub(ed.From.Path, s.e.sources)
+		}
+		if ed.From.Whole {
+			from = leaf(from.all().asWhole(s.e.sources))
+		}
+		if ed.Sanitized {
+			san := tree{}
+			for k, v := range from {
+				nv := make(taint, len(v))
+				for j, o := range v {
+					o.san = true
+					nv[j] = o
+				}
+				san[k] = nv
+			}
+			from = san
+		}
+		out.put(to(ed.To), from)
+	}
+	for _, g := range sum.Gens {
+		if g.To.Kind == PortResult {
+			out.put(to(g.To), leaf(taint{{src: s.e.concrete(g.Label), san: g.Sanitized}}))
+		}
+	}
+	return out, true
 }
 
 // maxCallbackDepth bounds how deep callbacks handed to callees are followed.

@@ -222,6 +222,10 @@ func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
 	if t.obj == nil && t.fn == nil {
 		name = s.dynamicName(c)
 	}
+	if t.abstract && t.obj != nil {
+		s.unknownCallOn(c, args, name, t.obj.Name())
+		return
+	}
 	s.unknownCall(c, args, name)
 }
 
@@ -240,11 +244,29 @@ func (s *fstate) apply(c ssa.CallInstruction, t target, args []ssa.Value) {
 //     (pending.go); the interface value itself does not absorb its
 //     arguments.
 func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name string) {
+	s.unknownCallOn(c, args, name, "")
+}
+
+// unknownCallOn is unknownCall for the interface method named method
+// (when not ""), called on args[0] with no implementation in sight. What a
+// parameter of the function brings as the receiver becomes the result of
+// calling method on that parameter (the path part ".()method"): the
+// caller, which may know the implementation, takes from its argument what
+// the implementation's summary returns, and only when it cannot resolve
+// the method either does the result carry the argument whole (viaMethod).
+// A getter on an injected interface (flow.GetRequestBaseURL(ic) reading
+// ic.GetInternalContext()) then gives its caller one field of the flow,
+// not everything the flow holds.
+func (s *fstate) unknownCallOn(c ssa.CallInstruction, args []ssa.Value, name, method string) {
 	s.e.note(NoModelNote + name)
 	var all taint
-	for _, a := range args {
+	for i, a := range args {
 		if a == nil || isContext(a.Type()) {
 			continue // nil: a callback's argument the callee gives no value
+		}
+		if i == 0 && method != "" {
+			all, _ = all.union(s.methodResult(s.valTree(a).all(), method))
+			continue
 		}
 		all, _ = all.union(s.valTree(a).all())
 	}
@@ -273,6 +295,25 @@ func (s *fstate) unknownCall(c ssa.CallInstruction, args []ssa.Value, name strin
 		}
 	}
 }
+
+// methodResult turns the origins of a receiver into those of the result of
+// calling method on it: a parameter's own value (not one of its fields,
+// not a coarse or whole use) becomes the parameter at ".()method"; other
+// origins stay as they are.
+func (s *fstate) methodResult(recv taint, method string) taint {
+	var out taint
+	for _, o := range recv {
+		if s.e.sources[o.src].kind == paramSource && o.ext == "" && !o.coarse && !o.whole {
+			o.ext = methodPart + method
+		}
+		out, _ = out.union(taint{o})
+	}
+	return out
+}
+
+// methodPart starts the path part naming the result of a method call on
+// the value at the path before it (".()GetInternalContext").
+const methodPart = ".()"
 
 // isContext reports whether t is context.Context.
 func isContext(t types.Type) bool {
