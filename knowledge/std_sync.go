@@ -7,7 +7,11 @@ var stdSync = []Model{
 	// sync.
 	{Func: "(*sync.Map).Store", Flows: "1->0; 2->0", Source: doc("sync#Map.Store")},
 	{Func: "(*sync.Map).Load", Flows: "0->r0", Source: doc("sync#Map.Load")},
-	{Func: "(*sync.Map).LoadOrStore", Flows: "1->0; 2->0; 0->r0; 2->r0", Source: doc("sync#Map.LoadOrStore")},
+	// A row's flows read the arguments as they were before the call, so
+	// what LoadOrStore puts into the map and reads back in the same call is
+	// spelled out: the key and the value join the map's contents, which the
+	// result is read from (CodeQL's step from the key to the result).
+	{Func: "(*sync.Map).LoadOrStore", Flows: "1->0; 2->0; 0->r0; 1->r0; 2->r0", Source: doc("sync#Map.LoadOrStore")},
 	{Func: "(*sync.Map).LoadAndDelete", Flows: "0->r0", Source: doc("sync#Map.LoadAndDelete")},
 	{Func: "(*sync.Map).Swap", Flows: "1->0; 2->0; 0->r0", Source: doc("sync#Map.Swap")},
 	{Func: "(*sync.Map).Range", Flows: "0->1(0); 0->1(1)", Source: doc("sync#Map.Range")}, // each key and value is handed to f

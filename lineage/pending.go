@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"fmt"
 	"go/types"
 	"slices"
 	"sort"
@@ -106,6 +107,13 @@ func (s *fstate) pendingCall(c ssa.CallInstruction, m *types.Func, args []ssa.Va
 		return
 	}
 	s.e.pending[p.key()] = p
+	if s.e.cfg.Trace != nil {
+		for i, data := range p.Args {
+			for _, d := range data {
+				fmt.Fprintf(s.e.cfg.Trace, "pending %s arg %d: %s at %q\n", p.key(), i+1, d.Label.ShortField(), d.Path)
+			}
+		}
+	}
 }
 
 // resolvePending applies the exits of visible implementations to pending

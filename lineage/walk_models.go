@@ -14,6 +14,15 @@ import (
 
 // applyModel applies a library model.
 func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedModel, name string) {
+	// Every flow reads the arguments as they were before the call: a flow
+	// must not take in what an earlier flow of the same row delivered
+	// (json.Unmarshal's "0->1; 1w:json->0" made the bytes hold themselves
+	// used whole, and every caller's value its own fields at its root).
+	type delivery struct {
+		f flowSpec
+		t tree
+	}
+	var out []delivery
 	for _, f := range m.flows {
 		var t tree
 		switch {
@@ -32,7 +41,10 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 		if f.from.whole {
 			t = withStep(t, s.step(c.Pos(), describeUse(name, f.from.enc)))
 		}
-		s.deliver(c, args, f.to, "", t, name)
+		out = append(out, delivery{f, t})
+	}
+	for _, d := range out {
+		s.deliver(c, args, d.f.to, "", d.t, name)
 	}
 	v := c.Value()
 	for _, a := range m.alias {

@@ -47,3 +47,30 @@ func Upper(s string) string { // want Upper:`summary\(param0->result0\)`
 func Post(url, body string) { // want Post:`summary\(param0\(whole\)->exit\(http.Post@\$0\); param1\(whole\)->exit\(http.Post@\$0\)\)`
 	http.Post(url, "text/plain", bytes.NewReader([]byte(body)))
 }
+
+// SameJSON decodes both documents into values of its own: the bytes do
+// not take in anything (a model's flows read the arguments as they were
+// before the call, so json.Unmarshal's "the destination's fields are the
+// bytes' serialised form" does not feed the bytes back into themselves).
+func SameJSON(a, b json.RawMessage, label string) string { // want SameJSON:`^summary\(param2->result0; result0="" \| \$2\)$`
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return ""
+	}
+	if x == nil || y == nil {
+		return ""
+	}
+	return label
+}
+
+// Account is decoded into.
+type Account struct {
+	ID    string
+	Email string `json:"email" userdata:"contact"`
+}
+
+// DecodeAccount fills dst from raw: the bytes are an account's serialised
+// form, and the account gets what the bytes hold.
+func DecodeAccount(raw []byte, dst *Account) error { // want DecodeAccount:`^summary\(lib.Account.Email->param0; param0->param1; param1\(whole\)->param0\)$`
+	return json.Unmarshal(raw, dst)
+}
