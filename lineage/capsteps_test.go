@@ -45,3 +45,27 @@ func TestCapSteps(t *testing.T) {
 		t.Errorf("steps left out in all: %d, want %d", total, want)
 	}
 }
+
+// TestCapStepsDeps: summaries of dependencies keep fewer steps per edge
+// than those of the code under scan, with the same marker at the cut.
+func TestCapStepsDeps(t *testing.T) {
+	var steps []Step
+	for i := range maxSummarySteps {
+		steps = append(steps, Step{Pos: Position{File: "a.go", Line: i + 1}, Desc: "step"})
+	}
+	scanned := &engine{cfg: &Config{Scanned: true}}
+	if got := scanned.capSteps(steps); len(got) != maxSummarySteps {
+		t.Errorf("code under scan: %d steps kept, want %d", len(got), maxSummarySteps)
+	}
+	dep := &engine{cfg: &Config{}}
+	got := dep.capSteps(steps)
+	if len(got) != maxDepSummarySteps+1 {
+		t.Fatalf("dependency: %d steps kept, want %d", len(got), maxDepSummarySteps+1)
+	}
+	if n, ok := cutCount(got[maxDepSummarySteps/2]); !ok || n != maxSummarySteps-maxDepSummarySteps {
+		t.Errorf("dependency: marker %q says %d, want %d", got[maxDepSummarySteps/2].Desc, n, maxSummarySteps-maxDepSummarySteps)
+	}
+	if got[0].Pos.Line != 1 || got[len(got)-1].Pos.Line != maxSummarySteps {
+		t.Errorf("dependency: the ends moved: %v ... %v", got[0].Pos, got[len(got)-1].Pos)
+	}
+}

@@ -9,10 +9,25 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// maxSummarySteps bounds the steps a summary keeps per edge: the first and
-// last halves are kept, with a step between them that says how many were
-// left out (capSteps).
+// maxSummarySteps bounds the steps a summary of the code under scan keeps
+// per edge: the first and last halves are kept, with a step between them
+// that says how many were left out (capSteps).
 const maxSummarySteps = 40
+
+// maxDepSummarySteps is maxSummarySteps for dependencies. Summaries are kept
+// for the whole run, and their paths were the largest part of what the
+// collector scanned on every cycle (kratos: a quarter of the live heap);
+// a path through a dependency shows where it enters and leaves it, and a
+// marker says how many steps inside were left out.
+const maxDepSummarySteps = 8
+
+// capSteps is capStepsTo for the package under analysis.
+func (e *engine) capSteps(steps []Step) []Step {
+	if e.cfg.Scanned {
+		return capStepsTo(steps, maxSummarySteps)
+	}
+	return capStepsTo(steps, maxDepSummarySteps)
+}
 
 // maxSummaryEntries bounds the edges, generations and exits of one
 // summary; past it the summary says so in Limit.
@@ -56,7 +71,7 @@ func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
 	if s.exitKeys == nil {
 		s.exitKeys = make(map[exitKey]int)
 	}
-	x.Steps = capSteps(extendTrace(base, call, steps).steps())
+	x.Steps = s.e.capSteps(extendTrace(base, call, steps).steps())
 	s.exitKeys[k] = len(s.sum.Exits)
 	s.sum.Exits = append(s.sum.Exits, x)
 }
@@ -83,7 +98,7 @@ func (s *fstate) output(to Port, t taint) {
 				continue
 			}
 			s.gens[k] = len(s.sum.Gens)
-			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: capSteps(o.tr.steps())})
+			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: s.e.capSteps(o.tr.steps())})
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
@@ -95,7 +110,7 @@ func (s *fstate) output(to Port, t taint) {
 			continue
 		}
 		s.edges[k] = len(s.sum.Edges)
-		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: capSteps(o.tr.steps())})
+		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: s.e.capSteps(o.tr.steps())})
 	}
 }
 
@@ -252,11 +267,14 @@ func sortSummary(s *Summary) {
 // step that says how many were left out, at the last kept step's
 // position: a reader of the path (text, a SARIF code flow) sees where it
 // jumps, never a silent cut.
-func capSteps(steps []Step) []Step {
-	if len(steps) <= maxSummarySteps {
+func capSteps(steps []Step) []Step { return capStepsTo(steps, maxSummarySteps) }
+
+// capStepsTo is capSteps with at most limit steps (and the marker).
+func capStepsTo(steps []Step, limit int) []Step {
+	if len(steps) <= limit {
 		return steps
 	}
-	half := maxSummarySteps / 2
+	half := limit / 2
 	n := 0
 	for _, st := range steps[half : len(steps)-half] {
 		if k, ok := cutCount(st); ok {
@@ -265,7 +283,7 @@ func capSteps(steps []Step) []Step {
 			n++
 		}
 	}
-	out := make([]Step, 0, maxSummarySteps+1)
+	out := make([]Step, 0, limit+1)
 	out = append(out, steps[:half]...)
 	out = append(out, Step{Pos: steps[half-1].Pos, Desc: cutDesc(n)})
 	return append(out, steps[len(steps)-half:]...)

@@ -182,25 +182,39 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 			inherited = append(inherited, pf.Calls...)
 		}
 	}
+	sums := make(map[*types.Func]*lineage.Summary)
+	fieldStrs := make(map[*types.Var]map[string]lineage.StrExpr)
 	out := lineage.Analyze(&lineage.Config{
 		Pending: inherited,
 		Fset:    pass.Fset,
 		Pkg:     pkg,
 		Policy:  pol,
 		Sources: srcs,
+		// Each imported fact is read once per package: a driver may keep
+		// facts encoded (the standalone driver does) and decode on import.
 		Summary: func(fn *types.Func) *lineage.Summary {
+			if s, ok := sums[fn]; ok {
+				return s
+			}
+			var s *lineage.Summary
 			var f SummaryFact
 			if pass.ImportObjectFact(fn, &f) {
-				return &f.Summary
+				s = &f.Summary
 			}
-			return nil
+			sums[fn] = s
+			return s
 		},
 		FieldStr: func(f *types.Var) map[string]lineage.StrExpr {
-			var ff FieldFact
-			if pass.ImportObjectFact(f, &ff) {
-				return ff.Values
+			if v, ok := fieldStrs[f]; ok {
+				return v
 			}
-			return nil
+			var ff FieldFact
+			var v map[string]lineage.StrExpr
+			if pass.ImportObjectFact(f, &ff) {
+				v = ff.Values
+			}
+			fieldStrs[f] = v
+			return v
 		},
 		Generated:    func(name string) bool { return generated[name] },
 		MethodNames:  methods.names,
