@@ -31,6 +31,11 @@ type PendingCall struct {
 	Func      string
 	// Args holds, per argument (receiver excluded), the user data passed.
 	Args [][]PendingData
+	// Consts holds, per argument (receiver excluded), the constant
+	// strings passed there, when it is a slice built at the call of
+	// constants only (column names an implementation's mapper writes,
+	// ExitEdge.Cols); nil elsewhere.
+	Consts [][]string `json:",omitempty"`
 }
 
 // PendingData is one label passed to a pending call, with its path.
@@ -102,6 +107,14 @@ func (s *fstate) pendingCall(c ssa.CallInstruction, m *types.Func, args []ssa.Va
 	}
 	if !any {
 		return
+	}
+	for i, a := range args[1:] {
+		if cs := s.constStrings(a); cs != nil {
+			for len(p.Consts) <= i {
+				p.Consts = append(p.Consts, nil)
+			}
+			p.Consts[i] = cs
+		}
 	}
 	if _, dup := s.e.pending[p.key()]; dup {
 		return
@@ -212,10 +225,19 @@ func (e *engine) applyPending(p PendingCall, impl *types.Func) {
 				}
 			}
 		}
+		// The columns a mapper writes, named at the call (ExitEdge.Cols).
+		var cols []string
+		var colType types.Type
+		if k := x.Cols - 2; x.Cols > 1 && k < len(p.Consts) && sig != nil && x.From.Index-1 < sig.Params().Len() {
+			cols, colType = p.Consts[k], sig.Params().At(x.From.Index-1).Type()
+		}
 	data:
 		for _, d := range p.Args[x.From.Index-1] {
 			if !isPrefix(x.From.Path, d.Path) && !isPrefix(d.Path, x.From.Path) {
 				continue // the implementation reads another field
+			}
+			if len(cols) > 0 && d.Path != "" && !inColumns(colType, d.Path, cols) {
+				continue // the mapper writes other columns
 			}
 			for _, k := range skip {
 				if k != "" && isPrefix(k, d.Path) {
@@ -234,4 +256,20 @@ func (e *engine) applyPending(p PendingCall, impl *types.Func) {
 			})
 		}
 	}
+}
+
+// inColumns reports whether path, below a value of type typ, lies in one
+// of the struct fields that the columns cols name (columnNamed).
+func inColumns(typ types.Type, path string, cols []string) bool {
+	st := structOf(typ)
+	if st == nil {
+		return true
+	}
+	first := cutPath(path, 1)
+	for i := 0; i < st.NumFields(); i++ {
+		if "."+st.Field(i).Name() == first && columnNamed(st.Field(i).Name(), st.Tag(i), cols) {
+			return true
+		}
+	}
+	return false
 }

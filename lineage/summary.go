@@ -3,6 +3,7 @@ package lineage
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -93,6 +94,11 @@ type ExitEdge struct {
 	// ("json", "db"), for the fields it leaves out (json:"-", a mapper's
 	// associations): callers apply it to what they pass.
 	Enc string `json:",omitempty"`
+	// Cols, when not 0, is 1 + the index of the parameter that names the
+	// columns a mapper writes of From (UpdateQuery(m, columns...) in a
+	// helper given the names): callers that pass constant names count
+	// only those columns of what they pass (columnsTree).
+	Cols int `json:",omitempty"`
 }
 
 // CallEdge is a call of a function-typed parameter.
@@ -142,7 +148,11 @@ func (s *Summary) String() string {
 		if len(x.Endpoint) > 0 {
 			ep = "@" + x.Endpoint.String()
 		}
-		parts = append(parts, from+"->exit("+shortName(x.Exit.Callee)+ep+")"+san(x.Sanitized))
+		cols := ""
+		if x.Cols > 0 {
+			cols = " columns $" + strconv.Itoa(x.Cols-1)
+		}
+		parts = append(parts, from+"->exit("+shortName(x.Exit.Callee)+ep+cols+")"+san(x.Sanitized))
 	}
 	for _, c := range s.Calls {
 		for _, a := range c.Args {

@@ -270,10 +270,16 @@ func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *S
 			s.exitVia(c, x, tt, expr, nil)
 			continue
 		}
-		tt := s.viewTreeEnc(view, x.From.Index, x.From.Path, x.From.Whole, x.Enc).all()
+		var tt taint
+		if x.Cols > 0 && x.From.Path == "" && view.value(x.From.Index) != nil {
+			tt = s.colsView(view, x)
+		} else {
+			tt = s.viewTreeEnc(view, x.From.Index, x.From.Path, x.From.Whole, x.Enc).all()
+		}
 		if len(tt) == 0 {
 			continue
 		}
+		x.Cols = s.colsOf(view, x)
 		s.exitVia(c, x, tt, expr, &callStep)
 	}
 	if depth < maxCallbackDepth {
@@ -336,6 +342,56 @@ func (s *fstate) applyCallback(c ssa.CallInstruction, view argView, ce CallEdge,
 	}
 }
 
+// colsView is what a callee's mapper exit whose columns parameter x.Cols
+// names takes of argument x.From: with constant names at this call, the
+// columns named; with names this function is given in turn, the value's
+// own data (exitVia passes the restriction on, see colsOf); else all of
+// it.
+func (s *fstate) colsView(view argView, x ExitEdge) taint {
+	a := view.value(x.From.Index)
+	if cols := s.constStrings(view.value(x.Cols - 1)); len(cols) > 0 {
+		return s.columnsTree(a, cols, x.Enc).all()
+	}
+	if s.colsOf(view, x) > 0 {
+		return s.ownTree(a, x.Enc).all()
+	}
+	return s.viewTreeEnc(view, x.From.Index, "", x.From.Whole, x.Enc).all()
+}
+
+// colsOf is ExitEdge.Cols for this function of a callee's exit edge x
+// applied at a call: the callee's columns parameter is one of this
+// function's parameters; 0 otherwise.
+func (s *fstate) colsOf(view argView, x ExitEdge) int {
+	if x.Cols == 0 {
+		return 0
+	}
+	if i := s.spilledParamIndex(view.value(x.Cols - 1)); i >= 0 {
+		return i + 1
+	}
+	return 0
+}
+
+// spilledParamIndex is paramIndex, also for a parameter captured by a
+// closure, which SSA spills to a cell (new T; *t = p) the closure binds.
+func (s *fstate) spilledParamIndex(v ssa.Value) int {
+	if a, ok := v.(*ssa.Alloc); ok {
+		idx := -1
+		for _, r := range *a.Referrers() {
+			st, ok := r.(*ssa.Store)
+			if !ok || st.Addr != a {
+				continue
+			}
+			i := s.paramIndex(st.Val)
+			if i < 0 || (idx >= 0 && i != idx) {
+				return -1 // assigned something else too
+			}
+			idx = i
+		}
+		return idx
+	}
+	return s.paramIndex(v)
+}
+
 // exitVia records data reaching an exit inside a callee; the path of what
 // it records is the origin's, then callStep and the callee's steps (none
 // without callStep).
@@ -372,7 +428,11 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
-		s.addExit(ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr, Enc: x.Enc}, o.tr, callStep, x.Steps)
+		xe := ExitEdge{From: &from, Sanitized: sanitized, Exit: x.Exit, Endpoint: expr, Enc: x.Enc}
+		if o.whole && o.ext == "" {
+			xe.Cols = x.Cols
+		}
+		s.addExit(xe, o.tr, callStep, x.Steps)
 	}
 }
 

@@ -57,7 +57,7 @@ func (s *fstate) full() bool {
 // pass (the state it comes from is). Its steps, base's extended by call
 // and steps, are made only for a new entry.
 func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
-	k := exitKey{exit: x.Exit.Pos, endpoint: x.Endpoint.String(), san: x.Sanitized, enc: x.Enc}
+	k := exitKey{exit: x.Exit.Pos, endpoint: x.Endpoint.String(), san: x.Sanitized, enc: x.Enc, cols: x.Cols}
 	if x.From != nil {
 		k.from = *x.From
 	} else {
@@ -86,6 +86,7 @@ type exitKey struct {
 	endpoint string
 	san      bool
 	enc      string
+	cols     int
 }
 
 // output records data t reaching port to of the function.

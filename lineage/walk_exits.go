@@ -16,17 +16,22 @@ func (s *fstate) exitArgs(c ssa.CallInstruction, args []ssa.Value, name, kind st
 	// The data per serialiser (most exits have one, none: ""), in the
 	// order of the ports.
 	type encData struct {
-		enc string
-		t   taint
+		enc  string
+		cols int // see ExitEdge.Cols
+		t    taint
 	}
 	var groups []encData
 	for _, p := range data {
+		cols := 0
+		if k := s.colsParam(args, p); k >= 0 {
+			cols = k + 1
+		}
 		i := 0
-		for i < len(groups) && groups[i].enc != p.enc {
+		for i < len(groups) && (groups[i].enc != p.enc || groups[i].cols != cols) {
 			i++
 		}
 		if i == len(groups) {
-			groups = append(groups, encData{enc: p.enc})
+			groups = append(groups, encData{enc: p.enc, cols: cols})
 		}
 		groups[i].t, _ = groups[i].t.union(s.portTree(args, p, "", true, p.enc).all())
 	}
@@ -39,8 +44,18 @@ func (s *fstate) exitArgs(c ssa.CallInstruction, args []ssa.Value, name, kind st
 		if !folded { // folding the endpoint costs: only for data that leaves
 			expr, folded = s.endpointExpr(args, ep), true
 		}
-		s.exitDataEnc(c, name, kind, g.t, expr, desc, g.enc)
+		s.exitDataCols(c, name, kind, g.t, expr, desc, g.enc, g.cols)
 	}
+}
+
+// colsParam is the index of the function's parameter (or captured
+// variable) that names the columns a mapper port writes (portSpec.cols),
+// when the call passes it on rather than constant names; else -1.
+func (s *fstate) colsParam(args []ssa.Value, p portSpec) int {
+	if !p.byCols || p.cols >= len(args) || s.constStrings(args[p.cols]) != nil {
+		return -1
+	}
+	return s.paramIndex(args[p.cols])
 }
 
 // endpointExpr evaluates where an exit sends data.
@@ -57,6 +72,12 @@ func (s *fstate) exitData(c ssa.Instruction, name, kind string, t taint, expr St
 // exitDataEnc is exitData for data a serialiser enc used ("" none): a
 // parameter's data used whole keeps enc on its exit edge.
 func (s *fstate) exitDataEnc(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc, enc string) {
+	s.exitDataCols(c, name, kind, t, expr, desc, enc, 0)
+}
+
+// exitDataCols is exitDataEnc for a mapper whose columns parameter cols
+// names (ExitEdge.Cols; 0: none).
+func (s *fstate) exitDataCols(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc, enc string, cols int) {
 	if len(t) == 0 || s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
 		return
 	}
@@ -85,6 +106,9 @@ func (s *fstate) exitDataEnc(c ssa.Instruction, name, kind string, t taint, expr
 		x := ExitEdge{From: &from, Sanitized: o.san, Exit: x, Endpoint: expr}
 		if o.whole {
 			x.Enc = enc
+			if o.ext == "" {
+				x.Cols = cols
+			}
 		}
 		s.addExit(x, o.tr, &exitStep, nil)
 	}

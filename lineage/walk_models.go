@@ -124,6 +124,13 @@ func (s *fstate) portTree(args []ssa.Value, p portSpec, path string, whole bool,
 				out = merge(out, s.columnsTree(a, cols, enc))
 				continue
 			}
+			if s.paramIndex(args[p.cols]) >= 0 {
+				// The names are the caller's (ExitEdge.Cols): the
+				// fields the value's type holds are counted there, by
+				// the names it passes; here only what the value holds.
+				out = merge(out, s.ownTree(a, enc))
+				continue
+			}
 		}
 		if p.rest || p.all {
 			// A variadic slice: its elements are the arguments.
@@ -133,6 +140,17 @@ func (s *fstate) portTree(args []ssa.Value, p portSpec, path string, whole bool,
 		out = merge(out, s.argTree(a, path, whole || p.whole, enc))
 	}
 	return out
+}
+
+// ownTree is the data of a used whole without the user-data fields its
+// type holds: its origins (a parameter's as a whole value), for a mapper
+// whose columns the caller names.
+func (s *fstate) ownTree(a ssa.Value, enc string) tree {
+	t := s.valTree(a)
+	if enc != "" {
+		t = s.skipFields(a, "", t, enc)
+	}
+	return leaf(t.all().asWhole(s.e.sources))
 }
 
 // constStrings returns the constant strings passed in a variadic slice
