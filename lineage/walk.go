@@ -906,10 +906,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.addPts(v, []ref{{obj: s.object(objAlloc, 0, v)}})
 	case *ssa.MakeClosure:
 		s.addPts(in, []ref{{obj: s.object(objClosure, 0, in)}})
-		// Captured variables flow with the closure.
-		for _, b := range in.Bindings {
-			s.setVal(in, merge(s.vals[b].clone(), s.ptsTree(b)))
-		}
+		s.closureValue(in)
 	case *ssa.FieldAddr:
 		f, _ := fieldOf(in.X.Type(), in.Field)
 		name := ""
@@ -1114,6 +1111,40 @@ func (s *fstate) instr(instr ssa.Instruction) {
 				s.e.panicAt = s.e.tick
 			}
 		}
+	}
+}
+
+// closureValue gives a closure value the data it carries as a value:
+// what code that only holds it (a template's function map, a library that
+// calls it back) can get out of it of the variables it captured. With the
+// function's summary that is what its results return of them (its exits
+// and its writes into captured variables are applied where it is called
+// or passed, closuresPassed); without a summary yet (a recursive
+// component's first round), everything it captured. As before, user data
+// the closure reads itself is not counted in its value. A template helper closing over a whole service object no
+// longer makes every template, and every message rendered with it, hold
+// all that object holds (listmonk: the manager and its campaign queue).
+func (s *fstate) closureValue(in *ssa.MakeClosure) {
+	binding := func(k int) tree { return merge(s.vals[in.Bindings[k]].clone(), s.ptsTree(in.Bindings[k])) }
+	fn, _ := in.Fn.(*ssa.Function)
+	fn = originFn(fn)
+	var sum *Summary
+	if fn != nil && fn.Pkg == s.e.cfg.Pkg {
+		sum = s.sumOf(fn)
+	}
+	if sum == nil || sum.Limit != "" {
+		for k := range in.Bindings {
+			s.setVal(in, binding(k))
+		}
+		return
+	}
+	np := len(fn.Params)
+	for _, ed := range sum.Edges {
+		k := ed.From.Index - np
+		if ed.To.Kind != PortResult || k < 0 || k >= len(in.Bindings) {
+			continue
+		}
+		s.setVal(in, leaf(binding(k).sub(ed.From.Path, s.e.sources).all()))
 	}
 }
 

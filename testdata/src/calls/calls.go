@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"text/template"
 )
 
 const us = "https://api.mixpanel.com/track"
@@ -110,6 +111,40 @@ func copiedBeforeStore(u *User, n int) {
 }
 
 func sendsStoredAfter(u *User) error { return storedAfterSend(u) }
+
+// A closure handed over as a value (a template's function map) carries
+// what its result returns of what it captured, not everything it
+// captured: the queue holds user data, one helper returns only the root
+// URL. Code that cannot be read (the template package) gives its results
+// what it was given, so the template's name stands for its helpers here.
+type mailer struct {
+	queue []string
+	root  string
+}
+
+func (m *mailer) enqueue(u *User) { m.queue = append(m.queue, u.Email) }
+
+func (m *mailer) helpers() template.FuncMap {
+	return template.FuncMap{"Root": func() string { return m.root }}
+}
+
+func (m *mailer) leakyHelpers() template.FuncMap {
+	return template.FuncMap{"Next": func() string { return m.queue[0] }}
+}
+
+func describe(fm template.FuncMap) string {
+	return template.New("n").Funcs(fm).Name()
+}
+
+func notifyRoot(m *mailer, u *User) {
+	m.enqueue(u)
+	http.Post(us, "text/plain", strings.NewReader(describe(m.helpers()))) // no user data: the helper returns the root URL
+}
+
+func notifyNext(m *mailer, u *User) {
+	m.enqueue(u)
+	http.Post(us, "text/plain", strings.NewReader(describe(m.leakyHelpers()))) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
 
 func goroutine(u *User) {
 	go http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
