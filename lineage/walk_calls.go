@@ -280,7 +280,7 @@ func (s *fstate) unknownCallOn(c ssa.CallInstruction, args []ssa.Value, name, me
 		return
 	}
 	if v := c.Value(); v != nil {
-		s.setVal(v, leaf(all))
+		s.setVal(v, unknownResults(v.Type(), all))
 	}
 	if !c.Common().IsInvoke() && c.Common().StaticCallee() != nil && c.Common().Signature().Recv() != nil {
 		if len(args) > 1 && !s.answers(args[0]) {
@@ -294,6 +294,24 @@ func (s *fstate) unknownCallOn(c ssa.CallInstruction, args []ssa.Value, name, me
 			s.writeInto(c, s.pointee(args[0]), "", leaf(rest), name)
 		}
 	}
+}
+
+// unknownResults is what the results of an unknown call of type t hold
+// when its arguments hold all: each result all of it. A tuple's results
+// get it each at their own place (".#i"): put at the tuple itself, a
+// result read from it took the argument's data at path ".#i" below each
+// symbolic origin, a place no argument has, so a caller's data below the
+// value it passed (a map's values, a struct's fields) was lost.
+func unknownResults(t types.Type, all taint) tree {
+	tup, ok := t.(*types.Tuple)
+	if !ok {
+		return leaf(all)
+	}
+	out := tree{}
+	for i := 0; i < tup.Len(); i++ {
+		out.put(".#"+itoa(i), leaf(all))
+	}
+	return out
 }
 
 // methodResult turns the origins of a receiver into those of the result of

@@ -146,6 +146,21 @@ func notifyNext(m *mailer, u *User) {
 	http.Post(us, "text/plain", strings.NewReader(describe(m.leakyHelpers()))) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
+// An unknown call's results each carry its arguments: a parse error
+// carries the helpers it was given (what they return lies below the map
+// passed, at its values).
+func compile(fm template.FuncMap, body string) error {
+	_, err := template.New("n").Funcs(fm).Parse(body)
+	return err
+}
+
+func notifyParse(m *mailer, u *User) {
+	m.enqueue(u)
+	if err := compile(m.leakyHelpers(), "{{ Next }}"); err != nil {
+		http.Post(us, "text/plain", strings.NewReader(err.Error())) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+	}
+}
+
 func goroutine(u *User) {
 	go http.Post(us, "text/plain", strings.NewReader(u.Email)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
