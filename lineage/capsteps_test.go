@@ -15,10 +15,10 @@ func TestCapSteps(t *testing.T) {
 		}
 		return out
 	}
-	if got := capSteps(mk(maxSummarySteps)); len(got) != maxSummarySteps {
+	if got := capStepsTo(mk(maxSummarySteps), maxSummarySteps); len(got) != maxSummarySteps {
 		t.Fatalf("a path at the limit changed: %d steps", len(got))
 	}
-	got := capSteps(mk(maxSummarySteps + 10))
+	got := capStepsTo(mk(maxSummarySteps+10), maxSummarySteps)
 	if len(got) != maxSummarySteps+1 {
 		t.Fatalf("got %d steps, want %d", len(got), maxSummarySteps+1)
 	}
@@ -34,7 +34,7 @@ func TestCapSteps(t *testing.T) {
 	}
 	// Cut again with more steps appended: the old marker is inside the
 	// new cut and its 10 steps are counted.
-	again := capSteps(append(append(mk(5), got...), mk(5)...))
+	again := capStepsTo(append(append(mk(5), got...), mk(5)...), maxSummarySteps)
 	total := 0
 	for _, st := range again {
 		if n, ok := cutCount(st); ok {

@@ -155,14 +155,7 @@ func (s *fstate) methodsNamed(typ types.Type, name string) []*types.Func {
 // recv, by m's summary (its edges from the receiver and the user data it
 // makes itself); false when m has no summary here.
 func (s *fstate) resultOf(m *types.Func, recv tree) (tree, bool) {
-	t := s.e.targetOf(m)
-	var sum *Summary
-	switch {
-	case t.fn != nil:
-		sum = s.sumOf(t.fn)
-	case t.obj != nil && s.e.cfg.Summary != nil:
-		sum = s.e.cfg.Summary(t.obj)
-	}
+	sum := s.summaryOf(s.e.targetOf(m))
 	if sum == nil {
 		return nil, false
 	}
@@ -322,13 +315,7 @@ func (s *fstate) applyCallback(c ssa.CallInstruction, view argView, ce CallEdge,
 		return
 	}
 	for _, t := range s.funcTargets(fv) {
-		var sum *Summary
-		switch {
-		case t.fn != nil:
-			sum = s.sumOf(t.fn)
-		case t.obj != nil && s.e.cfg.Summary != nil:
-			sum = s.e.cfg.Summary(t.obj)
-		}
+		sum := s.summaryOf(t)
 		if sum == nil {
 			continue
 		}

@@ -21,7 +21,7 @@ const maxSummarySteps = 40
 // marker says how many steps inside were left out.
 const maxDepSummarySteps = 8
 
-// capSteps is capStepsTo for the package under analysis.
+// capSteps is capStepsTo with the limit of the package under analysis.
 func (e *engine) capSteps(steps []Step) []Step {
 	if e.cfg.Scanned {
 		return capStepsTo(steps, maxSummarySteps)
@@ -264,13 +264,10 @@ func sortSummary(s *Summary) {
 	})
 }
 
-// capSteps keeps the first and last halves of steps and, between them, a
-// step that says how many were left out, at the last kept step's
-// position: a reader of the path (text, a SARIF code flow) sees where it
-// jumps, never a silent cut.
-func capSteps(steps []Step) []Step { return capStepsTo(steps, maxSummarySteps) }
-
-// capStepsTo is capSteps with at most limit steps (and the marker).
+// capStepsTo keeps at most limit steps: the first and last halves and,
+// between them, a step that says how many were left out, at the last kept
+// step's position: a reader of the path (text, a SARIF code flow) sees
+// where it jumps, never a silent cut.
 func capStepsTo(steps []Step, limit int) []Step {
 	if len(steps) <= limit {
 		return steps

@@ -317,6 +317,19 @@ func (s *fstate) sumOf(fn *ssa.Function) *Summary {
 	return s.e.sums[fn]
 }
 
+// summaryOf is the summary of a call target: a function of the package
+// (sumOf, recording the dependency) or an imported one (its fact); nil
+// when there is none.
+func (s *fstate) summaryOf(t target) *Summary {
+	switch {
+	case t.fn != nil:
+		return s.sumOf(t.fn)
+	case t.obj != nil && s.e.cfg.Summary != nil:
+		return s.e.cfg.Summary(t.obj)
+	}
+	return nil
+}
+
 // init gives parameters and free variables their symbolic sources.
 func (s *fstate) init() {
 	n := 0

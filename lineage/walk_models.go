@@ -887,13 +887,7 @@ func (s *fstate) intoCallback(c ssa.CallInstruction, fv ssa.Value, k int, t tree
 	trees := make([]tree, k+1)
 	trees[k] = leaf(t.all().withStep(s.step(c.Pos(), "handed to its callback by "+shortName(name))))
 	for _, tg := range s.funcTargets(fv) {
-		var sum *Summary
-		switch {
-		case tg.fn != nil:
-			sum = s.sumOf(tg.fn)
-		case tg.obj != nil && s.e.cfg.Summary != nil:
-			sum = s.e.cfg.Summary(tg.obj)
-		}
+		sum := s.summaryOf(tg)
 		if sum == nil {
 			continue
 		}
