@@ -25,7 +25,7 @@ func TestSummaries(t *testing.T) {
 // TestPendingInterfaceCalls: svc calls interfaces whose implementations
 // (vendorx, store) it cannot see; main, which sees both, finishes the
 // flows, with the fields each implementation reads (store's Touch reads
-// only the ID).
+// only the ID) and, for a mapper, the columns each call names.
 func TestPendingInterfaceCalls(t *testing.T) {
 	dir, err := filepath.Abs("../../testdata")
 	if err != nil {
@@ -46,8 +46,12 @@ func TestPendingInterfaceCalls(t *testing.T) {
 	want := []string{
 		// Store.Touch sends only the ID: the address the user holds does
 		// not reach it.
-		"store.go:20 net/http.PostForm [di/svc.User.Email] via svc.go:35",
+		"store.go:22 net/http.PostForm [di/svc.User.Email] via svc.go:37",
 		"  api.mixpanel.com (US)",
+		// Store.SaveColumns writes the columns its caller names: only
+		// Readdress names the address (Stamp names "seen_at").
+		"store.go:30 (*github.com/ory/pop/v6.Query).UpdateQuery [di/svc.User.Email] via svc.go:47",
+		"  unresolved (result of (*v6.Connection).Where)",
 		"vendorx.go:14 net/http.PostForm [di/svc.User.Email] via svc.go:19",
 		"  api.mixpanel.com (US)",
 	}

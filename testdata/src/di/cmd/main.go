@@ -1,4 +1,4 @@
-// Command cmd wires vendorx into svc. // want package:`pending\(Store.Save Store.Touch Tracker.Track\)`
+// Command cmd wires vendorx into svc. // want package:`pending\(Store.Save Store.SaveColumns Store.SaveColumns Store.Touch Tracker.Track\)`
 // Here the pending call from svc meets its implementation.
 package main
 
@@ -14,6 +14,8 @@ func main() {
 	u := loaded
 	svc.Seen(store.Remote{}, u)
 	svc.Keep(store.Remote{}, u)
+	svc.Stamp(store.Remote{}, u)
+	svc.Readdress(store.Remote{}, u)
 }
 
 // loaded is a user the program did not build: it holds the fields its

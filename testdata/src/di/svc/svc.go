@@ -4,7 +4,7 @@ package svc
 
 type User struct {
 	ID    string
-	Email string `userdata:"contact"`
+	Email string `db:"email" userdata:"contact"`
 }
 
 type Tracker interface {
@@ -23,6 +23,8 @@ func (s *Service) Signup(u *User) {
 type Store interface {
 	Touch(u *User)
 	Save(u *User)
+	// SaveColumns writes the columns named.
+	SaveColumns(u *User, columns ...string)
 }
 
 // Seen marks u as seen: the implementation sends only its ID.
@@ -33,4 +35,14 @@ func Seen(st Store, u *User) {
 // Keep stores u: the implementation sends its address.
 func Keep(st Store, u *User) {
 	st.Save(u)
+}
+
+// Stamp writes one column that holds no user data.
+func Stamp(st Store, u *User) {
+	st.SaveColumns(u, "seen_at")
+}
+
+// Readdress writes the address column.
+func Readdress(st Store, u *User) {
+	st.SaveColumns(u, "email")
 }
