@@ -66,17 +66,12 @@ func (s *fstate) endpointExpr(args []ssa.Value, ep endpointSpec) StrExpr {
 // exitData records data t reaching an exit: concrete sources become flows,
 // symbolic ones become exit edges of the summary.
 func (s *fstate) exitData(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc string) {
-	s.exitDataEnc(c, name, kind, t, expr, desc, "")
+	s.exitDataCols(c, name, kind, t, expr, desc, "", 0)
 }
 
-// exitDataEnc is exitData for data a serialiser enc used ("" none): a
-// parameter's data used whole keeps enc on its exit edge.
-func (s *fstate) exitDataEnc(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc, enc string) {
-	s.exitDataCols(c, name, kind, t, expr, desc, enc, 0)
-}
-
-// exitDataCols is exitDataEnc for a mapper whose columns parameter cols
-// names (ExitEdge.Cols; 0: none).
+// exitDataCols is exitData for data a serialiser enc used ("" none), by a
+// mapper whose columns parameter cols names (ExitEdge.Cols; 0: none): a
+// parameter's data used whole keeps enc and cols on its exit edge.
 func (s *fstate) exitDataCols(c ssa.Instruction, name, kind string, t taint, expr StrExpr, desc, enc string, cols int) {
 	if len(t) == 0 || s.e.gwPkgs[s.fn.Pkg.Pkg.Path()] {
 		return
