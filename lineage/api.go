@@ -104,6 +104,8 @@ func Analyze(cfg *Config) *Result {
 		names:      make(map[*types.Func]string),
 		callDescs:  make(map[string][2]string),
 		globalAt:   make(map[*ssa.Global]int),
+		queues:     make(map[*types.Var]tree),
+		queueAt:    make(map[*types.Var]int),
 		gindexed:   make(map[*ssa.Function]bool),
 	}
 	if cfg.Policy != nil {

@@ -16,6 +16,10 @@ type engine struct {
 	srcIdx  map[sourceKey]int
 	sums    map[*ssa.Function]*Summary
 	globals map[*ssa.Global]tree // what the package stores in its variables
+	// queues is the user data sent on channels kept in each struct field
+	// (queues.go), queueAt when each last changed.
+	queues  map[*types.Var]tree
+	queueAt map[*types.Var]int
 	gfuncs  map[*ssa.Global][]*ssa.Function
 	flows   map[flowKey]*Flow
 	notes   map[string]bool
@@ -89,9 +93,9 @@ func (e *engine) run() {
 	// Package variables: a second round over the functions that read a
 	// variable some function wrote, when what their last walk read has
 	// changed since (a walk of the same inputs gives the same result).
-	if len(e.globals) > 0 || e.panicked {
+	if len(e.globals) > 0 || e.panicked || len(e.queues) > 0 {
 		for _, fn := range e.funcs {
-			if (len(e.globals) > 0 && readsGlobals(fn)) || (e.panicked && callsRecover(fn)) {
+			if (len(e.globals) > 0 && readsGlobals(fn)) || (e.panicked && callsRecover(fn)) || (len(e.queues) > 0 && e.queueStale(fn)) {
 				if !e.sharedStale(fn) {
 					continue
 				}
@@ -162,6 +166,9 @@ func (e *engine) stale(fn *ssa.Function) bool {
 func (e *engine) sharedStale(fn *ssa.Function) bool {
 	at := e.analysedAt[fn]
 	if e.panicAt >= at && e.panicked && callsRecover(fn) {
+		return true
+	}
+	if len(e.queues) > 0 && e.queueStale(fn) {
 		return true
 	}
 	e.indexGlobals()

@@ -1051,6 +1051,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		t := merge(s.vals[in.X], s.ptsTree(in.X))
 		t = merge(t, s.storedHeld(in.X))
 		s.chanSend(in, t)
+		s.enqueue(in.Chan, t, in.Pos())
 		var rs []ref
 		for _, r := range s.pointee(in.Chan) {
 			rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
@@ -1068,6 +1069,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 			for _, r := range s.pointee(st.Chan) {
 				t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
 			}
+			t = merge(t, s.dequeued(st.Chan))
 			s.setVal(in, under(".#"+itoa(2+k), t))
 			k++
 		}
@@ -1077,7 +1079,9 @@ func (s *fstate) instr(instr ssa.Instruction) {
 				for _, r := range s.pointee(st.Chan) {
 					rs = append(rs, ref{obj: r.obj, path: s.below(r.path, "[]")})
 				}
-				s.store(rs, merge(merge(s.vals[st.Send], s.ptsTree(st.Send)), s.storedHeld(st.Send)), s.ptsOf(st.Send))
+				t := merge(merge(s.vals[st.Send], s.ptsTree(st.Send)), s.storedHeld(st.Send))
+				s.enqueue(st.Chan, t, in.Pos())
+				s.store(rs, t, s.ptsOf(st.Send))
 			}
 		}
 	case *ssa.Range:
@@ -1215,6 +1219,7 @@ func (s *fstate) unop(in *ssa.UnOp) {
 		for _, r := range s.pointee(in.X) {
 			t = merge(t, s.read(ref{r.obj, s.below(r.path, "[]")}, s.cur))
 		}
+		t = merge(t, s.dequeued(in.X))
 		if in.CommaOk {
 			t = under(".#0", t)
 		}

@@ -46,11 +46,12 @@ func testdata(t *testing.T) string {
 //	tracing    recording on a tracing span is not sending with the context
 //	courier/app a mail courier: headers in a map, an interface sender, the library's Send or the session
 //	getters/app getters called through an interface whose implementations the callee cannot see
+//	queues/app a channel kept in a struct field: a batch fills it, workers started elsewhere send what they take off
 //	taint/suite a suite in other tools' style: policy func source, sink, sanitizer
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app", "courier/app", "fieldfuncs", "tracing", "clusters/app", "orm/pop", "getters/app")
+		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app", "courier/app", "fieldfuncs", "tracing", "clusters/app", "orm/pop", "getters/app", "queues/mail", "queues/app")
 }
 
 // TestTypeShapes: types declared over another package's tagged structs

@@ -1,0 +1,229 @@
+package lineage
+
+import (
+	"go/token"
+	"strings"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Queues: a channel kept in a struct field is a queue between goroutines
+// that share the struct. The function that sends on it (a batch loop
+// filling a mailer's queue) and the one that receives from it (the
+// mailer's worker, started elsewhere) are usually not caller and callee,
+// and reach the channel along different access paths (p.m.queue in one,
+// the receiver's queue in the other), so following memory from a common
+// caller does not connect them. A queue is then one place per field, for
+// the whole package, like a package variable: the user data sent on a
+// channel loaded from field F is what any receive from a channel loaded
+// from F gets (field-based, as points-to analyses model such channels;
+// two structs of the same type share their queues, which over-approximates
+// and never drops data).
+//
+// Only concrete data (user-data fields read on the way) is queued: a
+// parameter's data means nothing in the receiving function. A send of a
+// parameter (an Enqueue method whose callers pass the data) is followed
+// through memory as before, from a caller that both sends and starts the
+// receiver.
+
+// chanField returns the struct field the channel value v was loaded from,
+// through conversions (a bidirectional channel passed on as send- or
+// receive-only), or nil.
+func chanField(v ssa.Value) *types.Var {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil
+			}
+			if fa, ok := x.X.(*ssa.FieldAddr); ok {
+				f, _ := fieldOf(fa.X.Type(), fa.Field)
+				return f
+			}
+		case *ssa.Field:
+			f, _ := fieldOf(x.X.Type(), x.Field)
+			return f
+		}
+		return nil
+	}
+}
+
+// enqueue adds the concrete data of t, sent on ch at pos, to the queue of
+// the field ch was loaded from.
+func (s *fstate) enqueue(ch ssa.Value, t tree, pos token.Pos) {
+	if f := chanField(ch); f != nil {
+		s.enqueueField(f, t, pos)
+	}
+}
+
+// enqueueField adds the concrete data of t, sent at pos, to the queue of
+// field f.
+func (s *fstate) enqueueField(f *types.Var, t tree, pos token.Pos) {
+	if len(t) == 0 {
+		return
+	}
+	var keep tree
+	for k, v := range t {
+		var c taint
+		for _, o := range v {
+			if s.e.sources[o.src].kind == concreteSource {
+				c = append(c, o)
+			}
+		}
+		if len(c) > 0 {
+			if keep == nil {
+				keep = tree{}
+			}
+			keep[k] = c
+		}
+	}
+	if keep == nil {
+		return
+	}
+	keep = withStep(keep, s.step(pos, "queued on channel field "+f.Name()))
+	q := s.e.queues[f]
+	if q == nil {
+		q = tree{}
+		s.e.queues[f] = q
+	}
+	if q.put("", keep) {
+		s.changed = true
+		s.e.sharedAt = s.e.tick
+		s.e.queueAt[f] = s.e.tick
+	}
+}
+
+// dequeued is what a receive from ch gets from its field's queue.
+func (s *fstate) dequeued(ch ssa.Value) tree {
+	f := chanField(ch)
+	if f == nil {
+		return nil
+	}
+	return s.e.queues[f]
+}
+
+// queuesRead lists the channel fields fn receives from.
+func queuesRead(fn *ssa.Function) []*types.Var {
+	var out []*types.Var
+	add := func(ch ssa.Value) {
+		if f := chanField(ch); f != nil {
+			out = append(out, f)
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					add(in.X)
+				}
+			case *ssa.Select:
+				for _, st := range in.States {
+					if st.Dir == types.RecvOnly {
+						add(st.Chan)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// queueStale reports whether a queue fn receives from changed since fn's
+// last walk.
+func (e *engine) queueStale(fn *ssa.Function) bool {
+	at := e.analysedAt[fn]
+	for _, f := range queuesRead(fn) {
+		if t, ok := e.queueAt[f]; ok && t >= at {
+			return true
+		}
+	}
+	return false
+}
+
+// queueIn finds, in path p below a value of type t, a channel kept in a
+// struct field followed by its element ("o.letters[]" in ".letters[].to"):
+// the field, and the path below the element. A callee that sends its
+// parameter on such a channel (an Enqueue method) writes there, so what
+// the caller passes is queued (enqueueAt).
+func queueIn(t types.Type, p string) (*types.Var, string) {
+	var field *types.Var
+	for p != "" {
+		if strings.HasPrefix(p, "[]") {
+			if field != nil {
+				if _, ok := coreType(t).(*types.Chan); ok {
+					return field, p[2:]
+				}
+			}
+			field = nil
+			switch u := coreType(deref(t)).(type) {
+			case *types.Slice:
+				t = u.Elem()
+			case *types.Array:
+				t = u.Elem()
+			case *types.Map:
+				t = u.Elem()
+			case *types.Chan:
+				t = u.Elem()
+			default:
+				return nil, ""
+			}
+			p = p[2:]
+			continue
+		}
+		if p[0] != '.' {
+			return nil, ""
+		}
+		end := strings.IndexAny(p[1:], ".[")
+		name := p[1:]
+		if end >= 0 {
+			name = p[1 : 1+end]
+		}
+		st, ok := coreType(deref(t)).(*types.Struct)
+		if !ok {
+			return nil, ""
+		}
+		field = nil
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == name {
+				field = st.Field(i)
+				break
+			}
+		}
+		if field == nil {
+			return nil, ""
+		}
+		t = field.Type()
+		p = p[1+len(name):]
+	}
+	return nil, ""
+}
+
+// enqueueAt queues the concrete data of t that a callee writes at path p
+// of the argument v, when p goes into a channel kept in a struct field.
+func (s *fstate) enqueueAt(v ssa.Value, p string, t tree, pos token.Pos) {
+	if v == nil || !strings.Contains(p, "[]") {
+		return
+	}
+	f, rest := queueIn(v.Type(), p)
+	if f == nil {
+		return
+	}
+	s.enqueueField(f, under(rest, t), pos)
+}
+
+// deref is what t points to, for a pointer (access paths do not spell
+// out indirections), else t.
+func deref(t types.Type) types.Type {
+	for {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return t
+		}
+		t = p.Elem()
+	}
+}
