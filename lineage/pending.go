@@ -82,8 +82,9 @@ func (s *fstate) pendingCall(c ssa.CallInstruction, m *types.Func, args []ssa.Va
 		// fields its type holds, at their paths.
 		at := make(map[int][]string)
 		typed := s.typedTree(a)
-		for _, k := range typed.keys() {
-			for _, o := range typed[k] {
+		for _, en := range typed.entries() {
+			k := en.p
+			for _, o := range en.v {
 				if !slices.Contains(at[o.src], k) {
 					at[o.src] = append(at[o.src], k)
 				}

@@ -63,22 +63,22 @@ func (s *fstate) enqueue(ch ssa.Value, t tree, pos token.Pos) {
 // enqueueField adds the concrete data of t, sent at pos, to the queue of
 // field f.
 func (s *fstate) enqueueField(f *types.Var, t tree, pos token.Pos) {
-	if len(t) == 0 {
+	if t.len() == 0 {
 		return
 	}
 	var keep tree
-	for k, v := range t {
+	for _, en := range t.entries() {
 		var c taint
-		for _, o := range v {
+		for _, o := range en.v {
 			if s.e.sources[o.src].kind == concreteSource {
 				c = append(c, o)
 			}
 		}
 		if len(c) > 0 {
 			if keep == nil {
-				keep = tree{}
+				keep = newTree(0)
 			}
-			keep[k] = c
+			keep.setKey(en.p, c)
 		}
 	}
 	if keep == nil {
@@ -87,7 +87,7 @@ func (s *fstate) enqueueField(f *types.Var, t tree, pos token.Pos) {
 	keep = withStep(keep, s.step(pos, "queued on channel field "+f.Name()))
 	q := s.e.queues[f]
 	if q == nil {
-		q = tree{}
+		q = newTree(0)
 		s.e.queues[f] = q
 	}
 	if q.put("", keep) {

@@ -95,7 +95,7 @@ func (s *fstate) viaMethod(v argView, i int, p string) tree {
 	case a != nil:
 		recv = s.valTree(a).sub(prefix, s.e.sources)
 	}
-	if len(recv) == 0 {
+	if recv.len() == 0 {
 		return nil
 	}
 	unresolved := func() tree {
@@ -167,7 +167,7 @@ func (s *fstate) resultOf(m *types.Func, recv tree) (tree, bool) {
 		}
 		return port.Path
 	}
-	out := tree{}
+	out := newTree(0)
 	for _, ed := range sum.Edges {
 		if ed.From.Index != 0 || ed.To.Kind != PortResult {
 			continue
@@ -182,14 +182,14 @@ func (s *fstate) resultOf(m *types.Func, recv tree) (tree, bool) {
 			from = leaf(from.all().asWhole(s.e.sources))
 		}
 		if ed.Sanitized {
-			san := tree{}
-			for k, v := range from {
-				nv := make(taint, len(v))
-				for j, o := range v {
+			san := newTree(from.len())
+			for _, en := range from.entries() {
+				nv := make(taint, len(en.v))
+				for j, o := range en.v {
 					o.san = true
 					nv[j] = o
 				}
-				san[k] = nv
+				san.ents = append(san.ents, treeEntry{en.p, nv})
 			}
 			from = san
 		}
@@ -229,7 +229,7 @@ func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *S
 	}
 	for _, ed := range sum.Edges {
 		from := s.viewTree(view, ed.From.Index, ed.From.Path, ed.From.Whole)
-		if len(from) == 0 {
+		if from.len() == 0 {
 			continue
 		}
 		from = extendTree(from, callStep, ed.Steps, ed.Sanitized)
@@ -500,17 +500,17 @@ func extendTrace(base *trace, call *Step, steps []Step) *trace {
 // extendTree appends the call step and the callee's steps to every
 // origin's trace.
 func extendTree(t tree, call Step, steps []Step, sanitized bool) tree {
-	out := make(tree, len(t))
-	for k, v := range t {
-		nv := make(taint, len(v))
-		for i, o := range v {
+	out := newTree(t.len())
+	for _, en := range t.entries() {
+		nv := make(taint, len(en.v))
+		for i, o := range en.v {
 			o.tr = o.tr.push(call).pushSeg(steps)
 			if sanitized {
 				o.san = true
 			}
 			nv[i] = o
 		}
-		out[k] = nv
+		out.ents = append(out.ents, treeEntry{en.p, nv})
 	}
 	return out
 }

@@ -119,8 +119,8 @@ func (s *fstate) output(to Port, t taint) {
 func (s *fstate) ret(in *ssa.Return) {
 	for i, r := range in.Results {
 		t := s.valTree(r)
-		for _, k := range t.keys() {
-			s.output(Port{Kind: PortResult, Index: i, Path: k}, t[k])
+		for _, en := range t.entries() {
+			s.output(Port{Kind: PortResult, Index: i, Path: en.p}, en.v)
 		}
 	}
 }
@@ -134,8 +134,8 @@ func (s *fstate) finish() {
 			continue
 		}
 		t := s.union[o]
-		for _, k := range t.keys() {
-			s.output(Port{Kind: PortParam, Index: obj.index, Path: k}, t[k])
+		for _, en := range t.entries() {
+			s.output(Port{Kind: PortParam, Index: obj.index, Path: en.p}, en.v)
 		}
 	}
 	s.resultStrings()

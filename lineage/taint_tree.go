@@ -1,7 +1,7 @@
 package lineage
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -54,19 +54,120 @@ func parentPath(p string) string {
 // present key marks a path known to hold no user data (a strong update with
 // a clean value), which hides the user-data fields its type would
 // otherwise carry.
-type tree map[string]taint
+//
+// A tree is a reference (writes through one copy are seen through the
+// others, as with a map) to its entries, kept sorted by path: trees are
+// small (at most maxTreePaths paths, most of them one), and a sorted slice
+// costs a fraction of a map's memory and allocation and iterates in a
+// fixed order. A nil tree is empty.
+type tree = *treeData
+
+type treeData struct {
+	ents []treeEntry
+}
+
+type treeEntry struct {
+	p string
+	v taint
+}
+
+// newTree returns an empty tree with room for n paths.
+func newTree(n int) tree {
+	if n <= 0 {
+		return &treeData{}
+	}
+	return &treeData{ents: make([]treeEntry, 0, n)}
+}
+
+// leafTree is the tree holding v at the value itself, v empty included
+// (a clean mark); leaf drops an empty v.
+func leafTree(v taint) tree {
+	return &treeData{ents: []treeEntry{{"", v}}}
+}
+
+// len is the number of paths in t.
+func (t *treeData) len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.ents)
+}
+
+// entries returns t's entries, sorted by path; callers do not change them.
+func (t *treeData) entries() []treeEntry {
+	if t == nil {
+		return nil
+	}
+	return t.ents
+}
+
+func (t *treeData) find(k string) (int, bool) {
+	if t == nil {
+		return 0, false
+	}
+	e := t.ents
+	if len(e) <= 8 {
+		for i := range e {
+			if c := strings.Compare(e[i].p, k); c >= 0 {
+				return i, c == 0
+			}
+		}
+		return len(e), false
+	}
+	lo, hi := 0, len(e)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e[m].p < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(e) && e[lo].p == k
+}
+
+// get returns the taint at exactly path k and whether k is present.
+func (t *treeData) get(k string) (taint, bool) {
+	i, ok := t.find(k)
+	if !ok {
+		return nil, false
+	}
+	return t.ents[i].v, true
+}
+
+// at0 is the taint at exactly path k (nil when absent).
+func (t *treeData) at0(k string) taint {
+	v, _ := t.get(k)
+	return v
+}
+
+// setKey stores v at exactly path k.
+func (t *treeData) setKey(k string, v taint) {
+	i, ok := t.find(k)
+	if ok {
+		t.ents[i].v = v
+		return
+	}
+	t.ents = slices.Insert(t.ents, i, treeEntry{k, v})
+}
+
+// del removes path k.
+func (t *treeData) del(k string) {
+	if i, ok := t.find(k); ok {
+		t.ents = slices.Delete(t.ents, i, i+1)
+	}
+}
 
 // at returns the taint of the value at path p: entries at p and at its
 // ancestors (a tainted struct taints its fields), symbolic ones extended.
 // It also reports whether p was explicitly cleaned.
 func (t tree) at(p string, labels []source) (out taint, clean bool) {
-	for _, k := range t.keys() {
-		v := t[k]
-		if isPrefix(k, p) {
-			if k == p && len(v) == 0 {
+	for _, en := range t.entries() {
+		if isPrefix(en.p, p) {
+			if en.p == p && len(en.v) == 0 {
 				clean = true
 			}
-			out, _ = out.union(v.extend(p[len(k):], labels))
+			out, _ = out.union(en.v.extend(p[len(en.p):], labels))
 		}
 	}
 	if len(out) > 1 {
@@ -81,22 +182,24 @@ func (t tree) sub(p string, labels []source) tree {
 		return t
 	}
 	var out tree
-	for _, k := range t.keys() {
-		v := t[k]
+	for _, en := range t.entries() {
+		k, v := en.p, en.v
 		switch {
 		case isPrefix(k, p):
 			if len(v) == 0 && k != p {
 				continue
 			}
 			if out == nil {
-				out = tree{}
+				out = newTree(1)
 			}
-			out[""], _ = out[""].union(v.extend(p[len(k):], labels))
+			n, _ := out.at0("").union(v.extend(p[len(k):], labels))
+			out.setKey("", n)
 		case isPrefix(p, k):
 			if out == nil {
-				out = tree{}
+				out = newTree(1)
 			}
-			out[k[len(p):]], _ = out[k[len(p):]].union(v)
+			n, _ := out.at0(k[len(p):]).union(v)
+			out.setKey(k[len(p):], n)
 		}
 	}
 	return out
@@ -105,8 +208,8 @@ func (t tree) sub(p string, labels []source) tree {
 // all returns every origin in the tree: the value used as a whole.
 func (t tree) all() taint {
 	var out taint
-	for _, k := range t.keys() {
-		out, _ = out.union(t[k])
+	for _, en := range t.entries() {
+		out, _ = out.union(en.v)
 	}
 	return out
 }
@@ -114,9 +217,9 @@ func (t tree) all() taint {
 // cleaned returns the paths explicitly cleaned.
 func (t tree) cleaned() []string {
 	var out []string
-	for _, k := range t.keys() {
-		if len(t[k]) == 0 {
-			out = append(out, k)
+	for _, en := range t.entries() {
+		if len(en.v) == 0 {
+			out = append(out, en.p)
 		}
 	}
 	return out
@@ -125,8 +228,8 @@ func (t tree) cleaned() []string {
 // cleanedAbove reports whether p or one of its ancestors is marked clean:
 // what the place held before (a parameter's content) is gone.
 func (t tree) cleanedAbove(p string) bool {
-	for k, v := range t {
-		if len(v) == 0 && isPrefix(k, p) {
+	for _, en := range t.entries() {
+		if len(en.v) == 0 && isPrefix(en.p, p) {
 			return true
 		}
 	}
@@ -141,8 +244,8 @@ func (t tree) cleanedAbove(p string) bool {
 // both) returns nil.
 func (t tree) sanitised() map[int]bool {
 	var out map[int]bool
-	for _, v := range t {
-		for _, o := range v {
+	for _, en := range t.entries() {
+		for _, o := range en.v {
 			if !o.san {
 				return nil
 			}
@@ -160,48 +263,36 @@ func (t tree) sanitised() map[int]bool {
 // size is the number of origins in t.
 func (t tree) size() int {
 	n := 0
-	for _, v := range t {
-		n += len(v)
+	for _, en := range t.entries() {
+		n += len(en.v)
 	}
 	return n
 }
 
+// keys returns t's paths, sorted.
 func (t tree) keys() []string {
-	ks := make([]string, 0, len(t))
-	for k := range t {
-		ks = append(ks, k)
+	ks := make([]string, 0, t.len())
+	for _, en := range t.entries() {
+		ks = append(ks, en.p)
 	}
-	sort.Strings(ks)
 	return ks
 }
 
-// put adds u at path p (a weak update). It reports a change.
+// put adds u at path p (a weak update). It reports a change. u's paths
+// are added in sorted order, so that where several of them land at one
+// place (a path cut by joinPath, or folded by slot) the result is
+// deterministic.
 func (t tree) put(p string, u tree) bool {
 	changed := false
-	if orderMatters(t, p, u) {
-		for _, k := range u.keys() {
-			if t.put1(joinPath(p, k), u[k]) {
-				changed = true
-			}
-		}
-		return changed
+	if t == u {
+		u = u.clone() // t grows as u is read
 	}
-	for k, v := range u {
-		if t.put1(joinPath(p, k), v) {
+	for _, en := range u.entries() {
+		if t.put1(joinPath(p, en.p), en.v) {
 			changed = true
 		}
 	}
 	return changed
-}
-
-// orderMatters reports whether adding u's paths below p to t may put
-// several of them at one place (a path cut by joinPath, or folded by
-// slot), where the order they arrive in shows (which origins come first,
-// where a coarsened set ends): they are then added in sorted order, so
-// that the result is deterministic. Paths of a tree being at most
-// maxPathParts long, below "" they are only folded.
-func orderMatters(t tree, p string, u tree) bool {
-	return len(u) > 1 && (p != "" || len(t)+len(u) > maxTreePaths)
 }
 
 func (t tree) put1(q string, v taint) bool {
@@ -209,10 +300,18 @@ func (t tree) put1(q string, v taint) bool {
 		return false // clean marks only come from strong updates
 	}
 	q = t.slot(q)
-	old, had := t[q]
+	i, had := t.find(q)
+	var old taint
+	if had {
+		old = t.ents[i].v
+	}
 	n, c := old.union(v)
 	if c || !had {
-		t[q] = n
+		if had {
+			t.ents[i].v = n
+		} else {
+			t.ents = slices.Insert(t.ents, i, treeEntry{q, n})
+		}
 		return true
 	}
 	return false
@@ -231,15 +330,15 @@ const maxTreePaths = 32
 // part. Like a path cut at maxPathParts, this coarsens (the enclosing value
 // counts as a whole) and never drops data.
 func (t tree) slot(q string) string {
-	if len(t) < maxTreePaths {
+	if t.len() < maxTreePaths {
 		return q
 	}
-	if _, ok := t[q]; ok {
+	if _, ok := t.find(q); ok {
 		return q
 	}
 	first := cutPath(q, 1)
 	for a := parentPath(q); len(a) > len(first); a = parentPath(a) {
-		if _, ok := t[a]; ok {
+		if _, ok := t.find(a); ok {
 			return a
 		}
 	}
@@ -249,25 +348,16 @@ func (t tree) slot(q string) string {
 // set replaces the subtree at p by u (a strong update), marking p clean when
 // u holds nothing there.
 func (t tree) set(p string, u tree) {
-	for k := range t {
-		if isPrefix(p, k) {
-			delete(t, k)
-		}
+	if t == u {
+		u = u.clone()
 	}
-	if len(u[""]) == 0 {
-		t[p] = nil
+	t.ents = slices.DeleteFunc(t.ents, func(en treeEntry) bool { return isPrefix(p, en.p) })
+	if len(u.at0("")) == 0 {
+		t.setKey(p, nil)
 	}
-	if orderMatters(t, p, u) {
-		for _, k := range u.keys() {
-			if v := u[k]; len(v) > 0 || k != "" {
-				t.set1(joinPath(p, k), v)
-			}
-		}
-		return
-	}
-	for k, v := range u {
-		if len(v) > 0 || k != "" {
-			t.set1(joinPath(p, k), v)
+	for _, en := range u.entries() {
+		if len(en.v) > 0 || en.p != "" {
+			t.set1(joinPath(p, en.p), en.v)
 		}
 	}
 }
@@ -278,57 +368,56 @@ func (t tree) set(p string, u tree) {
 func (t tree) set1(q string, v taint) {
 	if s := t.slot(q); s != q {
 		if len(v) > 0 {
-			t[s], _ = t[s].union(v)
+			n, _ := t.at0(s).union(v)
+			t.setKey(s, n)
 		} // a clean mark below a folded path is dropped: coarser
 		return
 	}
-	if old, ok := t[q]; ok {
+	if i, ok := t.find(q); ok {
 		if len(v) > 0 {
-			t[q], _ = old.union(v)
+			t.ents[i].v, _ = t.ents[i].v.union(v)
 		}
 		return
 	}
-	t[q] = v
+	t.setKey(q, v)
 }
 
 func (t tree) clone() tree {
 	if t == nil {
 		return nil
 	}
-	out := make(tree, len(t))
-	for k, v := range t {
-		out[k] = v
-	}
-	return out
+	return &treeData{ents: slices.Clone(t.ents)}
 }
 
 // join merges u into t at a control-flow merge: taints are united and a path
 // stays clean only if it is clean on both sides. It reports a change.
 func (t tree) join(u tree) bool {
 	changed := false
-	for k, v := range t {
-		if len(v) == 0 {
-			if w, ok := u[k]; !ok || len(w) > 0 {
-				delete(t, k) // clean on one side only
-				changed = true
-			}
+	t.ents = slices.DeleteFunc(t.ents, func(en treeEntry) bool {
+		if len(en.v) != 0 {
+			return false
 		}
-	}
-	if len(t)+len(u) > maxTreePaths {
-		for _, k := range u.keys() {
-			if t.put1(k, u[k]) {
+		if w, ok := u.get(en.p); !ok || len(w) > 0 {
+			changed = true // clean on one side only
+			return true
+		}
+		return false
+	})
+	if t.len()+u.len() > maxTreePaths {
+		for _, en := range u.entries() {
+			if t.put1(en.p, en.v) {
 				changed = true
 			}
 		}
 		return changed
 	}
-	for k, v := range u {
-		if len(v) == 0 {
+	for _, en := range u.entries() {
+		if len(en.v) == 0 {
 			continue
 		}
-		n, c := t[k].union(v)
+		n, c := t.at0(en.p).union(en.v)
 		if c {
-			t[k] = n
+			t.setKey(en.p, n)
 			changed = true
 		}
 	}
@@ -339,28 +428,28 @@ func leaf(t taint) tree {
 	if len(t) == 0 {
 		return nil
 	}
-	return tree{"": t}
+	return leafTree(t)
 }
 
 func merge(a, b tree) tree {
-	if len(b) == 0 {
+	if b.len() == 0 {
 		return a
 	}
 	if a == nil {
-		a = tree{}
+		a = newTree(b.len())
 	}
 	a.put("", b)
 	return a
 }
 
 func under(p string, t tree) tree {
-	if len(t) == 0 {
+	if t.len() == 0 {
 		return nil
 	}
 	if p == "" {
 		return t // no caller changes what under returns
 	}
-	out := tree{}
+	out := newTree(t.len())
 	out.put(p, t)
 	return out
 }
@@ -373,12 +462,12 @@ func withTaint(t tree, o taint) tree {
 }
 
 func withStep(t tree, st Step) tree {
-	if len(t) == 0 {
+	if t.len() == 0 {
 		return t
 	}
-	out := tree{}
-	for k, v := range t {
-		out[k] = v.withStep(st)
+	out := &treeData{ents: make([]treeEntry, len(t.ents))}
+	for i, en := range t.ents {
+		out.ents[i] = treeEntry{en.p, en.v.withStep(st)}
 	}
 	return out
 }

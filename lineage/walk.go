@@ -74,12 +74,12 @@ func (h heap) equal(g heap) bool {
 	}
 	for o, t := range h {
 		u, ok := g[o]
-		if !ok || len(t) != len(u) {
+		if !ok || t.len() != u.len() {
 			return false
 		}
-		for k, v := range t {
-			w, ok := u[k]
-			if !ok || len(v) != len(w) {
+		for _, en := range t.entries() {
+			w, ok := u.get(en.p)
+			if !ok || len(en.v) != len(w) {
 				return false
 			}
 		}
@@ -334,12 +334,12 @@ func (s *fstate) summaryOf(t target) *Summary {
 func (s *fstate) init() {
 	n := 0
 	for _, p := range s.fn.Params {
-		s.vals[p] = tree{"": taint{{src: s.e.param(n)}}}
+		s.vals[p] = leafTree(taint{{src: s.e.param(n)}})
 		s.pts[p] = []ref{{obj: s.object(objParam, n, p), path: ""}}
 		n++
 	}
 	for _, fv := range s.fn.FreeVars {
-		s.vals[fv] = tree{"": taint{{src: s.e.param(n)}}}
+		s.vals[fv] = leafTree(taint{{src: s.e.param(n)}})
 		s.pts[fv] = []ref{{obj: s.object(objParam, n, fv), path: ""}}
 		n++
 	}
@@ -489,14 +489,14 @@ func (s *fstate) block(b *ssa.BasicBlock) {
 
 // setVal unites t into v's tree.
 func (s *fstate) setVal(v ssa.Value, t tree) {
-	if len(t) == 0 {
+	if t.len() == 0 {
 		return
 	}
 	t = s.flat(t)
 	s.work += t.size()
 	cur, ok := s.vals[v]
 	if !ok {
-		cur = tree{}
+		cur = newTree(0)
 		s.vals[v] = cur
 	}
 	if cur.put("", t) {
@@ -550,7 +550,7 @@ func (s *fstate) heldFields(x ssa.Value, typ types.Type) tree {
 	t := s.contentTree(x, "", s.valTree(x))
 	cleaned := t.cleaned()
 	san := t.sanitised()
-	out := tree{}
+	out := newTree(0)
 fields:
 	for _, c := range fields {
 		for _, k := range cleaned {
@@ -685,7 +685,7 @@ func (s *fstate) initial(o int, p string) tree {
 		if t, ok := s.inits[k]; ok {
 			return t
 		}
-		t := tree{"": taint{{src: s.e.param(obj.index)}}}.sub(p, s.e.sources)
+		t := leafTree(taint{{src: s.e.param(obj.index)}}).sub(p, s.e.sources)
 		if s.inits == nil {
 			s.inits = make(map[ref]tree)
 		}
@@ -723,7 +723,7 @@ func (s *fstate) read(r ref, h heap) tree {
 			}
 		}
 	}
-	if len(out) == 0 {
+	if out.len() == 0 {
 		return nil
 	}
 	s.work += out.size()
@@ -733,12 +733,12 @@ func (s *fstate) read(r ref, h heap) tree {
 // valTree is everything a value holds: its own tree and, for pointers,
 // what it points to.
 func (s *fstate) valTree(v ssa.Value) tree {
-	out := tree{}
+	out := newTree(0)
 	out.put("", s.vals[v])
 	for _, r := range s.pts[v] {
 		out.put("", s.read(r, s.cur))
 	}
-	if len(out) == 0 {
+	if out.len() == 0 {
 		return nil
 	}
 	return out
@@ -761,16 +761,16 @@ func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 		}
 		u := s.union[r.obj]
 		if u == nil {
-			u = tree{}
+			u = newTree(0)
 			s.union[r.obj] = u
 		}
 		if u.put(r.path, t) {
 			s.changed = true
 		}
-		if obj := &s.objs[r.obj]; obj.kind == objGlobal && len(t) > 0 {
+		if obj := &s.objs[r.obj]; obj.kind == objGlobal && t.len() > 0 {
 			g := s.e.globals[obj.glob]
 			if g == nil {
-				g = tree{}
+				g = newTree(0)
 				s.e.globals[obj.glob] = g
 			}
 			if g.put(r.path, t) {
@@ -807,7 +807,7 @@ func (s *fstate) mut(o int) tree {
 	t := s.cur[o]
 	switch {
 	case t == nil:
-		t = tree{}
+		t = newTree(0)
 		s.cur[o] = t
 	case s.owned != nil && !s.owned[o]:
 		t = t.clone()
@@ -834,8 +834,8 @@ func (s *fstate) cleanedAt(addr ssa.Value) bool {
 			return false
 		}
 		clean := false
-		for k, v := range t {
-			if len(v) == 0 && isPrefix(k, r.path) {
+		for _, en := range t.entries() {
+			if len(en.v) == 0 && isPrefix(en.p, r.path) {
 				clean = true
 				break
 			}
@@ -1044,7 +1044,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 			ks = append(ks, ref{obj: r.obj, path: s.below(r.path, mapKeys)})
 		}
 		s.store(rs, t, s.ptsOf(in.Value))
-		if len(k) > 0 {
+		if k.len() > 0 {
 			s.store(ks, k, nil)
 		}
 	case *ssa.Send:
@@ -1118,9 +1118,9 @@ func (s *fstate) instr(instr ssa.Instruction) {
 		s.ret(in)
 	case *ssa.Panic:
 		// A panic's value reaches recover() anywhere in the package.
-		if t := s.valTree(in.X); len(t) > 0 {
+		if t := s.valTree(in.X); t.len() > 0 {
 			if s.e.panics == nil {
-				s.e.panics = tree{}
+				s.e.panics = newTree(0)
 			}
 			if s.e.panics.put("", withStep(t, s.step(in.Pos(), "panicked with"))) {
 				s.e.panicked = true
@@ -1242,15 +1242,15 @@ func (s *fstate) below(p, q string) string {
 // a symbolic origin standing for the whole input it came from (coarser,
 // never dropped).
 func (s *fstate) flat(t tree) tree {
-	if !s.coarse || len(t) == 0 {
+	if !s.coarse || t.len() == 0 {
 		return t
 	}
-	if v, ok := t[""]; ok && len(t) == 1 && s.rooted(v) {
+	if v, ok := t.get(""); ok && t.len() == 1 && s.rooted(v) {
 		return t
 	}
 	var out taint
-	for _, k := range t.keys() {
-		v := t[k]
+	for _, en := range t.entries() {
+		v := en.v
 		if !s.rooted(v) {
 			w := make(taint, len(v))
 			for i, o := range v {

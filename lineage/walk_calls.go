@@ -104,7 +104,7 @@ func (s *fstate) endLateCall() {
 				s.deferred = make(heap)
 			}
 			if s.deferred[o] == nil {
-				s.deferred[o] = tree{}
+				s.deferred[o] = newTree(0)
 			}
 			s.deferred[o].put("", f.tmp[o])
 			continue
@@ -307,7 +307,7 @@ func unknownResults(t types.Type, all taint) tree {
 	if !ok {
 		return leaf(all)
 	}
-	out := tree{}
+	out := newTree(0)
 	for i := 0; i < tup.Len(); i++ {
 		out.put(".#"+itoa(i), leaf(all))
 	}
@@ -427,7 +427,8 @@ func (s *fstate) sanitize(c ssa.CallInstruction, args []ssa.Value, name string) 
 			// user data any more) and keeps its data sanitised, for the
 			// lineage, below a path no field read reaches. Reads follow
 			// pointers stored there, so their targets are cleaned too.
-			t := tree{"": nil, sanPath: clean(a)}
+			t := leafTree(nil)
+			t.setKey(sanPath, clean(a))
 			var rs []ref
 			for _, r := range s.pointee(a) {
 				rs = append(rs, r)

@@ -35,7 +35,7 @@ func (s *fstate) applyModel(c ssa.CallInstruction, args []ssa.Value, m *parsedMo
 		default:
 			t = s.portTree(args, f.from, "", false, f.from.enc)
 		}
-		if len(t) == 0 {
+		if t.len() == 0 {
 			continue
 		}
 		if f.from.whole {
@@ -193,7 +193,7 @@ func (s *fstate) columnsTree(a ssa.Value, cols []string, enc string) tree {
 		all, _ = all.union(t.all())
 	}
 	// What is held at the value itself (not below a field) counts too.
-	all, _ = all.union(s.valTree(a)[""])
+	all, _ = all.union(s.valTree(a).at0(""))
 	return leaf(all)
 }
 
@@ -533,7 +533,7 @@ func allocUnset(al *ssa.Alloc) map[string]bool {
 // fields serialiser enc leaves out (json:"-"): an interface value keeps
 // the fields its dynamic type holds at their paths, all of them.
 func (s *fstate) skipFields(a ssa.Value, path string, t tree, enc string) tree {
-	if s.e.cfg.Sources == nil || len(t) == 0 {
+	if s.e.cfg.Sources == nil || t.len() == 0 {
 		return t
 	}
 	var skip []string
@@ -555,15 +555,15 @@ func (s *fstate) skipFields(a ssa.Value, path string, t tree, enc string) tree {
 	if len(skip) == 0 {
 		return t
 	}
-	out := tree{}
+	out := newTree(t.len())
 keys:
-	for k, v := range t {
+	for _, en := range t.entries() {
 		for _, p := range skip {
-			if isPrefix(p, k) && p != "" {
+			if isPrefix(p, en.p) && p != "" {
 				continue keys
 			}
 		}
-		out[k] = v
+		out.ents = append(out.ents, en)
 	}
 	return out
 }
@@ -657,7 +657,7 @@ func (s *fstate) typedTree(a ssa.Value) tree {
 	cleaned := t.cleaned()
 	out := t.clone()
 	if out == nil {
-		out = tree{}
+		out = newTree(0)
 	}
 	for _, typ := range typs {
 		if _, ok := typ.Underlying().(*types.Interface); ok {
@@ -831,7 +831,7 @@ func describeUse(name, enc string) string {
 // deliver puts t at a target port of a call: a result, or what an
 // argument points to.
 func (s *fstate) deliver(c ssa.CallInstruction, args []ssa.Value, to portSpec, path string, t tree, name string) {
-	if len(t) == 0 {
+	if t.len() == 0 {
 		return
 	}
 	if to.result {
@@ -946,7 +946,7 @@ func isTuple(v ssa.Value) bool {
 // writeInto stores t at path below each place in rs. Writing into a
 // connection is an exit.
 func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree, name string) {
-	if len(t) == 0 || len(rs) == 0 {
+	if t.len() == 0 || len(rs) == 0 {
 		return
 	}
 	// Pointers are transparent: writing through a variable that holds a
@@ -984,7 +984,7 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 		}
 		u := s.union[r.obj]
 		if u == nil {
-			u = tree{}
+			u = newTree(0)
 			s.union[r.obj] = u
 		}
 		if u.put(r.path, t) {
@@ -993,7 +993,7 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 		if obj := s.objs[r.obj]; obj.kind == objGlobal {
 			g := s.e.globals[obj.glob]
 			if g == nil {
-				g = tree{}
+				g = newTree(0)
 				s.e.globals[obj.glob] = g
 			}
 			if g.put(r.path, t) {
