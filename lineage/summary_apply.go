@@ -504,7 +504,7 @@ func extendTree(t tree, call Step, steps []Step, sanitized bool) tree {
 	for _, en := range t.entries() {
 		nv := make(taint, len(en.v))
 		for i, o := range en.v {
-			o.tr = o.tr.push(call).pushSeg(steps)
+			o.tr = o.tr.pushCall(call, steps)
 			if sanitized {
 				o.san = true
 			}

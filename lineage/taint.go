@@ -72,10 +72,28 @@ func (o *origin) is(k originKey) bool {
 type trace struct {
 	step Step
 	// seg, when not nil, is a run of steps (a callee's path from a
-	// summary) added at once, in place of step.
+	// summary) added at once, in place of step, or after it when lead
+	// is set (the call into the callee, then its path: one node).
 	seg  []Step
+	lead bool
 	prev *trace
 	n    int // number of steps up to and including this one
+}
+
+// pushCall appends a call step and the callee's steps with one
+// allocation.
+func (t *trace) pushCall(call Step, seg []Step) *trace {
+	if len(seg) == 0 {
+		return t.push(call)
+	}
+	if t != nil && t.seg == nil && t.step == call {
+		return t.pushSeg(seg)
+	}
+	n := 1 + len(seg)
+	if t != nil {
+		n += t.n
+	}
+	return &trace{step: call, seg: seg, lead: true, prev: t, n: n}
 }
 
 // pushSeg appends a run of steps with one allocation.
@@ -111,6 +129,10 @@ func (t *trace) steps() []Step {
 		if t.seg != nil {
 			i -= len(t.seg)
 			copy(out[i+1:], t.seg)
+			if t.lead {
+				out[i] = t.step
+				i--
+			}
 			continue
 		}
 		out[i] = t.step
