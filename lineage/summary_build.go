@@ -324,6 +324,12 @@ func (s *fstate) resultStrings() {
 		}
 	}
 	for i := 0; i < res.Len(); i++ {
+		if isError(res.At(i).Type()) {
+			// An error is no client and names no destination: its
+			// strings (a message, an endpoint remembered by what it
+			// wraps) would be work and memory in every summary.
+			continue
+		}
 		// The declared type, and the concrete types behind an interface.
 		typs := []types.Type{res.At(i).Type()}
 		for _, r := range rets {
