@@ -422,11 +422,23 @@ func (e *engine) pos(p token.Pos) Position {
 
 func (e *engine) note(s string) { e.notes[s] = true }
 
+// reachableFromImporters reports whether another package can call fn:
+// an exported function, or a method (called through an interface, or on
+// a value of the type another package obtains). An unexported function
+// can only be named in its own package (another package's SSA refers to
+// functions by name; function values kept in fields are resolved in the
+// package that stores them, resolve_fieldfuncs.go), so its summary, kept
+// for every package above, would be memory for nothing: a third of the
+// summaries of a service's dependencies.
+func reachableFromImporters(fn *types.Func) bool {
+	return fn.Exported() || fn.Signature().Recv() != nil
+}
+
 // result collects the engine's output.
 func (e *engine) result() *Result {
 	r := &Result{Summaries: make(map[*types.Func]*Summary)}
 	for fn, s := range e.sums {
-		if obj, ok := fn.Object().(*types.Func); ok && obj != nil && !s.IsEmpty() && fn.Parent() == nil {
+		if obj, ok := fn.Object().(*types.Func); ok && obj != nil && !s.IsEmpty() && fn.Parent() == nil && reachableFromImporters(obj) {
 			r.Summaries[obj] = s
 		}
 	}
