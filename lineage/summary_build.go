@@ -141,6 +141,25 @@ func (s *fstate) finish() {
 	s.resultStrings()
 	coarsenSummary(s.sum)
 	sortSummary(s.sum)
+	compactSummary(s.sum)
+}
+
+// compactSummary gives each list of the summary a backing array of its
+// length: the lists grew by appending, and a summary lives as long as the
+// scan (its package's importers read it), the spare room with it.
+func compactSummary(s *Summary) {
+	s.Edges = exact(s.Edges)
+	s.Gens = exact(s.Gens)
+	s.Exits = exact(s.Exits)
+	s.Strs = exact(s.Strs)
+	s.Calls = exact(s.Calls)
+}
+
+func exact[S ~[]E, E any](x S) S {
+	if cap(x) == len(x) {
+		return x
+	}
+	return append(make(S, 0, len(x)), x...)
 }
 
 func coarsenSummary(s *Summary) {
