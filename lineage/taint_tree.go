@@ -64,6 +64,10 @@ type tree = *treeData
 
 type treeData struct {
 	ents []treeEntry
+	// one backs ents while the tree has room for one path only (most
+	// trees): the tree is then a single allocation. treeData is only
+	// used through pointers, so ents never points into a copy.
+	one [1]treeEntry
 }
 
 type treeEntry struct {
@@ -73,16 +77,22 @@ type treeEntry struct {
 
 // newTree returns an empty tree with room for n paths.
 func newTree(n int) tree {
-	if n <= 0 {
-		return &treeData{}
+	t := &treeData{}
+	if n <= 1 {
+		t.ents = t.one[:0]
+	} else {
+		t.ents = make([]treeEntry, 0, n)
 	}
-	return &treeData{ents: make([]treeEntry, 0, n)}
+	return t
 }
 
 // leafTree is the tree holding v at the value itself, v empty included
 // (a clean mark); leaf drops an empty v.
 func leafTree(v taint) tree {
-	return &treeData{ents: []treeEntry{{"", v}}}
+	t := &treeData{}
+	t.one[0] = treeEntry{"", v}
+	t.ents = t.one[:1]
+	return t
 }
 
 // len is the number of paths in t.
@@ -386,7 +396,9 @@ func (t tree) clone() tree {
 	if t == nil {
 		return nil
 	}
-	return &treeData{ents: slices.Clone(t.ents)}
+	out := newTree(len(t.ents))
+	out.ents = append(out.ents, t.ents...)
+	return out
 }
 
 // join merges u into t at a control-flow merge: taints are united and a path
@@ -465,9 +477,9 @@ func withStep(t tree, st Step) tree {
 	if t.len() == 0 {
 		return t
 	}
-	out := &treeData{ents: make([]treeEntry, len(t.ents))}
-	for i, en := range t.ents {
-		out.ents[i] = treeEntry{en.p, en.v.withStep(st)}
+	out := newTree(len(t.ents))
+	for _, en := range t.ents {
+		out.ents = append(out.ents, treeEntry{en.p, en.v.withStep(st)})
 	}
 	return out
 }
