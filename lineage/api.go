@@ -40,6 +40,10 @@ type Config struct {
 	// FieldStr returns the string values an unexported field of another
 	// package's type is ever set to (a go/analysis fact), or nil.
 	FieldStr func(field *types.Var) map[string]StrExpr
+	// QueueExits returns where the package of a channel field sends what
+	// its functions receive from it (Result.QueueExits of that package, a
+	// go/analysis fact), or nil.
+	QueueExits func(field *types.Var) []QueueExit
 	// MethodNames returns MethodNames(p), perhaps from a cache shared by
 	// the packages of a run; nil means MethodNames.
 	MethodNames func(p *types.Package) map[string][]*types.Named
@@ -78,6 +82,11 @@ type Result struct {
 	// to, when every store is a constant: a client's base URL set by its
 	// constructor. Exported as facts.
 	FieldStrs map[*types.Var]map[string]StrExpr
+	// QueueExits are, per channel field of the package's types, the exits
+	// its functions send what they receive from it to (queues.go): a
+	// package further up that puts user data on the channel (through a
+	// method that sends its parameter) reports those flows.
+	QueueExits map[*types.Var][]QueueExit
 	// Pending are the interface calls with user data still unresolved
 	// here, for packages further up (a package fact).
 	Pending []PendingCall

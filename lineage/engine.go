@@ -450,6 +450,7 @@ func (e *engine) result() *Result {
 		r.Notes = append(r.Notes, n)
 	}
 	r.FieldStrs = e.fields
+	r.QueueExits = e.queueExits()
 	sort.Strings(r.Notes)
 	return r
 }

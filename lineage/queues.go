@@ -203,9 +203,11 @@ func queueIn(t types.Type, p string) (*types.Var, string) {
 	return nil, ""
 }
 
-// enqueueAt queues the concrete data of t that a callee writes at path p
-// of the argument v, when p goes into a channel kept in a struct field.
-func (s *fstate) enqueueAt(v ssa.Value, p string, t tree, pos token.Pos) {
+// enqueueAt queues the concrete data of t that callee c writes at path p
+// of the argument v, when p goes into a channel kept in a struct field;
+// the field of another package's type sends it where that package's
+// functions send what they receive from it (queueOut).
+func (s *fstate) enqueueAt(c ssa.CallInstruction, v ssa.Value, p string, t tree) {
 	if v == nil || !strings.Contains(p, "[]") {
 		return
 	}
@@ -213,7 +215,8 @@ func (s *fstate) enqueueAt(v ssa.Value, p string, t tree, pos token.Pos) {
 	if f == nil {
 		return
 	}
-	s.enqueueField(f, under(rest, t), pos)
+	s.enqueueField(f, under(rest, t), c.Pos())
+	s.queueOut(c, f, v, p, rest, t)
 }
 
 // deref is what t points to, for a pointer (access paths do not spell
@@ -225,5 +228,111 @@ func deref(t types.Type) types.Type {
 			return t
 		}
 		t = p.Elem()
+	}
+}
+
+// A QueueExit is an exit that what is received from a channel field
+// reaches: Exit.From.Path is the path below the channel's element (its
+// Index is the receiving function's parameter that reaches the channel,
+// Owner the path from that parameter to the struct holding the channel).
+type QueueExit struct {
+	Exit  ExitEdge
+	Owner string `json:",omitempty"`
+}
+
+// maxQueueExits bounds the exits recorded per channel field.
+const maxQueueExits = 32
+
+// queueExits derives, from the summaries of the package's functions, the
+// exits reached by what they receive from the channels kept in the fields
+// of the package's types: an exit edge whose parameter path goes into a
+// channel field's elements (a worker ranging over o.letters, posting
+// l.to: param0.letters[].to). Functions other packages cannot call (the
+// worker, usually unexported) count: the package's own goroutines run them.
+func (e *engine) queueExits() map[*types.Var][]QueueExit {
+	var out map[*types.Var][]QueueExit
+	seen := map[string]bool{}
+	for _, fn := range e.funcs {
+		sum := e.sums[fn]
+		if sum == nil {
+			continue
+		}
+		for _, x := range sum.Exits {
+			if x.From == nil || !strings.Contains(x.From.Path, "[]") {
+				continue
+			}
+			t := inputType(fn, x.From.Index)
+			if t == nil {
+				continue
+			}
+			f, rest := queueIn(t, x.From.Path)
+			if f == nil || f.Pkg() != e.cfg.Pkg.Pkg {
+				continue
+			}
+			owner := x.From.Path[:len(x.From.Path)-len(rest)-len("."+f.Name()+"[]")]
+			q := QueueExit{Exit: x, Owner: owner}
+			from := *x.From
+			from.Path = rest
+			q.Exit.From = &from
+			k := f.Name() + "\x00" + itoa(int(f.Pos())) + "\x00" + from.String() + "\x00" + x.Exit.Pos.String() + "\x00" + x.Endpoint.String()
+			if seen[k] || len(out[f]) >= maxQueueExits {
+				continue
+			}
+			seen[k] = true
+			if out == nil {
+				out = make(map[*types.Var][]QueueExit)
+			}
+			out[f] = append(out[f], q)
+		}
+	}
+	return out
+}
+
+// inputType is the type of input i of fn: a parameter, or after them a
+// free variable (summaries number them so).
+func inputType(fn *ssa.Function, i int) types.Type {
+	if i < len(fn.Params) {
+		return fn.Params[i].Type()
+	}
+	if j := i - len(fn.Params); j < len(fn.FreeVars) {
+		return fn.FreeVars[j].Type()
+	}
+	return nil
+}
+
+// queueOut applies, where user data is put on a channel field of another
+// package's type (t at the channel's element, written by call c through
+// argument v at path p), the exits that package's functions send what
+// they receive from it to.
+func (s *fstate) queueOut(c ssa.CallInstruction, f *types.Var, v ssa.Value, p, rest string, t tree) {
+	if s.e.cfg.QueueExits == nil || f.Pkg() == s.e.cfg.Pkg.Pkg {
+		return
+	}
+	qs := s.e.cfg.QueueExits(f)
+	if len(qs) == 0 {
+		return
+	}
+	elem := under(rest, t)
+	ownerPath := p[:len(p)-len(rest)-len("."+f.Name()+"[]")]
+	step := s.step(c.Pos(), "queued on channel field "+f.Name())
+	for _, q := range qs {
+		x := q.Exit
+		tt := elem.sub(x.From.Path, s.e.sources).all()
+		if x.From.Whole {
+			tt = tt.asWhole(s.e.sources)
+		}
+		if len(tt) == 0 {
+			continue
+		}
+		// The worker's endpoint, where it names the struct holding the
+		// channel, is that struct here.
+		expr := x.Endpoint.Subst(func(i int, path string) StrExpr {
+			if i == x.From.Index && isPrefix(q.Owner, path) {
+				return s.strAt(v, ownerPath+path[len(q.Owner):], 0)
+			}
+			return nil
+		})
+		x.From = nil
+		s.exitVia(c, x, tt, expr, &step)
 	}
 }

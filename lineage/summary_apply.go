@@ -480,7 +480,7 @@ func (s *fstate) deliverPort(c ssa.CallInstruction, all []ssa.Value, to Port, t 
 	}
 	if to.Index < len(all) && all[to.Index] != nil {
 		s.writeInto(c, s.pointee(all[to.Index]), to.Path, t, name)
-		s.enqueueAt(all[to.Index], to.Path, t, c.Pos())
+		s.enqueueAt(c, all[to.Index], to.Path, t)
 	}
 }
 

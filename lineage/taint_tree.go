@@ -161,13 +161,6 @@ func (t *treeData) setKey(k string, v taint) {
 	t.ents = slices.Insert(t.ents, i, treeEntry{k, v})
 }
 
-// del removes path k.
-func (t *treeData) del(k string) {
-	if i, ok := t.find(k); ok {
-		t.ents = slices.Delete(t.ents, i, i+1)
-	}
-}
-
 // at returns the taint of the value at path p: entries at p and at its
 // ancestors (a tainted struct taints its fields), symbolic ones extended.
 // It also reports whether p was explicitly cleaned.
@@ -277,15 +270,6 @@ func (t tree) size() int {
 		n += len(en.v)
 	}
 	return n
-}
-
-// keys returns t's paths, sorted.
-func (t tree) keys() []string {
-	ks := make([]string, 0, t.len())
-	for _, en := range t.entries() {
-		ks = append(ks, en.p)
-	}
-	return ks
 }
 
 // put adds u at path p (a weak update). It reports a change. u's paths

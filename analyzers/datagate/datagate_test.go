@@ -51,7 +51,7 @@ func testdata(t *testing.T) string {
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), datagate.New(config.New()),
 		"basic", "heap", "calls", "writers", "exits", "endpoints", "suppress",
-		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app", "courier/app", "fieldfuncs", "tracing", "clusters/app", "orm/pop", "getters/app", "queues/mail", "queues/app")
+		"cross/app", "policy/app", "rpc/app", "hard", "taint/suite", "streams", "orm", "resolve", "plumbing", "hooks/app", "courier/app", "fieldfuncs", "tracing", "clusters/app", "orm/pop", "getters/app", "queues/mail", "queues/app", "queues/handlers")
 }
 
 // TestTypeShapes: types declared over another package's tagged structs

@@ -54,6 +54,24 @@ func (f *FieldFact) String() string {
 	return "fieldstr(" + strings.Join(parts, "; ") + ")"
 }
 
+// QueueFact records where a package's functions send what they receive
+// from a channel kept in a struct field (lineage.QueueExit): a package
+// further up that puts user data on the channel reports those flows.
+type QueueFact struct {
+	Exits []lineage.QueueExit
+}
+
+// AFact implements analysis.Fact.
+func (*QueueFact) AFact() {}
+
+func (f *QueueFact) String() string {
+	var parts []string
+	for _, q := range f.Exits {
+		parts = append(parts, q.Exit.From.String()+"->"+q.Exit.Exit.Callee)
+	}
+	return "queue(" + strings.Join(parts, "; ") + ")"
+}
+
 // PendingFact lists the interface calls with user data that the package
 // and its imports could not resolve: the implementations are wired in
 // further up the import graph (see lineage/pending.go).
@@ -103,7 +121,7 @@ func New(cfg *config.Config, src *analysis.Analyzer) *analysis.Analyzer {
 		URL:        "https://github.com/datagate/datagate#how-it-works",
 		Requires:   []*analysis.Analyzer{src},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(SummaryFact), new(FieldFact), new(PendingFact), new(NotesFact)},
+		FactTypes:  []analysis.Fact{new(SummaryFact), new(FieldFact), new(QueueFact), new(PendingFact), new(NotesFact)},
 	}
 	methods := new(methodCache)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(cfg, src, methods, pass) }
@@ -184,6 +202,7 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 	}
 	sums := make(map[*types.Func]*lineage.Summary)
 	fieldStrs := make(map[*types.Var]map[string]lineage.StrExpr)
+	queues := make(map[*types.Var][]lineage.QueueExit)
 	out := lineage.Analyze(&lineage.Config{
 		Pending: inherited,
 		Fset:    pass.Fset,
@@ -216,6 +235,18 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 			fieldStrs[f] = v
 			return v
 		},
+		QueueExits: func(f *types.Var) []lineage.QueueExit {
+			if v, ok := queues[f]; ok {
+				return v
+			}
+			var qf QueueFact
+			var v []lineage.QueueExit
+			if pass.ImportObjectFact(f, &qf) {
+				v = qf.Exits
+			}
+			queues[f] = v
+			return v
+		},
 		Generated:    func(name string) bool { return generated[name] },
 		MethodNames:  methods.names,
 		WorkPerInstr: cfg.WorkPerInstr,
@@ -245,6 +276,9 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 	}
 	if len(limits) > 0 {
 		pass.ExportPackageFact(&NotesFact{Notes: limits})
+	}
+	for f, v := range out.QueueExits {
+		pass.ExportObjectFact(f, &QueueFact{Exits: v})
 	}
 	for f, v := range out.FieldStrs {
 		pass.ExportObjectFact(f, &FieldFact{Values: v})
