@@ -180,6 +180,10 @@ type run struct {
 	facts     factTable
 	opts      *Options
 	cache     *Cache
+	// storing is held while a package's cache entry is made: encoding
+	// its facts and hashing its export data take memory for a moment,
+	// which two workers doing it at once added to the scan's peak.
+	storing sync.Mutex
 }
 
 // Analyze runs the analyzers (and those they require) over the root

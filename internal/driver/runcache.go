@@ -178,6 +178,8 @@ func (r *run) materialize(n *node) bool {
 // its imports' outputs: when none changed, its importers are not analysed
 // again. A failure to write leaves the package without an entry.
 func (r *run) store(n *node, act *Action) {
+	r.storing.Lock()
+	defer r.storing.Unlock()
 	facts, err := r.facts.encodeFacts(n.types)
 	if err != nil {
 		return
