@@ -22,6 +22,9 @@ type engine struct {
 	queueAt map[*types.Var]int
 	gfuncs  map[*ssa.Global][]*ssa.Function
 	flows   map[flowKey]*Flow
+	// lists holds one copy of each label and endpoint list the flows
+	// carry (labelSet, endpointSet).
+	lists   *interned
 	notes   map[string]bool
 	models  *modelIndex
 	cha     map[*types.Func][]*types.Func

@@ -1,7 +1,10 @@
 package lineage
 
 import (
+	"fmt"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -137,22 +140,25 @@ func (e *engine) addFlow(f Flow) {
 	k := flowKey{exit: f.Exit.Pos, via: f.Via, san: f.Sanitized}
 	old, ok := e.flows[k]
 	if !ok {
+		f.Labels = e.labelSet(f.Labels)
+		f.Endpoints = e.endpointSet(f.Endpoints)
 		e.flows[k] = &f
 		return
 	}
-	old.Labels = mergeLabels(old.Labels, f.Labels)
-	old.Endpoints = mergeEndpoints(old.Endpoints, f.Endpoints)
+	if !hasLabels(old.Labels, f.Labels) {
+		old.Labels = e.labelSet(mergeLabels(old.Labels, f.Labels))
+	}
+	if !hasEndpoints(old.Endpoints, f.Endpoints) {
+		old.Endpoints = e.endpointSet(mergeEndpoints(old.Endpoints, f.Endpoints))
+	}
 }
 
 // flowTo is addFlow for a flow whose path is base extended by call and
-// steps (extendTrace) and whose endpoints the caller may share between
-// flows: the path is made, and the endpoints copied, only for a flow not
-// recorded yet (a recorded one keeps its own).
+// steps (extendTrace): the path is made only for a flow not recorded yet.
 func (e *engine) flowTo(f Flow, base *trace, call *Step, steps []Step) {
 	k := flowKey{exit: f.Exit.Pos, via: f.Via, san: f.Sanitized}
 	if _, ok := e.flows[k]; !ok {
 		f.Path = extendTrace(base, call, steps).steps()
-		f.Endpoints = append([]Endpoint(nil), f.Endpoints...)
 	}
 	e.addFlow(f)
 }
@@ -160,3 +166,48 @@ func (e *engine) flowTo(f Flow, base *trace, call *Step, steps []Step) {
 // maxPathSteps bounds a flow's path, well under GitHub's 1,000 shown
 // thread-flow locations.
 const maxPathSteps = 200
+
+// labelSet and endpointSet return the package's one copy of a flow's
+// label or endpoint list: the flows of a package mostly carry the same few
+// lists, and a package that reaches many exits below it keeps thousands
+// of flows until the scan merges them. A copy has no spare room, so that
+// appending to it never writes into another flow's list; lists are never
+// changed in place (a merge makes a new one).
+func (e *engine) labelSet(ls []Label) []Label {
+	return internList(e.lists, ls)
+}
+
+func (e *engine) endpointSet(eps []Endpoint) []Endpoint {
+	return internList(e.lists, eps)
+}
+
+// interned is the table of internList: the id of each element seen, and
+// the one copy of each list, keyed by its elements' ids.
+type interned struct {
+	ids   map[any]int
+	lists map[string]any
+}
+
+func internList[E comparable](in *interned, xs []E) []E {
+	if len(xs) == 0 {
+		return xs
+	}
+	var b strings.Builder
+	for _, x := range xs {
+		id, ok := in.ids[x]
+		if !ok {
+			id = len(in.ids)
+			in.ids[x] = id
+		}
+		b.WriteString(itoa(id))
+		b.WriteByte(',')
+	}
+	var zero E
+	k := fmt.Sprintf("%T:", zero) + b.String()
+	if got, ok := in.lists[k]; ok {
+		return got.([]E)
+	}
+	c := slices.Clip(append([]E(nil), xs...))
+	in.lists[k] = c
+	return c
+}
