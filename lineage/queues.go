@@ -23,9 +23,13 @@ import (
 //
 // Only concrete data (user-data fields read on the way) is queued: a
 // parameter's data means nothing in the receiving function. A send of a
-// parameter (an Enqueue method whose callers pass the data) is followed
-// through memory as before, from a caller that both sends and starts the
-// receiver.
+// parameter (an Enqueue method whose callers pass the data) shows in the
+// sender's summary as a write into the channel's elements; a caller in the
+// package that applies it queues what it passes (enqueueAt). A caller in
+// another package cannot reach the receivers, which were analysed with
+// their package: that package exports, per channel field, the exits its
+// functions send what they receive to (QueueExit, derived from their
+// summaries), and the caller reports its data there (queueOut).
 
 // chanField returns the struct field the channel value v was loaded from,
 // through conversions (a bidirectional channel passed on as send- or
