@@ -100,7 +100,6 @@ func Analyze(cfg *Config) *Result {
 		sums:    make(map[*ssa.Function]*Summary),
 		globals: make(map[*ssa.Global]tree),
 		flows:   make(map[flowKey]*Flow),
-		lists:   &interned{ids: make(map[any]int), lists: make(map[string]any)},
 		notes:   make(map[string]bool),
 		models:  defaultModels(),
 		cha:     make(map[*types.Func][]*types.Func),

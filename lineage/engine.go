@@ -17,25 +17,25 @@ type engine struct {
 	sums    map[*ssa.Function]*Summary
 	globals map[*ssa.Global]tree // what the package stores in its variables
 	// queues is the user data sent on channels kept in each struct field
-	// (queues.go), queueAt when each last changed.
-	queues  map[*types.Var]tree
-	queueAt map[*types.Var]int
-	gfuncs  map[*ssa.Global][]*ssa.Function
-	flows   map[flowKey]*Flow
-	// lists holds one copy of each label and endpoint list the flows
-	// carry (labelSet, endpointSet).
-	lists   *interned
-	notes   map[string]bool
-	models  *modelIndex
-	cha     map[*types.Func][]*types.Func
-	chaIdx  *chaIndex           // built on first use (resolve_cha.go)
-	consts  map[string]Position // string constant value -> its declaration
-	gwPkgs  map[string]bool
-	funcs   []*ssa.Function
-	fields  map[*types.Var]map[string]StrExpr
-	pending map[string]PendingCall
-	answers map[any]bool // isAnswerWriter, per type (see answerWriter)
-	fieldFn fieldFuncs   // function values kept in fields (resolve_fieldfuncs.go)
+	// (queues.go), queueAt when each last changed, receives the fields
+	// each function receives from (noted by its walks).
+	queues   map[*types.Var]tree
+	queueAt  map[*types.Var]int
+	receives map[*ssa.Function][]*types.Var
+	gfuncs   map[*ssa.Global][]*ssa.Function
+	flows    map[flowKey]*Flow
+	lists    lists // one copy of each label and endpoint list of the flows
+	notes    map[string]bool
+	models   *modelIndex
+	cha      map[*types.Func][]*types.Func
+	chaIdx   *chaIndex           // built on first use (resolve_cha.go)
+	consts   map[string]Position // string constant value -> its declaration
+	gwPkgs   map[string]bool
+	funcs    []*ssa.Function
+	fields   map[*types.Var]map[string]StrExpr
+	pending  map[string]PendingCall
+	answers  map[any]bool // isAnswerWriter, per type (see answerWriter)
+	fieldFn  fieldFuncs   // function values kept in fields (resolve_fieldfuncs.go)
 	// unset: the fields each allocated struct literal leaves unset
 	// (unsetFields), computed once.
 	unset map[*ssa.Alloc]map[string]bool

@@ -1,7 +1,6 @@
 package lineage
 
 import (
-	"fmt"
 	"go/types"
 	"slices"
 	"strings"
@@ -140,16 +139,16 @@ func (e *engine) addFlow(f Flow) {
 	k := flowKey{exit: f.Exit.Pos, via: f.Via, san: f.Sanitized}
 	old, ok := e.flows[k]
 	if !ok {
-		f.Labels = e.labelSet(f.Labels)
-		f.Endpoints = e.endpointSet(f.Endpoints)
+		f.Labels = e.lists.labels.intern(f.Labels)
+		f.Endpoints = e.lists.endpoints.intern(f.Endpoints)
 		e.flows[k] = &f
 		return
 	}
 	if !hasLabels(old.Labels, f.Labels) {
-		old.Labels = e.labelSet(mergeLabels(old.Labels, f.Labels))
+		old.Labels = e.lists.labels.intern(mergeLabels(old.Labels, f.Labels))
 	}
 	if !hasEndpoints(old.Endpoints, f.Endpoints) {
-		old.Endpoints = e.endpointSet(mergeEndpoints(old.Endpoints, f.Endpoints))
+		old.Endpoints = e.lists.endpoints.intern(mergeEndpoints(old.Endpoints, f.Endpoints))
 	}
 }
 
@@ -167,30 +166,29 @@ func (e *engine) flowTo(f Flow, base *trace, call *Step, steps []Step) {
 // thread-flow locations.
 const maxPathSteps = 200
 
-// labelSet and endpointSet return the package's one copy of a flow's
-// label or endpoint list: the flows of a package mostly carry the same few
-// lists, and a package that reaches many exits below it keeps thousands
-// of flows until the scan merges them. A copy has no spare room, so that
-// appending to it never writes into another flow's list; lists are never
-// changed in place (a merge makes a new one).
-func (e *engine) labelSet(ls []Label) []Label {
-	return internList(e.lists, ls)
+// lists holds a package's one copy of each label and endpoint list its
+// flows carry: the flows of a package mostly carry the same few lists,
+// and a package that reaches many exits below it keeps thousands of flows
+// until the scan merges them. A copy has no spare room, so that appending
+// to it never writes into another flow's list; lists are never changed in
+// place (a merge makes a new one).
+type lists struct {
+	labels    interner[Label]
+	endpoints interner[Endpoint]
 }
 
-func (e *engine) endpointSet(eps []Endpoint) []Endpoint {
-	return internList(e.lists, eps)
+// interner keeps one copy of each list of Es, keyed by its elements' ids.
+type interner[E comparable] struct {
+	ids   map[E]int
+	lists map[string][]E
 }
 
-// interned is the table of internList: the id of each element seen, and
-// the one copy of each list, keyed by its elements' ids.
-type interned struct {
-	ids   map[any]int
-	lists map[string]any
-}
-
-func internList[E comparable](in *interned, xs []E) []E {
+func (in *interner[E]) intern(xs []E) []E {
 	if len(xs) == 0 {
 		return xs
+	}
+	if in.ids == nil {
+		in.ids, in.lists = make(map[E]int), make(map[string][]E)
 	}
 	var b strings.Builder
 	for _, x := range xs {
@@ -202,10 +200,9 @@ func internList[E comparable](in *interned, xs []E) []E {
 		b.WriteString(itoa(id))
 		b.WriteByte(',')
 	}
-	var zero E
-	k := fmt.Sprintf("%T:", zero) + b.String()
+	k := b.String()
 	if got, ok := in.lists[k]; ok {
-		return got.([]E)
+		return got
 	}
 	c := slices.Clip(append([]E(nil), xs...))
 	in.lists[k] = c
