@@ -3,6 +3,7 @@ package lineage
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -35,25 +36,20 @@ import (
 // through conversions (a bidirectional channel passed on as send- or
 // receive-only), or nil.
 func chanField(v ssa.Value) *types.Var {
-	for {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return nil
-			}
-			if fa, ok := x.X.(*ssa.FieldAddr); ok {
-				f, _ := fieldOf(fa.X.Type(), fa.Field)
-				return f
-			}
-		case *ssa.Field:
-			f, _ := fieldOf(x.X.Type(), x.Field)
+	for ct, ok := v.(*ssa.ChangeType); ok; ct, ok = v.(*ssa.ChangeType) {
+		v = ct.X
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			f, _ := fieldOf(fa.X.Type(), fa.Field)
 			return f
 		}
-		return nil
+	case *ssa.Field:
+		f, _ := fieldOf(x.X.Type(), x.Field)
+		return f
 	}
+	return nil
 }
 
 // enqueue adds the concrete data of t, sent on ch at pos, to the queue of
@@ -101,47 +97,28 @@ func (s *fstate) enqueueField(f *types.Var, t tree, pos token.Pos) {
 	}
 }
 
-// dequeued is what a receive from ch gets from its field's queue.
+// dequeued is what a receive from ch gets from its field's queue. The
+// walk notes the fields each function receives from (e.receives), for
+// queueStale.
 func (s *fstate) dequeued(ch ssa.Value) tree {
 	f := chanField(ch)
 	if f == nil {
 		return nil
 	}
+	if !slices.Contains(s.e.receives[s.fn], f) {
+		if s.e.receives == nil {
+			s.e.receives = make(map[*ssa.Function][]*types.Var)
+		}
+		s.e.receives[s.fn] = append(s.e.receives[s.fn], f)
+	}
 	return s.e.queues[f]
 }
 
-// queuesRead lists the channel fields fn receives from.
-func queuesRead(fn *ssa.Function) []*types.Var {
-	var out []*types.Var
-	add := func(ch ssa.Value) {
-		if f := chanField(ch); f != nil {
-			out = append(out, f)
-		}
-	}
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			switch in := in.(type) {
-			case *ssa.UnOp:
-				if in.Op == token.ARROW {
-					add(in.X)
-				}
-			case *ssa.Select:
-				for _, st := range in.States {
-					if st.Dir == types.RecvOnly {
-						add(st.Chan)
-					}
-				}
-			}
-		}
-	}
-	return out
-}
-
-// queueStale reports whether a queue fn receives from changed since fn's
+// queueStale reports whether a queue fn receives from changed since its
 // last walk.
 func (e *engine) queueStale(fn *ssa.Function) bool {
 	at := e.analysedAt[fn]
-	for _, f := range queuesRead(fn) {
+	for _, f := range e.receives[fn] {
 		if t, ok := e.queueAt[f]; ok && t >= at {
 			return true
 		}
@@ -150,61 +127,26 @@ func (e *engine) queueStale(fn *ssa.Function) bool {
 }
 
 // queueIn finds, in path p below a value of type t, a channel kept in a
-// struct field followed by its element ("o.letters[]" in ".letters[].to"):
-// the field, and the path below the element. A callee that sends its
-// parameter on such a channel (an Enqueue method) writes there, so what
-// the caller passes is queued (enqueueAt).
-func queueIn(t types.Type, p string) (*types.Var, string) {
-	var field *types.Var
-	for p != "" {
-		if strings.HasPrefix(p, "[]") {
-			if field != nil {
-				if _, ok := coreType(t).(*types.Chan); ok {
-					return field, p[2:]
-				}
-			}
-			field = nil
-			switch u := coreType(deref(t)).(type) {
-			case *types.Slice:
-				t = u.Elem()
-			case *types.Array:
-				t = u.Elem()
-			case *types.Map:
-				t = u.Elem()
-			case *types.Chan:
-				t = u.Elem()
-			default:
-				return nil, ""
-			}
-			p = p[2:]
-			continue
-		}
-		if p[0] != '.' {
-			return nil, ""
-		}
-		end := strings.IndexAny(p[1:], ".[")
-		name := p[1:]
-		if end >= 0 {
-			name = p[1 : 1+end]
-		}
-		st, ok := coreType(deref(t)).(*types.Struct)
-		if !ok {
-			return nil, ""
-		}
-		field = nil
-		for i := 0; i < st.NumFields(); i++ {
-			if st.Field(i).Name() == name {
-				field = st.Field(i)
-				break
-			}
-		}
-		if field == nil {
-			return nil, ""
-		}
-		t = field.Type()
-		p = p[1+len(name):]
+// struct field followed by its element (".letters" in ".letters[].to"),
+// reached from the value through fields only (pathSteps): the field, the
+// path to the struct holding it ("") and the path below the element
+// (".to"). A callee that sends its parameter on such a channel (an
+// Enqueue method) writes there, so what the caller passes is queued
+// (enqueueAt).
+func queueIn(t types.Type, p string) (f *types.Var, owner, rest string) {
+	i := strings.Index(p, "[]")
+	if i < 0 {
+		return nil, "", ""
 	}
-	return nil, ""
+	steps, ok := pathSteps(t, p[:i])
+	if !ok {
+		return nil, "", ""
+	}
+	f = steps[len(steps)-1].v
+	if _, ok := coreType(f.Type()).(*types.Chan); !ok {
+		return nil, "", ""
+	}
+	return f, p[:strings.LastIndexByte(p[:i], '.')], p[i+2:]
 }
 
 // enqueueAt queues the concrete data of t that callee c writes at path p
@@ -212,27 +154,16 @@ func queueIn(t types.Type, p string) (*types.Var, string) {
 // the field of another package's type sends it where that package's
 // functions send what they receive from it (queueOut).
 func (s *fstate) enqueueAt(c ssa.CallInstruction, v ssa.Value, p string, t tree) {
-	if v == nil || !strings.Contains(p, "[]") {
+	if v == nil {
 		return
 	}
-	f, rest := queueIn(v.Type(), p)
+	f, owner, rest := queueIn(v.Type(), p)
 	if f == nil {
 		return
 	}
-	s.enqueueField(f, under(rest, t), c.Pos())
-	s.queueOut(c, f, v, p, rest, t)
-}
-
-// deref is what t points to, for a pointer (access paths do not spell
-// out indirections), else t.
-func deref(t types.Type) types.Type {
-	for {
-		p, ok := t.Underlying().(*types.Pointer)
-		if !ok {
-			return t
-		}
-		t = p.Elem()
-	}
+	elem := under(rest, t)
+	s.enqueueField(f, elem, c.Pos())
+	s.queueOut(c, f, v, owner, elem)
 }
 
 // A QueueExit is an exit that what is received from a channel field
@@ -255,30 +186,35 @@ const maxQueueExits = 32
 // worker, usually unexported) count: the package's own goroutines run them.
 func (e *engine) queueExits() map[*types.Var][]QueueExit {
 	var out map[*types.Var][]QueueExit
-	seen := map[string]bool{}
+	type key struct {
+		f        *types.Var
+		from     Port
+		exit     Position
+		endpoint string
+	}
+	seen := map[key]bool{}
 	for _, fn := range e.funcs {
 		sum := e.sums[fn]
 		if sum == nil {
 			continue
 		}
 		for _, x := range sum.Exits {
-			if x.From == nil || !strings.Contains(x.From.Path, "[]") {
+			if x.From == nil {
 				continue
 			}
 			t := inputType(fn, x.From.Index)
 			if t == nil {
 				continue
 			}
-			f, rest := queueIn(t, x.From.Path)
+			f, owner, rest := queueIn(t, x.From.Path)
 			if f == nil || f.Pkg() != e.cfg.Pkg.Pkg {
 				continue
 			}
-			owner := x.From.Path[:len(x.From.Path)-len(rest)-len("."+f.Name()+"[]")]
 			q := QueueExit{Exit: x, Owner: owner}
 			from := *x.From
 			from.Path = rest
 			q.Exit.From = &from
-			k := f.Name() + "\x00" + itoa(int(f.Pos())) + "\x00" + from.String() + "\x00" + x.Exit.Pos.String() + "\x00" + x.Endpoint.String()
+			k := key{f, from, x.Exit.Pos, x.Endpoint.String()}
 			if seen[k] || len(out[f]) >= maxQueueExits {
 				continue
 			}
@@ -305,10 +241,10 @@ func inputType(fn *ssa.Function, i int) types.Type {
 }
 
 // queueOut applies, where user data is put on a channel field of another
-// package's type (t at the channel's element, written by call c through
-// argument v at path p), the exits that package's functions send what
-// they receive from it to.
-func (s *fstate) queueOut(c ssa.CallInstruction, f *types.Var, v ssa.Value, p, rest string, t tree) {
+// package's type (elem, the channel's element, written by call c into the
+// struct at path owner of argument v), the exits that package's functions
+// send what they receive from it to.
+func (s *fstate) queueOut(c ssa.CallInstruction, f *types.Var, v ssa.Value, owner string, elem tree) {
 	if s.e.cfg.QueueExits == nil || f.Pkg() == s.e.cfg.Pkg.Pkg {
 		return
 	}
@@ -316,8 +252,6 @@ func (s *fstate) queueOut(c ssa.CallInstruction, f *types.Var, v ssa.Value, p, r
 	if len(qs) == 0 {
 		return
 	}
-	elem := under(rest, t)
-	ownerPath := p[:len(p)-len(rest)-len("."+f.Name()+"[]")]
 	step := s.step(c.Pos(), "queued on channel field "+f.Name())
 	for _, q := range qs {
 		x := q.Exit
@@ -332,7 +266,7 @@ func (s *fstate) queueOut(c ssa.CallInstruction, f *types.Var, v ssa.Value, p, r
 		// channel, is that struct here.
 		expr := x.Endpoint.Subst(func(i int, path string) StrExpr {
 			if i == x.From.Index && isPrefix(q.Owner, path) {
-				return s.strAt(v, ownerPath+path[len(q.Owner):], 0)
+				return s.strAt(v, owner+path[len(q.Owner):], 0)
 			}
 			return nil
 		})
