@@ -111,29 +111,12 @@ func (t *treeData) entries() []treeEntry {
 	return t.ents
 }
 
+// find is where path k is, or would be inserted, in t's entries.
 func (t *treeData) find(k string) (int, bool) {
 	if t == nil {
 		return 0, false
 	}
-	e := t.ents
-	if len(e) <= 8 {
-		for i := range e {
-			if c := strings.Compare(e[i].p, k); c >= 0 {
-				return i, c == 0
-			}
-		}
-		return len(e), false
-	}
-	lo, hi := 0, len(e)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if e[m].p < k {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo, lo < len(e) && e[lo].p == k
+	return slices.BinarySearchFunc(t.ents, k, func(e treeEntry, k string) int { return strings.Compare(e.p, k) })
 }
 
 // get returns the taint at exactly path k and whether k is present.
