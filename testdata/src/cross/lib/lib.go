@@ -74,3 +74,9 @@ type Account struct {
 func DecodeAccount(raw []byte, dst *Account) error { // want DecodeAccount:`^summary\(lib.Account.Email->param0; param0->param1; param1\(whole\)->param0\)$`
 	return json.Unmarshal(raw, dst)
 }
+
+// lower has a summary, but no other package can name it: it exports no
+// fact (a fact here would be memory for nothing in every scan above).
+func lower(s string) string { return "<" + s + ">" }
+
+func Lower(s string) string { return lower(s) } // want Lower:`^summary\(param0->result0; result0="<"\+\$0\+">"\)$`
