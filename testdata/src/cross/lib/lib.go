@@ -80,3 +80,14 @@ func DecodeAccount(raw []byte, dst *Account) error { // want DecodeAccount:`^sum
 func lower(s string) string { return "<" + s + ">" }
 
 func Lower(s string) string { return lower(s) } // want Lower:`^summary\(param0->result0; result0="<"\+\$0\+">"\)$`
+
+// PostError says which URL a post failed to reach.
+type PostError struct{ URL string }
+
+func (e *PostError) Error() string { return "post to " + e.URL + " failed" } // want Error:`^summary\(param0.URL->result0; result0="post to "\+\$0.URL\+" failed"\)$`
+
+// Fail's error names no destination a caller sends to: its summary
+// records no string for it (the URL it holds is a message's).
+func Fail(c *Client) error { // want Fail:`^summary\(param0.base->result0.URL\)$`
+	return &PostError{URL: c.base + "/track"}
+}
