@@ -1142,7 +1142,13 @@ func (s *fstate) instr(instr ssa.Instruction) {
 // longer makes every template, and every message rendered with it, hold
 // all that object holds (listmonk: the manager and its campaign queue).
 func (s *fstate) closureValue(in *ssa.MakeClosure) {
-	binding := func(k int) tree { return merge(s.vals[in.Bindings[k]].clone(), s.ptsTree(in.Bindings[k])) }
+	bound := make([]tree, len(in.Bindings))
+	binding := func(k int) tree {
+		if bound[k] == nil {
+			bound[k] = merge(s.vals[in.Bindings[k]].clone(), s.ptsTree(in.Bindings[k]))
+		}
+		return bound[k]
+	}
 	fn, _ := in.Fn.(*ssa.Function)
 	fn = originFn(fn)
 	var sum *Summary
