@@ -53,6 +53,32 @@ func (p PendingCall) key() string {
 	return p.IfacePkg + "." + p.IfaceName + "." + p.Method + "@" + p.Pos.String()
 }
 
+// merge returns p with the data of q that p lacks (by label, path and
+// sanitisation) added, argument by argument.
+func (p PendingCall) merge(q PendingCall) PendingCall {
+	args := make([][]PendingData, max(len(p.Args), len(q.Args)))
+	for i := range args {
+		if i < len(p.Args) {
+			args[i] = slices.Clone(p.Args[i])
+		}
+		if i >= len(q.Args) {
+			continue
+		}
+		for _, d := range q.Args[i] {
+			if !slices.ContainsFunc(args[i], func(o PendingData) bool {
+				return o.Label == d.Label && o.Path == d.Path && o.Sanitized == d.Sanitized
+			}) {
+				args[i] = append(args[i], d)
+			}
+		}
+	}
+	p.Args = args
+	if p.Consts == nil {
+		p.Consts = q.Consts
+	}
+	return p
+}
+
 // maxPending bounds the pending calls a package carries; past it the
 // package notes it.
 const maxPending = 256
@@ -117,8 +143,11 @@ func (s *fstate) pendingCall(c ssa.CallInstruction, m *types.Func, args []ssa.Va
 			p.Consts[i] = cs
 		}
 	}
-	if _, dup := s.e.pending[p.key()]; dup {
-		return
+	if old, dup := s.e.pending[p.key()]; dup {
+		// A later walk of the function (a fixpoint round, a queue it
+		// receives from filled meanwhile) may pass more: what the
+		// record lacks is added, what it has keeps its first path.
+		p = old.merge(p)
 	}
 	s.e.pending[p.key()] = p
 	if s.e.cfg.Trace != nil {

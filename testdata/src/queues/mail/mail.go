@@ -32,6 +32,9 @@ type Carrier interface {
 }
 
 type Outbox struct {
+	crates  chan Letter
+	shipper Shipper
+	owner   Contact
 	letters chan Letter
 	parcels chan Letter
 	audit   chan string
@@ -41,7 +44,7 @@ type Outbox struct {
 }
 
 func New(dir Directory, c Carrier) *Outbox {
-	return &Outbox{letters: make(chan Letter, 8), parcels: make(chan Letter, 8), audit: make(chan string, 8), welcome: make(chan Letter, 8), dir: dir, carrier: c}
+	return &Outbox{crates: make(chan Letter, 8), letters: make(chan Letter, 8), parcels: make(chan Letter, 8), audit: make(chan string, 8), welcome: make(chan Letter, 8), dir: dir, carrier: c}
 }
 
 type batch struct{ box *Outbox }
@@ -53,6 +56,7 @@ func (b *batch) fill() {
 		b.box.audit <- "queued " + c.Nick
 		var parcels chan<- Letter = b.box.parcels
 		parcels <- Letter{to: c.Email}
+		b.box.crates <- Letter{to: c.Email}
 	}
 }
 
@@ -63,6 +67,7 @@ func (o *Outbox) Run() {
 	go o.log()
 	go o.subjects()
 	go o.greet()
+	go o.ship()
 	b := &batch{box: o}
 	go b.fill()
 }
@@ -113,5 +118,32 @@ func (o *Outbox) post(l Letter) { o.welcome <- l }
 func (o *Outbox) greet() {
 	for l := range o.welcome {
 		http.Post(us+"/welcome", "text/plain", strings.NewReader(l.to)) // want `disallowed-region: User data mail.Contact.Email \(contact\) is sent to api.mixpanel.com in US`
+	}
+}
+
+// To is the letter's address.
+func (l Letter) To() string { return l.to }
+
+// Parcel is what a shipper is handed: a queued letter and the outbox's
+// owner.
+type Parcel struct {
+	Letter Letter
+	Sender Contact
+}
+
+// Shipper ships parcels; its implementations live with the caller.
+type Shipper interface{ Ship(p Parcel) error }
+
+// ShipWith sets the shipper and the owner named on every parcel.
+func (o *Outbox) ShipWith(s Shipper, owner Contact) {
+	o.shipper, o.owner = s, owner
+}
+
+// ship hands each crated letter to the shipper. The first walk sees the
+// owner's contact in the parcel (its type holds one); the letters come
+// off the queue in a later round, and the call passes both.
+func (o *Outbox) ship() {
+	for l := range o.crates {
+		o.shipper.Ship(Parcel{Letter: l, Sender: o.owner})
 	}
 }
