@@ -38,7 +38,7 @@ type engine struct {
 	fieldFn  fieldFuncs   // function values kept in fields (resolve_fieldfuncs.go)
 	// unset: the fields each allocated struct literal leaves unset
 	// (unsetFields), computed once.
-	unset map[*ssa.Alloc]map[string]bool
+	unset map[*ssa.Alloc]*allocUses
 	// panics is what the package's panic calls pass to recover; panicked
 	// says it is not empty, so functions calling recover are run again.
 	panics   tree

@@ -406,7 +406,7 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 		}
 		ct := s.contentTree(v, path, vt)
 		cleaned, san := ct.cleaned(), ct.sanitised()
-		unset := s.e.unsetFields(v)
+		unset := s.e.unsetFields(v, s.at)
 		for _, typ := range typs {
 			if _, ok := typ.Underlying().(*types.Interface); ok {
 				continue
@@ -444,11 +444,14 @@ func (s *fstate) carried(a ssa.Value, path string, t tree, enc string) taint {
 // unsetFields returns the fields of a struct the function allocates (a
 // composite literal, &T{...}) that nothing in the function addresses:
 // they keep their zero value, so the user-data fields below them are not
-// held (a payload struct with an Identity field left unset). Only for a
-// literal that sets some field, used by at most one call, the one it is
-// passed to: a callee given it earlier might set any field. It depends on
-// the SSA alone, so it is computed once per allocation (e.unset).
-func (e *engine) unsetFields(v ssa.Value) map[string]bool {
+// held at the call at (a payload struct with an Identity field left
+// unset). Only for a literal that sets some field and does not escape
+// (stored, copied), and only where no other call given it can have run
+// before at: a callee given it earlier might set any field (a test that
+// inserts a literal and reads the row back into it afterwards keeps the
+// insert's fields unset). The allocation's uses depend on the SSA alone,
+// so they are computed once per allocation (e.unset).
+func (e *engine) unsetFields(v ssa.Value, at ssa.Instruction) map[string]bool {
 	for {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
@@ -469,25 +472,42 @@ func (e *engine) unsetFields(v ssa.Value) map[string]bool {
 	if !ok {
 		return nil
 	}
-	if out, ok := e.unset[al]; ok {
-		return out
+	u, ok := e.unset[al]
+	if !ok {
+		if e.unset == nil {
+			e.unset = make(map[*ssa.Alloc]*allocUses)
+		}
+		u = allocUnset(al)
+		e.unset[al] = u
 	}
-	if e.unset == nil {
-		e.unset = make(map[*ssa.Alloc]map[string]bool)
+	if u == nil {
+		return nil
 	}
-	out := allocUnset(al)
-	e.unset[al] = out
-	return out
+	for _, c := range u.calls {
+		if c != at && reaches(c, at) {
+			return nil
+		}
+	}
+	return u.fields
 }
 
-// allocUnset is unsetFields for one allocation.
-func allocUnset(al *ssa.Alloc) map[string]bool {
+// allocUses is what unsetFields knows of one allocation: the fields
+// nothing addresses and the calls it is given to.
+type allocUses struct {
+	fields map[string]bool
+	calls  []ssa.Instruction
+}
+
+// allocUnset is unsetFields' view of one allocation; nil when it escapes
+// or sets no field.
+func allocUnset(al *ssa.Alloc) *allocUses {
 	str := structOf(al.Type())
 	if str == nil {
 		return nil
 	}
 	used := make(map[int]bool)
-	calls := 0
+	var calls []ssa.Instruction
+	escapes := false
 	var visit func(v ssa.Value)
 	visit = func(v ssa.Value) {
 		for _, r := range *v.Referrers() {
@@ -498,35 +518,110 @@ func allocUnset(al *ssa.Alloc) map[string]bool {
 				visit(r.(ssa.Value))
 			case *ssa.UnOp:
 				if r.Op != token.MUL {
-					calls += 2
+					escapes = true
 					break
 				}
 				visit(r)
 			case *ssa.DebugRef:
 			case ssa.CallInstruction:
-				calls++
+				calls = append(calls, r)
 			case *ssa.Store:
-				if r.Val == v {
-					calls += 2 // stored somewhere: anyone may set it
+				switch {
+				case r.Val == v:
+					escapes = true // stored somewhere: anyone may set it
+				case v == ssa.Value(al) && r.Addr == v:
+					// A variable given a literal built apart
+					// (i := T{...} whose address is taken): the
+					// literal's fields are the ones set. (Other
+					// values stored whole, a parameter kept in a
+					// local, leave the count as it was.)
+					for f := range literalFields(r.Val) {
+						used[f] = true
+					}
 				}
 			default:
-				calls += 2 // copied, compared, ...: be conservative
+				escapes = true // copied, compared, ...: be conservative
 			}
 		}
 	}
 	visit(al)
-	if calls > 1 || len(used) == 0 {
-		// Used by more than one call, or a variable declared without a
-		// value (var m T; json.Unmarshal(raw, &m)): the call may fill it.
+	if escapes || len(used) == 0 {
+		// Escaping, or a variable declared without a value (var m T;
+		// json.Unmarshal(raw, &m)): a call may fill it.
 		return nil
 	}
-	out := make(map[string]bool)
+	out := &allocUses{fields: make(map[string]bool), calls: calls}
 	for i := 0; i < str.NumFields(); i++ {
 		if !used[i] {
-			out["."+str.Field(i).Name()] = true
+			out.fields["."+str.Field(i).Name()] = true
 		}
 	}
 	return out
+}
+
+// literalFields returns the fields a composite literal sets when v is a
+// load of one built in a local of its own (the literal's only other uses
+// are its field addresses); nil for any other value.
+func literalFields(v ssa.Value) map[int]bool {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return nil
+	}
+	al, ok := ld.X.(*ssa.Alloc)
+	if !ok || al.Comment != "complit" {
+		return nil
+	}
+	out := make(map[int]bool)
+	for _, r := range *al.Referrers() {
+		switch r := r.(type) {
+		case *ssa.FieldAddr:
+			out[r.Field] = true
+		case *ssa.DebugRef:
+		default:
+			if r != ld {
+				return nil
+			}
+		}
+	}
+	return out
+}
+
+// reaches reports whether instruction a can run before instruction b in
+// one call of their function: a comes first in b's block, or a's block
+// leads to b's (a loop leading back counts).
+func reaches(a, b ssa.Instruction) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil {
+		return true
+	}
+	if ab == bb {
+		for _, in := range ab.Instrs {
+			if in == a {
+				return true // a before b
+			}
+			if in == b {
+				break
+			}
+		}
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := append([]*ssa.BasicBlock(nil), ab.Succs...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == bb {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		work = append(work, x.Succs...)
+	}
+	return false
 }
 
 // skipFields drops from t, the data of a at path, what is kept in the
