@@ -238,14 +238,6 @@ func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *S
 		}
 		s.deliverPort(c, view.vals, ed.To, from, name)
 	}
-	for _, g := range sum.Gens {
-		var tr *trace
-		for _, st := range g.Steps {
-			tr = tr.push(st)
-		}
-		tr = tr.push(retStep)
-		s.deliverPort(c, view.vals, g.To, leaf(taint{{src: s.e.concrete(g.Label), san: g.Sanitized, tr: tr}}), name)
-	}
 	for _, x := range sum.Exits {
 		expr := x.Endpoint.Subst(argStr)
 		if x.From == nil {
@@ -274,6 +266,18 @@ func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *S
 		}
 		x.Cols = s.colsOf(view, x)
 		s.exitVia(c, x, tt, expr, &callStep)
+	}
+	// The data the callee makes (a response it decodes) is written into
+	// the arguments after the exits read them: a hook that sends its
+	// context and then keeps the answer it got in the context did not
+	// send the answer.
+	for _, g := range sum.Gens {
+		var tr *trace
+		for _, st := range g.Steps {
+			tr = tr.push(st)
+		}
+		tr = tr.push(retStep)
+		s.deliverPort(c, view.vals, g.To, leaf(taint{{src: s.e.concrete(g.Label), san: g.Sanitized, tr: tr}}), name)
 	}
 	if depth < maxCallbackDepth {
 		for _, ce := range sum.Calls {

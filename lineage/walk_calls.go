@@ -302,13 +302,26 @@ func (s *fstate) unknownCallOn(c ssa.CallInstruction, args []ssa.Value, name, me
 // result read from it took the argument's data at path ".#i" below each
 // symbolic origin, a place no argument has, so a caller's data below the
 // value it passed (a map's values, a struct's fields) was lost.
+//
+// A result of type error gets nothing: code the engine cannot see (a
+// hook kept in a field, c.PrepareRetry(req)) reports a failure in it, and
+// an error that takes in every argument made the request a retrying HTTP
+// client was given into the error it returned, stored later as a
+// delivery's status. Where an error does quote its input, the code that
+// builds it is seen (fmt.Errorf, errors.New and summaries carry it).
 func unknownResults(t types.Type, all taint) tree {
 	tup, ok := t.(*types.Tuple)
 	if !ok {
+		if isError(t) {
+			return nil
+		}
 		return leaf(all)
 	}
 	out := newTree(0)
 	for i := 0; i < tup.Len(); i++ {
+		if isError(tup.At(i).Type()) {
+			continue
+		}
 		out.put(".#"+itoa(i), leaf(all))
 	}
 	return out

@@ -75,7 +75,7 @@ func TestNotes(t *testing.T) {
 		got = append(got, r.Result.(*flows.Result).Notes...)
 	}
 	want := []string{
-		"no model or summary: call of a func(string) error value in notes.Notify (notes.go:15)",
+		"no model or summary: call of a func(string) string value in notes.Notify (notes.go:15)",
 		"no model or summary: notes.nanotime",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -5,6 +5,7 @@ package calls
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -146,18 +147,86 @@ func notifyNext(m *mailer, u *User) {
 	http.Post(us, "text/plain", strings.NewReader(describe(m.leakyHelpers()))) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
 }
 
-// An unknown call's results each carry its arguments: a parse error
-// carries the helpers it was given (what they return lies below the map
-// passed, at its values).
-func compile(fm template.FuncMap, body string) error {
-	_, err := template.New("n").Funcs(fm).Parse(body)
-	return err
+// An unknown call's results each carry its arguments, but for an error:
+// the parsed template stands for the helpers it was given (what they
+// return lies below the map passed, at its values); the parse error
+// quotes none of them.
+func compile(fm template.FuncMap, body string) (*template.Template, error) {
+	return template.New("n").Funcs(fm).Parse(body)
 }
 
 func notifyParse(m *mailer, u *User) {
 	m.enqueue(u)
-	if err := compile(m.leakyHelpers(), "{{ Next }}"); err != nil {
-		http.Post(us, "text/plain", strings.NewReader(err.Error())) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+	t, err := compile(m.leakyHelpers(), "{{ Next }}")
+	if err != nil {
+		http.Post(us, "text/plain", strings.NewReader(err.Error())) // no user data: code not seen reports a failure, not its input
+		return
+	}
+	http.Post(us, "text/plain", strings.NewReader(t.Name())) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
+
+// A hook kept in a field, which code out of sight may set, is given the
+// request; the error it returns is a failure, not the request: a
+// retrying sender's error, kept as the delivery's status, holds no user
+// data.
+type retrier struct {
+	prepare func(*http.Request) error
+}
+
+func (r *retrier) deliver(u *User) error {
+	req, err := http.NewRequest(http.MethodPost, us, strings.NewReader(u.Email))
+	if err != nil {
+		return err
+	}
+	if err := r.prepare(req); err != nil {
+		return fmt.Errorf("giving up: %w", err)
+	}
+	_, err = http.DefaultClient.Do(req) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+	return err
+}
+
+func recordDelivery(r *retrier, u *User) {
+	if err := r.deliver(u); err != nil {
+		http.Post(us, "text/plain", strings.NewReader(err.Error())) // no user data: the hook's error quotes nothing it was given
+	}
+}
+
+// A callee's exits read its arguments as they were before the call: a
+// hook that sends its context and then keeps, in the context, the user it
+// decoded from the answer did not send that user. (Two hooks alike, one
+// per caller: a finding is placed at the exit, which both would share.)
+type hookCtx struct {
+	Method string
+	Answer any
+}
+
+func preHook() {
+	callPreHook(&hookCtx{Method: "pre"})
+}
+
+func callPreHook(hc *hookCtx) {
+	resp, err := http.Post(us, "text/plain", strings.NewReader(fmt.Sprint(hc))) // no user data: the answer is kept after the context was sent
+	if err != nil {
+		return
+	}
+	var who User
+	if json.NewDecoder(resp.Body).Decode(&who) == nil {
+		hc.Answer = who.Email
+	}
+}
+
+func postHook(u *User) {
+	callPostHook(&hookCtx{Method: "post", Answer: u.Email})
+}
+
+func callPostHook(hc *hookCtx) {
+	resp, err := http.Post(us, "text/plain", strings.NewReader(fmt.Sprint(hc))) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+	if err != nil {
+		return
+	}
+	var who User
+	if json.NewDecoder(resp.Body).Decode(&who) == nil {
+		hc.Answer = who.Email
 	}
 }
 

@@ -9,9 +9,9 @@ type User struct {
 }
 
 // hook is set elsewhere; the engine cannot tell which function it holds.
-var hook func(string) error
+var hook func(string) string
 
-func Notify(u *User) error { // want Notify:`summary\(notes.User.Email->result0; param0.Email->result0\)`
+func Notify(u *User) string { // want Notify:`summary\(notes.User.Email->result0; param0.Email->result0\)`
 	return hook(u.Email)
 }
 
