@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -10,15 +11,34 @@ type Merged struct {
 	// Local is set when the flow is reported at its exit; otherwise it is
 	// reported at Flow.Via, the call in analysed code that leads to it.
 	Local bool
-	// Parts are the indexes (into Merge's argument) of the flows merged
-	// into Flow, in order.
-	Parts []int
+	// Parts are the flows merged into Flow, in order, each once for each
+	// distinct pair of label and endpoint lists (the first in order).
+	Parts []Part
+}
+
+// Part is one of the flows a merged flow unites: its place in the order of
+// the flows and what it pairs (its labels, its endpoints).
+type Part struct {
+	Order     Order
+	Labels    []Label
+	Endpoints []Endpoint
+}
+
+// Order is a flow's place in the order Merge takes flows in: a group (for
+// the standalone command, the rank of the package whose analysis found it)
+// and its index there.
+type Order struct{ Group, Index int }
+
+// Less orders by group, then index.
+func (o Order) Less(p Order) bool {
+	return o.Group < p.Group || o.Group == p.Group && o.Index < p.Index
 }
 
 // Merge makes one flow per reported place (README, "Rules": one result per
 // exit), in the order of fs. It is the one merge of the standalone command
-// (over the flows of all analysed packages) and of go vet (over one
-// package's), so that both report the same for the same code.
+// (over the flows of all analysed packages, as a Merger while they are
+// analysed) and of go vet (over one package's), so that both report the
+// same for the same code.
 //
 // local reports whether a position lies in an analysed file. A flow whose
 // exit lies in an analysed, hand-written file is reported at the exit;
@@ -36,55 +56,140 @@ type Merged struct {
 // exit's function (Input.Param) are dropped: the callers' arguments are
 // what they stand for.
 func Merge(fs []Flow, local func(Position) bool) []Merged {
-	viaGenerated := make(map[Position]bool)
-	for i := range fs {
-		if fs[i].Exit.Generated && fs[i].Via.IsValid() {
-			viaGenerated[fs[i].Exit.Pos] = true
-		}
-	}
-	type key struct {
-		at  Position
-		san bool
-	}
-	idx := make(map[key]int)
-	var out []Merged
-	var resolved []bool // a caller gave the exit an endpoint of its own
+	m := NewMerger(local)
 	for i, f := range fs {
-		if f.Exit.Generated && !f.Via.IsValid() && viaGenerated[f.Exit.Pos] {
-			continue
-		}
-		isLocal := local(f.Exit.Pos) && !f.Exit.Generated
-		at := f.Exit.Pos
-		if !isLocal && f.Via.IsValid() {
-			at = f.Via
-		}
-		k := key{at, f.Sanitized}
-		j, ok := idx[k]
-		if !ok {
-			j = len(out)
-			idx[k] = j
-			m := f
-			m.Labels = mergeLabels(nil, f.Labels)
-			m.Endpoints = mergeEndpoints(nil, f.Endpoints)
-			out = append(out, Merged{Flow: m, Local: isLocal})
-			resolved = append(resolved, false)
+		m.Add(Order{Index: i}, f)
+	}
+	return m.Merged()
+}
+
+// A Merger computes Merge incrementally: flows are added in any order,
+// each with its Order, and only what the merged flows need is kept (the
+// first flow and the shortest path of each reported place, each flow's
+// label and endpoint lists once), so that a scan of many packages does not
+// keep every package's paths until the last one is done. Its methods are
+// not safe for concurrent use.
+type Merger struct {
+	local func(Position) bool
+	byKey map[mergeKey]*mergeEntry
+	// viaGen holds the generated exits a flow reaches through a call;
+	// genNoVia the flows into a generated exit without one, decided when
+	// all flows are in (Merged).
+	viaGen   map[Position]bool
+	genNoVia []orderedFlow
+}
+
+type mergeKey struct {
+	at  Position
+	san bool
+}
+
+type orderedFlow struct {
+	o Order
+	f Flow
+}
+
+type mergeEntry struct {
+	first    Order
+	flow     Flow // the first flow (its path is best's)
+	local    bool
+	best     Order
+	path     Flow // the flow whose path is kept: Path, PathCut, Via, ViaFunc
+	resolved bool // a flow through a call gave the exit an endpoint of its own
+	parts    []Part
+}
+
+// NewMerger returns an empty Merger; local is as for Merge.
+func NewMerger(local func(Position) bool) *Merger {
+	return &Merger{local: local, byKey: make(map[mergeKey]*mergeEntry), viaGen: make(map[Position]bool)}
+}
+
+// Add adds flow f, whose place in Merge's order is o.
+func (m *Merger) Add(o Order, f Flow) {
+	if f.Exit.Generated {
+		if f.Via.IsValid() {
+			m.viaGen[f.Exit.Pos] = true
 		} else {
-			m := &out[j].Flow
-			m.Labels = mergeLabels(m.Labels, f.Labels)
-			m.Endpoints = mergeEndpoints(m.Endpoints, f.Endpoints)
-			if len(f.Path) < len(m.Path) || (len(f.Path) == len(m.Path) && f.Via.Less(m.Via)) {
-				m.Path, m.PathCut, m.Via, m.ViaFunc = f.Path, f.PathCut, f.Via, f.ViaFunc
-			}
-		}
-		out[j].Parts = append(out[j].Parts, i)
-		if f.Via.IsValid() && hasOwnEndpoint(f.Endpoints) {
-			resolved[j] = true
+			m.genNoVia = append(m.genNoVia, orderedFlow{o, f})
+			return
 		}
 	}
-	for j := range out {
-		if resolved[j] {
-			out[j].Flow.Endpoints = dropParamEndpoints(out[j].Flow.Endpoints)
+	m.add(o, f)
+}
+
+func (m *Merger) add(o Order, f Flow) {
+	isLocal := m.local(f.Exit.Pos) && !f.Exit.Generated
+	at := f.Exit.Pos
+	if !isLocal && f.Via.IsValid() {
+		at = f.Via
+	}
+	k := mergeKey{at, f.Sanitized}
+	e := m.byKey[k]
+	if e == nil {
+		e = &mergeEntry{first: o, flow: f, local: isLocal, best: o, path: f}
+		m.byKey[k] = e
+	} else {
+		if o.Less(e.first) {
+			e.first, e.flow, e.local = o, f, isLocal
 		}
+		if pathLess(f, o, e.path, e.best) {
+			e.best, e.path = o, f
+		}
+	}
+	if f.Via.IsValid() && hasOwnEndpoint(f.Endpoints) {
+		e.resolved = true
+	}
+	for i := range e.parts {
+		p := &e.parts[i]
+		if slices.Equal(p.Labels, f.Labels) && slices.Equal(p.Endpoints, f.Endpoints) {
+			if o.Less(p.Order) {
+				p.Order = o
+			}
+			return
+		}
+	}
+	e.parts = append(e.parts, Part{Order: o, Labels: f.Labels, Endpoints: f.Endpoints})
+}
+
+// pathLess reports whether f (at o) has the path Merge keeps over g (at
+// p): shorter, or as long through an earlier call, or the same and first.
+func pathLess(f Flow, o Order, g Flow, p Order) bool {
+	if len(f.Path) != len(g.Path) {
+		return len(f.Path) < len(g.Path)
+	}
+	if f.Via.Less(g.Via) || g.Via.Less(f.Via) {
+		return f.Via.Less(g.Via)
+	}
+	return o.Less(p)
+}
+
+// Merged returns the merged flows, in the order of the first flow of each.
+func (m *Merger) Merged() []Merged {
+	for _, g := range m.genNoVia {
+		if !m.viaGen[g.f.Exit.Pos] {
+			m.add(g.o, g.f)
+		}
+	}
+	m.genNoVia = nil
+	entries := make([]*mergeEntry, 0, len(m.byKey))
+	for _, e := range m.byKey {
+		entries = append(entries, e)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].first.Less(entries[j].first) })
+	out := make([]Merged, len(entries))
+	for i, e := range entries {
+		sort.Slice(e.parts, func(a, b int) bool { return e.parts[a].Order.Less(e.parts[b].Order) })
+		f := e.flow
+		f.Labels, f.Endpoints = nil, nil
+		for _, p := range e.parts {
+			f.Labels = mergeLabels(f.Labels, p.Labels)
+			f.Endpoints = mergeEndpoints(f.Endpoints, p.Endpoints)
+		}
+		if e.resolved {
+			f.Endpoints = dropParamEndpoints(f.Endpoints)
+		}
+		f.Path, f.PathCut, f.Via, f.ViaFunc = e.path.Path, e.path.PathCut, e.path.Via, e.path.ViaFunc
+		out[i] = Merged{Flow: f, Local: e.local, Parts: e.parts}
 	}
 	return out
 }

@@ -172,7 +172,7 @@ func configuredInputs(an *analysed) []configuredInput {
 	byKey := make(map[key]*configuredInput)
 	exitSeen := make(map[key]map[string]bool)
 	valueSeen := make(map[key]map[string]bool)
-	for _, m := range mergeFlows(an.results) {
+	for _, m := range an.merged {
 		f := m.flow
 		if f.Sanitized || f.Exit.Kind == lineage.ExitGateway || m.excluded() {
 			continue

@@ -208,7 +208,7 @@ func checkDir(dir string) error {
 func buildInventory(an *analysed) *inventory.Inventory {
 	dirs := allDirectives(an.results)
 	var flows []inventory.Flow
-	for _, m := range mergeFlows(an.results) {
+	for _, m := range an.merged {
 		f := inventory.Flow{Flow: m.flow, Parts: m.parts, Policy: m.policy, Local: m.local}
 		if fds := datagate.Check([]lineage.Flow{m.flow}, m.policy, dirs, an.now); len(fds) > 0 {
 			f.Finding = &fds[0]

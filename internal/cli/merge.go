@@ -7,8 +7,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/datagate/datagate/analyzers/datagate"
@@ -18,15 +20,15 @@ import (
 	"github.com/datagate/datagate/lineage/rules"
 )
 
-// findingsOf turns the flows of all root packages into findings, one per
-// reported place (SPEC section 5): the flows merged by mergeFlows, each
-// checked under its policy with the //datagate:allow directives of all root
-// packages. A finding reported at the call leading to an exit names the
-// exit's position in its message.
-func findingsOf(results []pkgResult, root string, now time.Time) []lineage.Finding {
+// findingsOf turns the merged flows of all root packages into findings,
+// one per reported place (SPEC section 5), each checked under its policy
+// with the //datagate:allow directives of all root packages. A finding
+// reported at the call leading to an exit names the exit's position in its
+// message.
+func findingsOf(merged []mergedFlow, results []pkgResult, root string, now time.Time) []lineage.Finding {
 	dirs := allDirectives(results)
 	var out []lineage.Finding
-	for _, m := range mergeFlows(results) {
+	for _, m := range merged {
 		if m.excluded() {
 			continue
 		}
@@ -52,7 +54,7 @@ type mergedFlow struct {
 	flow   lineage.Flow
 	policy *policy.Policy
 	local  bool           // reported at the exit (else at flow.Via, when valid)
-	parts  []lineage.Flow // the flows merged into flow, as the packages found them
+	parts  []lineage.Flow // the flows merged into flow: their labels and endpoints
 	at     *pkgResult     // the root package holding the place it is reported at; nil if none
 }
 
@@ -69,53 +71,99 @@ func (m *mergedFlow) excluded() bool {
 	return m.policy.Excluded(m.at.pkg.PkgPath, mod) || m.policy.Excluded(m.flow.Exit.Package(), mod)
 }
 
-// mergeFlows makes one flow per reported place out of the flows of all root
-// packages, in the order the packages found them, with lineage.Merge (the
-// merge go vet uses too, so both report the same for the same code): a flow
-// whose exit lies in a hand-written file of a root package is reported at
-// the exit, whichever package's analysis found it; a flow whose exit lies
-// outside the root packages (in a dependency) or in generated code, at the
-// call in analysed code that leads to it (Flow.Via).
+// flowMerger makes one flow per reported place out of the flows of all
+// root packages with a lineage.Merger (the merge go vet uses too, so both
+// report the same for the same code), as each package's analysis
+// finishes: its flows are folded in and dropped from its result, so that
+// the paths of a thousand packages' flows are not all kept until the last
+// one is done. A flow whose exit lies in a hand-written file of a root
+// package is reported at the exit, whichever package's analysis found it;
+// a flow whose exit lies outside the root packages (in a dependency) or in
+// generated code, at the call in analysed code that leads to it
+// (Flow.Via). The flows are taken in the order of the root packages' IDs,
+// then of each package's flows, whatever order the packages finish in.
 //
 // Each merged flow carries the policy of the package that owns the exit
 // (for an exit in a dependency, the package whose analysis found it). The
-// scan's findings and the lineage inventory are both made from these flows.
-func mergeFlows(results []pkgResult) []mergedFlow {
-	owners := make(map[string]*pkgResult) // file -> root package holding it
-	for i := range results {
-		r := &results[i]
-		for _, files := range [][]string{r.pkg.CompiledGoFiles, r.pkg.GoFiles} {
+// scan's findings, the configured inputs and the lineage inventory are all
+// made from these flows.
+type flowMerger struct {
+	a      *analysis.Analyzer
+	rank   map[*packages.Package]int // root -> its place among the roots, by ID
+	owners map[string]int            // file -> rank of the first root holding it
+	mu     sync.Mutex
+	m      *lineage.Merger
+}
+
+// newFlowMerger returns a merger for the roots (sorted by ID) and the
+// datagate analyzer a. A file belongs to the first root that holds it; a
+// root whose analysis fails has no importer analysed either, so no flow
+// reaches its files.
+func newFlowMerger(roots []*packages.Package, a *analysis.Analyzer) *flowMerger {
+	fm := &flowMerger{a: a, rank: make(map[*packages.Package]int), owners: make(map[string]int)}
+	for i, p := range roots {
+		fm.rank[p] = i
+		for _, files := range [][]string{p.CompiledGoFiles, p.GoFiles} {
 			for _, f := range files {
-				if owners[f] == nil {
-					owners[f] = r
+				if _, ok := fm.owners[f]; !ok {
+					fm.owners[f] = i
 				}
 			}
 		}
 	}
-	var all []lineage.Flow
-	var from []*pkgResult // the package whose analysis found all[i]
-	for i := range results {
-		for _, f := range results[i].res.Flows {
-			all = append(all, f)
-			from = append(from, &results[i])
-		}
+	fm.m = lineage.NewMerger(func(p lineage.Position) bool { _, ok := fm.owners[p.File]; return ok })
+	return fm
+}
+
+// finished folds a root's flows in (driver.Options.Finished) and drops
+// them from its result.
+func (fm *flowMerger) finished(act *driver.Action) {
+	r, ok := act.Results[fm.a].(*datagate.Result)
+	rank, isRoot := fm.rank[act.Package]
+	if !ok || !isRoot || !act.Analysed() {
+		return
 	}
-	merged := lineage.Merge(all, func(p lineage.Position) bool { return owners[p.File] != nil })
+	fm.mu.Lock()
+	defer fm.mu.Unlock()
+	for i, f := range r.Flows {
+		fm.m.Add(lineage.Order{Group: rank, Index: i}, f)
+	}
+	r.Flows = nil
+}
+
+// merged returns the merged flows; results are the analysed roots' results,
+// sorted by ID.
+func (fm *flowMerger) merged(results []pkgResult) []mergedFlow {
+	byRank := make(map[int]*pkgResult, len(results))
+	for i := range results {
+		byRank[fm.rank[results[i].pkg]] = &results[i]
+	}
+	ownerOf := func(file string) *pkgResult {
+		if k, ok := fm.owners[file]; ok {
+			return byRank[k]
+		}
+		return nil
+	}
+	merged := fm.m.Merged()
 	out := make([]mergedFlow, 0, len(merged))
 	for _, m := range merged {
-		owner := owners[m.Flow.Exit.Pos.File]
+		owner := ownerOf(m.Flow.Exit.Pos.File)
 		if owner == nil {
-			owner = from[m.Parts[0]]
+			owner = byRank[m.Parts[0].Order.Group]
 		}
 		parts := make([]lineage.Flow, len(m.Parts))
-		for k, i := range m.Parts {
-			parts[k] = all[i]
+		for k, p := range m.Parts {
+			parts[k] = lineage.Flow{Labels: p.Labels, Endpoints: p.Endpoints}
 		}
 		at := m.Flow.Exit.Pos
 		if !m.Local && m.Flow.Via.IsValid() {
 			at = m.Flow.Via
 		}
-		out = append(out, mergedFlow{flow: m.Flow, policy: owner.res.Policy, local: m.Local, parts: parts, at: owners[at.File]})
+		var pol *policy.Policy
+		if owner != nil {
+			pol = owner.res.Policy
+		}
+		out = append(out, mergedFlow{flow: m.Flow, policy: pol, local: m.Local, parts: parts, at: ownerOf(at.File)})
 	}
 	return out
 }

@@ -133,7 +133,7 @@ func scan(o *options, wd string, hooks *scanHooks) (*report.Result, []string, er
 	results := an.results
 
 	now := an.now
-	findings := findingsOf(results, an.root, now)
+	findings := findingsOf(an.merged, results, an.root, now)
 	findings = append(findings, invalidSuppressions(results, now)...)
 
 	matched := 0
@@ -220,7 +220,8 @@ func scanConfig(o *options, wd string) (cfg *config.Config, fixed string, err er
 
 // analysed is what loading and analysing the packages gives.
 type analysed struct {
-	results []pkgResult         // the datagate results of the root packages, by package ID
+	results []pkgResult         // the datagate results of the root packages, by package ID (their flows folded into merged)
+	merged  []mergedFlow        // the flows of all root packages, one per reported place
 	graph   *driver.Graph       // for the tool errors
 	roots   []*packages.Package // the root packages, by ID
 	root    string              // the module root: paths are written relative to it
@@ -305,6 +306,8 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	if prog != nil {
 		dopts.Track = prog
 	}
+	fm := newFlowMerger(roots, a)
+	dopts.Finished = fm.finished
 	graph, err := driver.Analyze([]*analysis.Analyzer{a}, roots, dopts)
 	prog.finish()
 	if err != nil {
@@ -321,7 +324,7 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 		}
 	}
 	sort.Slice(results, func(i, j int) bool { return results[i].pkg.ID < results[j].pkg.ID })
-	return &analysed{results: results, graph: graph, roots: roots, root: root, now: cfg.Time(), cache: cdir, cacheErr: cacheErr, typesOnly: dopts.TypesOnly}, nil
+	return &analysed{results: results, merged: fm.merged(results), graph: graph, roots: roots, root: root, now: cfg.Time(), cache: cdir, cacheErr: cacheErr, typesOnly: dopts.TypesOnly}, nil
 }
 
 // typesOnly returns the packages of the graph below roots that are needed

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -38,19 +39,41 @@ func cached(t *testing.T, mod, dir, salt string) (map[string][]string, []string)
 		t.Fatal(err)
 	}
 	s := newSuite()
+	// The results are taken where Options.Finished hands them over, and
+	// replaced there, as a caller that folds them into its own may do:
+	// the cache must have them already (the warm runs below restore
+	// them), and each root is handed over once.
+	var mu sync.Mutex
+	res := make(map[string][]string)
+	finished := func(a *driver.Action) {
+		mu.Lock()
+		defer mu.Unlock()
+		p := a.Package.PkgPath
+		if _, dup := res[p]; dup {
+			t.Errorf("%s handed to Finished twice", p)
+		}
+		r, _ := a.Results[s.report].([]string)
+		res[p] = slices.Clone(r)
+		a.Results[s.report] = []string{"folded"}
+	}
 	g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app", "./lone"), &driver.Options{
 		TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
-		Salt: func(*packages.Package) string { return salt },
+		Salt:     func(*packages.Package) string { return salt },
+		Finished: finished,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := make(map[string][]string)
 	for _, r := range g.Roots {
 		if !r.Analysed() {
 			t.Fatalf("%v not analysed", r)
 		}
-		res[r.Package.PkgPath] = r.Results[s.report].([]string)
+		if _, ok := res[r.Package.PkgPath]; !ok {
+			t.Fatalf("root %s not handed to Finished", r.Package.PkgPath)
+		}
+	}
+	if len(res) != len(g.Roots) {
+		t.Errorf("Finished got %d packages, want the %d roots", len(res), len(g.Roots))
 	}
 	for _, a := range g.All {
 		if a.Cached && slices.Contains(s.ranOn("depth"), a.Package.PkgPath) {

@@ -79,6 +79,14 @@ type Options struct {
 	Codec Codec
 	// Track, when not nil, follows the run's progress.
 	Track Tracker
+	// Finished, when not nil, is given each root package's action once
+	// its results are final (analysed, or restored from the cache, and
+	// stored in it): a caller that folds the results into its own may
+	// drop from them what it no longer needs, keeping memory bounded on
+	// large runs. It is called from the workers, one package at a time
+	// for each, and for roots nobody processed (found in the cache, not
+	// needed by a package analysed), before Analyze returns.
+	Finished func(*Action)
 }
 
 // A Tracker follows the progress of a run: Total is called once, with the
@@ -148,6 +156,7 @@ type node struct {
 	byPath    map[string]*node // import path (as written in the files) -> package
 	root      bool
 	typesOnly bool
+	finished  bool // handed to Options.Finished
 	types     *types.Package
 	act       *Action
 	failed    bool // errors, or a failed analysis, here or in an import
@@ -268,6 +277,9 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 		opts.Track.Total(len(todo))
 	}
 	r.schedule(todo, par)
+	for _, p := range roots {
+		r.finished(nodes[p])
+	}
 
 	g := &Graph{r: r, nodes: nodes}
 	for _, p := range roots {
@@ -278,6 +290,15 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 	}
 	sort.Slice(g.All, func(i, j int) bool { return g.All[i].Package.ID < g.All[j].Package.ID })
 	return g, nil
+}
+
+// finished hands a root's action to Options.Finished, once.
+func (r *run) finished(n *node) {
+	if r.opts.Finished == nil || !n.root || n.act == nil || n.finished {
+		return
+	}
+	n.finished = true
+	r.opts.Finished(n.act)
 }
 
 // schedule processes the nodes (in post-order: imports first) with par
@@ -350,6 +371,7 @@ func (r *run) schedule(all []*node, par int) {
 				pprof.Do(context.Background(), pprof.Labels("package", all[i].pkg.ID), func(context.Context) {
 					r.process(all[i])
 				})
+				r.finished(all[i])
 				if t := r.opts.Track; t != nil {
 					t.Done(all[i].pkg)
 				}
