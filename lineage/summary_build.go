@@ -21,12 +21,15 @@ const maxSummarySteps = 40
 // marker says how many steps inside were left out.
 const maxDepSummarySteps = 8
 
-// capSteps is capStepsTo with the limit of the package under analysis.
+// capSteps is capStepsTo with the limit of the package under analysis,
+// one copy per list of steps in the package (lists).
 func (e *engine) capSteps(steps []Step) []Step {
+	limit := maxDepSummarySteps
 	if e.cfg.Scanned {
-		return capStepsTo(steps, maxSummarySteps)
+		limit = maxSummarySteps
 	}
-	return capStepsTo(steps, maxDepSummarySteps)
+	// The steps are a fresh list (a trace's), given up to the interner.
+	return e.lists.steps.keep(capStepsTo(steps, limit), true)
 }
 
 // maxSummaryEntries bounds the edges, generations and exits of one

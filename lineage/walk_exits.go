@@ -172,9 +172,16 @@ const maxPathSteps = 200
 // until the scan merges them. A copy has no spare room, so that appending
 // to it never writes into another flow's list; lists are never changed in
 // place (a merge makes a new one).
+//
+// The steps of the package's summaries are kept the same way: a
+// function's edges to several exits or from several fields of a parameter
+// often take one path, and every caller's edge repeats its callee's path
+// (the generated 1,000-package module: 311 MB of summary steps made, 174
+// MB distinct within their packages).
 type lists struct {
 	labels    interner[Label]
 	endpoints interner[Endpoint]
+	steps     interner[Step]
 }
 
 // interner keeps one copy of each list of Es, keyed by its elements' ids.
@@ -184,6 +191,12 @@ type interner[E comparable] struct {
 }
 
 func (in *interner[E]) intern(xs []E) []E {
+	return in.keep(xs, false)
+}
+
+// keep is intern for a list the caller gives up (owned: kept as it is
+// when it is the first of its kind, not copied).
+func (in *interner[E]) keep(xs []E, owned bool) []E {
 	if len(xs) == 0 {
 		return xs
 	}
@@ -204,7 +217,10 @@ func (in *interner[E]) intern(xs []E) []E {
 	if got, ok := in.lists[k]; ok {
 		return got
 	}
-	c := slices.Clip(append([]E(nil), xs...))
+	c := slices.Clip(xs)
+	if !owned {
+		c = slices.Clip(append([]E(nil), xs...))
+	}
 	in.lists[k] = c
 	return c
 }
