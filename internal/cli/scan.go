@@ -162,20 +162,10 @@ func scan(o *options, wd string, hooks *scanHooks) (*report.Result, []string, er
 			}
 		}
 	}
-	if o.verbose {
-		// The limits the engine hit in the dependencies (functions walked
-		// field-insensitively, and why), which their facts keep.
-		for _, act := range an.graph.All {
-			for _, f := range an.graph.PackageFacts(act.Package) {
-				if nf, ok := f.(*flows.NotesFact); ok {
-					for _, n := range nf.Notes {
-						if !seenNote[n] {
-							seenNote[n] = true
-							notes = append(notes, n)
-						}
-					}
-				}
-			}
+	for _, n := range an.depNotes {
+		if !seenNote[n] {
+			seenNote[n] = true
+			notes = append(notes, n)
 		}
 	}
 	sort.Strings(notes)
@@ -220,12 +210,14 @@ func scanConfig(o *options, wd string) (cfg *config.Config, fixed string, err er
 
 // analysed is what loading and analysing the packages gives.
 type analysed struct {
-	results []pkgResult         // the datagate results of the root packages, by package ID (their flows folded into merged)
-	merged  []mergedFlow        // the flows of all root packages, one per reported place
-	graph   *driver.Graph       // for the tool errors
-	roots   []*packages.Package // the root packages, by ID
-	root    string              // the module root: paths are written relative to it
-	now     time.Time           // the time the rules are evaluated at
+	results []pkgResult  // the datagate results of the root packages, by package ID (their flows folded into merged)
+	merged  []mergedFlow // the flows of all root packages, one per reported place
+	// depNotes are the notes the dependencies' facts keep, with -v.
+	depNotes []string
+	graph    *driver.Graph       // for the tool errors
+	roots    []*packages.Package // the root packages, by ID
+	root     string              // the module root: paths are written relative to it
+	now      time.Time           // the time the rules are evaluated at
 	// cache is the directory of the cache the run used ("" for none),
 	// cacheErr why it could not use one.
 	cache     string
@@ -324,7 +316,23 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 		}
 	}
 	sort.Slice(results, func(i, j int) bool { return results[i].pkg.ID < results[j].pkg.ID })
-	return &analysed{results: results, merged: fm.merged(results), graph: graph, roots: roots, root: root, now: cfg.Time(), cache: cdir, cacheErr: cacheErr, typesOnly: dopts.TypesOnly}, nil
+	var depNotes []string
+	if o.verbose {
+		// The limits the engine hit in the dependencies (functions walked
+		// field-insensitively, and why), which their facts keep.
+		for _, act := range graph.All {
+			for _, f := range graph.PackageFacts(act.Package) {
+				if nf, ok := f.(*flows.NotesFact); ok {
+					depNotes = append(depNotes, nf.Notes...)
+				}
+			}
+		}
+	}
+	// Nothing below needs the packages' types and facts: free them before
+	// the output is made (the generated 1,000-package module peaked
+	// there, with every package's facts still live).
+	graph.Release()
+	return &analysed{results: results, merged: fm.merged(results), depNotes: depNotes, graph: graph, roots: roots, root: root, now: cfg.Time(), cache: cdir, cacheErr: cacheErr, typesOnly: dopts.TypesOnly}, nil
 }
 
 // typesOnly returns the packages of the graph below roots that are needed

@@ -359,3 +359,45 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("packages loaded without files: err = %v, want one naming driver.LoadMode", err)
 	}
 }
+
+// nameFact is a package fact: the package's name.
+type nameFact struct{ Name string }
+
+func (*nameFact) AFact() {}
+
+// TestRelease: after Release the run's facts are gone (PackageFacts gives
+// none) and the actions stay, with the roots' results.
+func TestRelease(t *testing.T) {
+	dir := testutil.WriteModule(t, chain)
+	named := &analysis.Analyzer{
+		Name:      "named",
+		Doc:       "exports the package's name as a package fact",
+		FactTypes: []analysis.Fact{new(nameFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			pass.ExportPackageFact(&nameFact{Name: pass.Pkg.Name()})
+			return nil, nil
+		},
+	}
+	root := &analysis.Analyzer{
+		Name:       "root",
+		Doc:        "needs named",
+		Requires:   []*analysis.Analyzer{named},
+		ResultType: reflect.TypeFor[string](),
+		Run:        func(pass *analysis.Pass) (any, error) { return pass.Pkg.Name(), nil },
+	}
+	g, err := driver.Analyze([]*analysis.Analyzer{root}, load(t, dir, "./app"), &driver.Options{TypesOnly: isStd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	low := byPath(g)["example.com/m/low"]
+	if facts := g.PackageFacts(low.Package); len(facts) != 1 || facts[0].(*nameFact).Name != "low" {
+		t.Fatalf("low's package facts = %v, want its name", facts)
+	}
+	g.Release()
+	if facts := g.PackageFacts(low.Package); facts != nil {
+		t.Errorf("after Release, low's package facts = %v, want none", facts)
+	}
+	if len(g.All) != len(byPath(g)) || g.Roots[0].Results[root] != "app" {
+		t.Errorf("after Release, actions %v, root results %v: want them kept", g.All, g.Roots[0].Results)
+	}
+}

@@ -299,10 +299,10 @@ func objectOrder(a, b types.Object, fa, fb analysis.Fact) bool {
 // PackageFacts returns the package facts the analysis of p exported, by
 // kind: of this run, or from the cache entry of a package that was
 // restored rather than analysed. A package that was not analysed has
-// none.
+// none; after Release, no package has any.
 func (g *Graph) PackageFacts(p *packages.Package) []analysis.Fact {
 	n := g.nodes[p]
-	if n == nil {
+	if n == nil || g.r == nil {
 		return nil
 	}
 	ft := &g.r.facts
@@ -340,4 +340,12 @@ func (g *Graph) PackageFacts(p *packages.Package) []analysis.Fact {
 		}
 	}
 	return out
+}
+
+// Release lets go of what the run kept for the packages' analyses (their
+// types, facts and file set), keeping the actions: a caller that has
+// taken what it needs from the facts frees most of the run's memory
+// before it writes its output.
+func (g *Graph) Release() {
+	g.r, g.nodes = nil, nil
 }
