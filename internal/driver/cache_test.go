@@ -114,10 +114,23 @@ func TestCache(t *testing.T) {
 		t.Errorf("after a comment in low, analysed %v; want low only", ran)
 	}
 
+	// A comment in app: app alone is analysed, and its depth (3) comes
+	// from mid's fact, restored from the cache (decoded when asked for).
+	appFile := filepath.Join(mod, "app", "app.go")
+	appSrc, _ := os.ReadFile(appFile)
+	testutil.WriteFile(t, mod, "app/app.go", string(appSrc)+"\n// A comment.\n")
+	res, ran := cached(t, mod, dir, "s1")
+	if !slices.Equal(ran, []string{"example.com/m/app"}) {
+		t.Errorf("after a comment in app, analysed %v; want app only", ran)
+	}
+	if !equalResults(res, cold) {
+		t.Errorf("after a comment in app, results %v; want %v", res, cold)
+	}
+
 	// low now calls into strings, which makes its depth 2: mid's and
 	// app's depths change.
 	testutil.WriteFile(t, mod, "low/low.go", "package low\n\nimport \"strings\"\n\nfunc Low() int { return len(strings.TrimSpace(\" \")) }\n")
-	res, ran := cached(t, mod, dir, "s1")
+	res, ran = cached(t, mod, dir, "s1")
 	if want := []string{"example.com/m/app", "example.com/m/low", "example.com/m/mid"}; !slices.Equal(ran, want) {
 		t.Errorf("after an edit of low, analysed %v; want %v", ran, want)
 	}
