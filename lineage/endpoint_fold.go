@@ -547,31 +547,44 @@ func isString(t types.Type) bool {
 // enclosing function, when the closure is created at exactly one place:
 // a closure kept in a struct field (a cobra command's RunE) is called by
 // nobody the engine sees, but what it captured is known where it is made.
-func (s *fstate) closureBound(x StrExpr) StrExpr {
+// It returns the expression with the function that names its parameters
+// (paramName's counterpart): a bound value's parameters are the enclosing
+// function's, numbered as there, and the closure's own come after them
+// (naming the enclosing function's receiver after the closure's first
+// parameter said "parameter ctx.conf.URL" for a hook's e.conf.URL).
+func (s *fstate) closureBound(x StrExpr) (StrExpr, func(int, string) (string, Input)) {
 	parent := s.fn.Parent()
 	if len(s.fn.FreeVars) == 0 || parent == nil || !x.HasParams() {
-		return x
+		return x, s.paramName
 	}
 	var mc *ssa.MakeClosure
 	for _, b := range parent.Blocks {
 		for _, in := range b.Instrs {
 			if m, ok := in.(*ssa.MakeClosure); ok && m.Fn == s.fn {
 				if mc != nil {
-					return x
+					return x, s.paramName
 				}
 				mc = m
 			}
 		}
 	}
 	if mc == nil {
-		return x
+		return x, s.paramName
 	}
 	ps := s.e.scratch(parent)
 	np := len(s.fn.Params)
-	return x.Subst(func(i int, p string) StrExpr {
+	own := len(parent.Params) + len(parent.FreeVars) // where the closure's own parameters go
+	bound := x.Subst(func(i int, p string) StrExpr {
 		if j := i - np; j >= 0 && j < len(mc.Bindings) {
 			return ps.strAt(mc.Bindings[j], p, 0)
 		}
-		return ParamStr(i, p)
+		return ParamStr(own+i, p)
 	})
+	name := func(i int, path string) (string, Input) {
+		if i >= own {
+			return s.paramName(i-own, path)
+		}
+		return paramInput(parent, i, path)
+	}
+	return bound, name
 }

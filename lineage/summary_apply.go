@@ -405,7 +405,7 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			}
 			if eps == nil {
 				// The same for every origin: computed once.
-				eps = s.e.endpoints(s.closureBound(expr), s.paramName)
+				eps = s.e.endpoints(s.closureBound(expr))
 				viaFunc = funcName(s.fn)
 			}
 			s.e.flowTo(Flow{

@@ -86,7 +86,7 @@ func (s *fstate) exitDataCols(c ssa.Instruction, name, kind string, t taint, exp
 		lab := s.e.sources[o.src]
 		if lab.kind == concreteSource {
 			if eps == nil {
-				eps = s.e.endpoints(s.closureBound(expr), s.paramName) // the same for every origin
+				eps = s.e.endpoints(s.closureBound(expr)) // the same for every origin
 			}
 			s.e.flowTo(Flow{
 				Labels:    []Label{lab.field},
