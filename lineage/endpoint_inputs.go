@@ -248,6 +248,14 @@ func paramInput(fn *ssa.Function, i int, path string) (string, Input) {
 	} else if j := i - len(fn.Params); j < len(fn.FreeVars) {
 		name, typ = fn.FreeVars[j].Name(), fn.FreeVars[j].Type()
 	}
+	return namedInput(name, typ, path, funcName(fn))
+}
+
+// namedInput names the value at path of a parameter (or captured
+// variable) called name, of type typ (nil if unknown), of the function
+// fn: the environment variable or configuration field it is, when its
+// type says, else the parameter itself.
+func namedInput(name string, typ types.Type, path, fn string) (string, Input) {
 	if typ != nil {
 		ep := strings.HasSuffix(path, ".#ep")
 		if steps, ok := pathSteps(typ, strings.TrimSuffix(path, ".#ep")); ok {
@@ -263,6 +271,6 @@ func paramInput(fn *ssa.Function, i int, path string) (string, Input) {
 			}
 		}
 	}
-	return "parameter " + name + strings.ReplaceAll(path, ".#ep", "") + " of " + shortName(funcName(fn)),
+	return "parameter " + name + strings.ReplaceAll(path, ".#ep", "") + " of " + shortName(fn),
 		Input{Kind: InputParam, Name: name, Param: true}
 }

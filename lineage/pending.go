@@ -237,10 +237,21 @@ func (e *engine) applyPending(p PendingCall, impl *types.Func) {
 	if sum == nil {
 		return
 	}
-	unknownParam := func(i int, path string) (string, Input) {
-		return "parameter " + itoa(i) + " of " + shortName(impl.FullName()), Input{Kind: InputParam, Param: true}
-	}
 	sig, _ := impl.Type().(*types.Signature)
+	// A destination the implementation takes from its receiver or a
+	// parameter the pending call does not carry: named by the
+	// implementation's signature (its receiver's configuration field).
+	unknownParam := func(i int, path string) (string, Input) {
+		name, typ := itoa(i), types.Type(nil)
+		switch {
+		case sig == nil:
+		case i == 0 && sig.Recv() != nil:
+			name, typ = sig.Recv().Name(), sig.Recv().Type()
+		case i >= 1 && i-1 < sig.Params().Len():
+			name, typ = sig.Params().At(i-1).Name(), sig.Params().At(i-1).Type()
+		}
+		return namedInput(name, typ, path, impl.FullName())
+	}
 	for _, x := range sum.Exits {
 		if x.From == nil || x.From.Index < 1 || x.From.Index-1 >= len(p.Args) {
 			continue
