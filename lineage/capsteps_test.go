@@ -69,3 +69,30 @@ func TestCapStepsDeps(t *testing.T) {
 		t.Errorf("dependency: the ends moved: %v ... %v", got[0].Pos, got[len(got)-1].Pos)
 	}
 }
+
+// TestCapStepsShared: a package keeps one copy of each list of steps its
+// summaries hold; another package (engine) keeps its own.
+func TestCapStepsShared(t *testing.T) {
+	mk := func(n int) []Step {
+		var steps []Step
+		for i := range n {
+			steps = append(steps, Step{Pos: Position{File: "a.go", Line: i + 1}, Desc: "step"})
+		}
+		return steps
+	}
+	e := &engine{cfg: &Config{Scanned: true}}
+	a, b := e.capSteps(mk(3)), e.capSteps(mk(3))
+	if &a[0] != &b[0] {
+		t.Error("two equal lists of steps are two copies, want one")
+	}
+	if c := e.capSteps(mk(4)); &c[0] == &a[0] {
+		t.Error("lists of different steps share a copy")
+	}
+	if cap(a) != len(a) {
+		t.Errorf("a kept list has room to grow into (len %d, cap %d): an append would write into it", len(a), cap(a))
+	}
+	other := &engine{cfg: &Config{Scanned: true}}
+	if d := other.capSteps(mk(3)); &d[0] == &a[0] {
+		t.Error("two packages share a list of steps")
+	}
+}
