@@ -5,16 +5,19 @@ import (
 	"testing"
 )
 
+// testSteps returns n steps on lines 1..n of a.go.
+func testSteps(n int) []Step {
+	var out []Step
+	for i := range n {
+		out = append(out, Step{Pos: Position{File: "a.go", Line: i + 1}, Desc: "step"})
+	}
+	return out
+}
+
 // TestCapSteps: a long summary path keeps its ends and says, at the cut,
 // how many steps were left out, also when an earlier cut falls inside.
 func TestCapSteps(t *testing.T) {
-	mk := func(n int) []Step {
-		var out []Step
-		for i := range n {
-			out = append(out, Step{Pos: Position{File: "a.go", Line: i + 1}, Desc: "step"})
-		}
-		return out
-	}
+	mk := testSteps
 	if got := capStepsTo(mk(maxSummarySteps), maxSummarySteps); len(got) != maxSummarySteps {
 		t.Fatalf("a path at the limit changed: %d steps", len(got))
 	}
@@ -73,13 +76,7 @@ func TestCapStepsDeps(t *testing.T) {
 // TestCapStepsShared: a package keeps one copy of each list of steps its
 // summaries hold; another package (engine) keeps its own.
 func TestCapStepsShared(t *testing.T) {
-	mk := func(n int) []Step {
-		var steps []Step
-		for i := range n {
-			steps = append(steps, Step{Pos: Position{File: "a.go", Line: i + 1}, Desc: "step"})
-		}
-		return steps
-	}
+	mk := testSteps
 	e := &engine{cfg: &Config{Scanned: true}}
 	a, b := e.capSteps(mk(3)), e.capSteps(mk(3))
 	if &a[0] != &b[0] {
