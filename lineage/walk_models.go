@@ -483,10 +483,18 @@ func (e *engine) unsetFields(v ssa.Value, at ssa.Instruction) map[string]bool {
 	if u == nil {
 		return nil
 	}
-	for _, c := range u.calls {
-		if c != at && reaches(c, at) {
-			return nil
+	before, ok := u.at[at]
+	if !ok {
+		for _, c := range u.calls {
+			if c != at && reaches(c, at) {
+				before = true
+				break
+			}
 		}
+		u.at[at] = before // a function is walked many times: once per call
+	}
+	if before {
+		return nil
 	}
 	return u.fields
 }
@@ -496,6 +504,7 @@ func (e *engine) unsetFields(v ssa.Value, at ssa.Instruction) map[string]bool {
 type allocUses struct {
 	fields map[string]bool
 	calls  []ssa.Instruction
+	at     map[ssa.Instruction]bool // whether another call can run before it, per call asked about
 }
 
 // allocUnset is unsetFields' view of one allocation; nil when it escapes
@@ -550,7 +559,7 @@ func allocUnset(al *ssa.Alloc) *allocUses {
 		// json.Unmarshal(raw, &m)): a call may fill it.
 		return nil
 	}
-	out := &allocUses{fields: make(map[string]bool), calls: calls}
+	out := &allocUses{fields: make(map[string]bool), calls: calls, at: make(map[ssa.Instruction]bool)}
 	for i := 0; i < str.NumFields(); i++ {
 		if !used[i] {
 			out.fields["."+str.Field(i).Name()] = true
