@@ -11,6 +11,7 @@ import (
 
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/internal/doc"
+	"github.com/datagate/datagate/analyzers/internal/lazyfact"
 	"github.com/datagate/datagate/analyzers/sources"
 	"github.com/datagate/datagate/knowledge"
 	"github.com/datagate/datagate/lineage"
@@ -24,15 +25,47 @@ import (
 var docText string
 
 // SummaryFact is the summary of a function, exported for callers in other
-// packages.
+// packages. Read it with Get: a fact that came through gob (go vet's facts
+// files) stays encoded until then (see lazyfact).
 type SummaryFact struct {
 	Summary lineage.Summary
+	// enc holds the summary as received, while Summary is unset.
+	enc *lazyfact.Cell[lineage.Summary]
 }
 
 // AFact implements analysis.Fact.
 func (*SummaryFact) AFact() {}
 
-func (f *SummaryFact) String() string { return f.Summary.String() }
+func (f *SummaryFact) String() string {
+	s, err := f.Get()
+	if err != nil {
+		return "summary that does not decode: " + err.Error()
+	}
+	return s.String()
+}
+
+// Get returns the summary, decoding it if it came encoded.
+func (f *SummaryFact) Get() (*lineage.Summary, error) {
+	if f.enc == nil {
+		return &f.Summary, nil
+	}
+	return f.enc.Value()
+}
+
+// GobEncode implements gob.GobEncoder: a fact that came encoded is passed
+// on as it came.
+func (f *SummaryFact) GobEncode() ([]byte, error) {
+	if f.enc != nil {
+		return f.enc.Data(), nil
+	}
+	return lazyfact.Encode(&f.Summary)
+}
+
+// GobDecode implements gob.GobDecoder: the summary is decoded by Get.
+func (f *SummaryFact) GobDecode(b []byte) error {
+	*f = SummaryFact{enc: lazyfact.Received[lineage.Summary](b)}
+	return nil
+}
 
 // FieldFact records the string values (and remembered endpoints) an
 // unexported struct field is ever set to, when all are constants: a
@@ -201,6 +234,7 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 		}
 	}
 	sums := make(map[*types.Func]*lineage.Summary)
+	var factErr error // the first imported fact that did not decode
 	fieldStrs := make(map[*types.Var]map[string]lineage.StrExpr)
 	queues := make(map[*types.Var][]lineage.QueueExit)
 	out := lineage.Analyze(&lineage.Config{
@@ -218,7 +252,10 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 			var s *lineage.Summary
 			var f SummaryFact
 			if pass.ImportObjectFact(fn, &f) {
-				s = &f.Summary
+				var err error
+				if s, err = f.Get(); err != nil && factErr == nil {
+					factErr = fmt.Errorf("the summary of %v in the facts of %s does not decode: %v", fn, fn.Pkg().Path(), err)
+				}
 			}
 			sums[fn] = s
 			return s
@@ -260,6 +297,9 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 			return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 		},
 	})
+	if factErr != nil {
+		return nil, factErr
+	}
 	for fn, s := range out.Summaries {
 		if fn.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(fn, &SummaryFact{Summary: *s})

@@ -1,0 +1,81 @@
+package flows
+
+import (
+	"bytes"
+	"encoding/gob"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/datagate/datagate/lineage"
+	"golang.org/x/tools/go/analysis"
+)
+
+// factFile is the shape of a go vet facts file: facts behind an interface,
+// gob-encoded together.
+type factFile struct {
+	Facts []analysis.Fact
+}
+
+func gobRoundTrip(t *testing.T, in factFile) (factFile, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(in); err != nil {
+		t.Fatal(err)
+	}
+	enc := bytes.Clone(buf.Bytes())
+	var out factFile
+	if err := gob.NewDecoder(&buf).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out, enc
+}
+
+// TestSummaryFactLazy: a summary that comes through a facts file stays
+// encoded until Get, is passed on byte for byte, and decodes to what was
+// sent; copies of the fact (ImportObjectFact copies) share one decoding.
+func TestSummaryFactLazy(t *testing.T) {
+	gob.Register(new(SummaryFact))
+	sum := lineage.Summary{
+		Edges: []lineage.Edge{{
+			From:  lineage.Port{Kind: lineage.PortParam, Index: 1, Path: ".Email"},
+			To:    lineage.Port{Kind: lineage.PortResult},
+			Steps: []lineage.Step{{Desc: "formatted into the result"}},
+		}},
+		Limit: "too large",
+	}
+	got, first := gobRoundTrip(t, factFile{Facts: []analysis.Fact{&SummaryFact{Summary: sum}}})
+	f := got.Facts[0].(*SummaryFact)
+	if f.enc == nil || !reflect.DeepEqual(f.Summary, lineage.Summary{}) {
+		t.Fatalf("decoded fact = %+v, want its summary still encoded", f)
+	}
+	// Passed on as it came: the next facts file is the same bytes.
+	if _, again := gobRoundTrip(t, got); !bytes.Equal(again, first) {
+		t.Errorf("re-encoded facts differ from the facts received")
+	}
+	cp := *f // as ImportObjectFact copies
+	s, err := cp.Get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*s, sum) {
+		t.Errorf("Get = %+v, want %+v", *s, sum)
+	}
+	if s2, _ := f.Get(); s2 != s {
+		t.Errorf("a copy of the fact decoded the summary again")
+	}
+	if f.String() != sum.String() {
+		t.Errorf("String = %q, want %q", f.String(), sum.String())
+	}
+
+	var bad SummaryFact
+	if err := bad.GobDecode([]byte("not deflated")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bad.Get(); err == nil {
+		t.Errorf("Get of a corrupt summary: no error")
+	}
+	if !strings.Contains(bad.String(), "does not decode") {
+		t.Errorf("String of a corrupt summary = %q", bad.String())
+	}
+}
