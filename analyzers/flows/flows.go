@@ -254,7 +254,7 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 			if pass.ImportObjectFact(fn, &f) {
 				var err error
 				if s, err = f.Get(); err != nil && factErr == nil {
-					factErr = fmt.Errorf("the summary of %v in the facts of %s does not decode: %v", fn, fn.Pkg().Path(), err)
+					factErr = fmt.Errorf("the summary of %v in the facts of %s does not decode: %w", fn, fn.Pkg().Path(), err)
 				}
 			}
 			sums[fn] = s

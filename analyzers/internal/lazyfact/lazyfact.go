@@ -73,7 +73,7 @@ func decode[T any](data []byte, v *T) error {
 	r := flate.NewReader(bytes.NewReader(data))
 	js, err := io.ReadAll(r)
 	if err != nil {
-		return fmt.Errorf("inflating: %v", err)
+		return fmt.Errorf("inflating: %w", err)
 	}
 	return json.Unmarshal(js, v)
 }
