@@ -13,9 +13,10 @@
 // asks for (a handful of callees).
 //
 // The bytes are JSON (as the standalone driver's cache keeps facts),
-// deflated: a summary's steps repeat long file names and descriptions,
-// and the facts one kratos package passes on shrink from 18.6 MB of JSON
-// to 1.4 MB (compress/flate at BestSpeed, one stream per fact).
+// deflated (compress/flate at BestSpeed, one stream per fact): a
+// summary's steps repeat long file names and descriptions. The facts
+// files of kratos's ./x and its dependencies (666 go vet units) took
+// 302 MB as gob and take 56 MB so.
 package lazyfact
 
 import (
