@@ -6,8 +6,9 @@
 // below it, and each package decodes all of them from its direct imports
 // and encodes them again for its importers: gob-decoding and re-encoding
 // the summaries of a thousand packages' methods in every one of a
-// service's packages was half of each go vet -vettool unit (kratos, ./x
-// with its 633 dependencies: 92 of 132 s summed over the units). A fact
+// service's packages grew with the size of the graph below it: a cold
+// go vet -vettool of kratos took 1,475 s, 330 s with the facts kept
+// encoded (./x alone: 72 s, 51 s). A fact
 // type that embeds a Cell and implements GobEncode/GobDecode with it
 // passes its bytes through untouched and decodes only what the package
 // asks for (a handful of callees).
