@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -280,6 +281,21 @@ func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
 	s.init()
 	order := reversePostorder(fn)
 	once := !needsFixpoint(order)
+	if !once && !coarse && !readsLater(order) {
+		// Loops are the only reason to pass again: settle each loop on
+		// its own, in order (see loopOrder).
+		for _, part := range loopOrder(order) {
+			if !s.settle(part, budget) {
+				if s.work > budget {
+					return nil
+				}
+				s.unsettled = true
+				return s
+			}
+		}
+		s.finish()
+		return s
+	}
 	for it := 0; ; it++ {
 		s.changed = false
 		for _, b := range order {
@@ -392,6 +408,128 @@ func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
 		post[i], post[j] = post[j], post[i]
 	}
 	return post
+}
+
+// settle walks the blocks of part (one block outside any loop, or a loop's
+// blocks in reverse postorder) until a pass changes nothing. It reports
+// false when the walk ran out of budget or the part did not settle in
+// maxIterations passes.
+func (s *fstate) settle(part loopPart, budget int) bool {
+	for it := 0; ; it++ {
+		s.changed = false
+		for _, b := range part.blocks {
+			s.block(b)
+			if s.work > budget {
+				return false
+			}
+		}
+		if !part.loop || !s.changed {
+			return true
+		}
+		if it+1 == maxIterations {
+			return false
+		}
+	}
+}
+
+// loopPart is a strongly connected part of a function's control-flow
+// graph: a loop (with the loops nested in it), or one block outside any
+// loop.
+type loopPart struct {
+	blocks []*ssa.BasicBlock // in reverse postorder
+	loop   bool
+}
+
+// loopOrder splits order, a function's blocks in reverse postorder, into
+// its loops and the blocks outside them, each before the parts it flows
+// to. When a function has loops but nothing that reads what is stored
+// later in it (readsLater), a block outside every loop runs once, after
+// the parts before it and before the ones after it: one walk of it, once
+// what precedes it has settled, sees all it can see. Passing again over
+// the whole function instead walked each such block at least twice (on
+// kratos, half of all the instructions walked were such passes) and let
+// it see what later blocks store into values it uses, which no execution
+// does.
+func loopOrder(order []*ssa.BasicBlock) []loopPart {
+	index := make(map[*ssa.BasicBlock]int, len(order))
+	for i, b := range order {
+		index[b] = i
+	}
+	// Tarjan's algorithm: components come out sinks first.
+	low := make([]int, len(order))
+	num := make([]int, len(order)) // 0: not visited; else 1 + visit number
+	onStack := make([]bool, len(order))
+	var stack []int
+	var parts []loopPart
+	next := 0
+	var visit func(i int)
+	visit = func(i int) {
+		next++
+		num[i], low[i] = next, next
+		stack = append(stack, i)
+		onStack[i] = true
+		self := false
+		for _, c := range order[i].Succs {
+			j, ok := index[c]
+			if !ok {
+				continue
+			}
+			if j == i {
+				self = true
+			}
+			if num[j] == 0 {
+				visit(j)
+				low[i] = min(low[i], low[j])
+			} else if onStack[j] {
+				low[i] = min(low[i], num[j])
+			}
+		}
+		if low[i] != num[i] {
+			return
+		}
+		var members []int
+		for {
+			j := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			onStack[j] = false
+			members = append(members, j)
+			if j == i {
+				break
+			}
+		}
+		slices.Sort(members)
+		part := loopPart{loop: len(members) > 1 || self}
+		for _, j := range members {
+			part.blocks = append(part.blocks, order[j])
+		}
+		parts = append(parts, part)
+	}
+	for i := range order {
+		if num[i] == 0 {
+			visit(i)
+		}
+	}
+	slices.Reverse(parts)
+	return parts
+}
+
+// readsLater reports whether a function has code that reads what is
+// stored later in it, in an order the control-flow graph does not show:
+// go and defer calls, channel receives, select.
+func readsLater(order []*ssa.BasicBlock) bool {
+	for _, b := range order {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Go, *ssa.Defer, *ssa.Select:
+				return true
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // needsFixpoint reports whether one pass in reverse postorder may miss
@@ -1023,6 +1161,7 @@ func (s *fstate) instr(instr ssa.Instruction) {
 				s.changed = s.changed || len(s.dyn[in]) > n
 			}
 		}
+		s.phiCarried(in)
 	case *ssa.Store:
 		t := s.vals[in.Val]
 		// Pointers keep their identity in memory (heapPts); what they point
@@ -1232,6 +1371,35 @@ func (s *fstate) unop(in *ssa.UnOp) {
 		s.setVal(in, t)
 	case token.NOT, token.SUB, token.XOR:
 		s.setVal(in, leaf(s.vals[in.X].all()))
+	}
+}
+
+// phiCarried keeps a merge of a sanitised value and one that holds its
+// type's user-data fields as they are (a value of a source type, whose
+// tree is empty: the fields are implied by its type, see carried) from
+// passing for sanitised through and through: the unsanitised side's
+// fields are added to the merge explicitly. Otherwise the merge's tree
+// holds only sanitised origins and its type's fields count as sanitised
+// (tree.sanitised), though one way into the merge never passed a
+// sanitizer (a value sanitised only if a loop runs).
+func (s *fstate) phiCarried(phi *ssa.Phi) {
+	if s.vals[phi].sanitised() == nil {
+		return
+	}
+	// The fields are held where the value was made (or the variable
+	// declared), not at a call.
+	defer func(p token.Pos) { s.callPos = p }(s.callPos)
+	for _, x := range phi.Edges {
+		if t := s.valTree(x); t.len() > 0 && t.sanitised() != nil {
+			continue
+		}
+		s.callPos = token.NoPos
+		if !x.Pos().IsValid() {
+			s.callPos = phi.Pos() // the variable's declaration
+		}
+		if c := s.carried(x, "", s.valTree(x), ""); len(c) > 0 {
+			s.setVal(phi, leaf(c))
+		}
 	}
 }
 

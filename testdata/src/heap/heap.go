@@ -192,3 +192,37 @@ func lenOnly(u *User) {
 }
 
 func sendOK() { http.Post(us+"/ok", "text/plain", strings.NewReader("ok")) }
+
+// sentBeforeWritten sends a buffer and writes the e-mail address into it
+// afterwards: nothing is sent. The loop before it makes the walk pass
+// over the loop again; the send, after the loop, is walked once, when
+// the loop has settled (lineage/walk.go loopOrder).
+func sentBeforeWritten(u *User, tries int) {
+	n := 0
+	for i := 0; i < tries; i++ {
+		n += i
+	}
+	var b strings.Builder
+	http.Post(us, "text/plain", strings.NewReader(b.String()))
+	b.WriteString(u.Email + strconv.Itoa(n))
+}
+
+// writtenInLoopThenSent: the write is inside the loop and the send after
+// it, so the address is sent.
+func writtenInLoopThenSent(u *User, tries int) {
+	var b strings.Builder
+	for i := 0; i < tries; i++ {
+		b.WriteString(u.Email)
+	}
+	http.Post(us, "text/plain", strings.NewReader(b.String())) // want `disallowed-region: User data heap.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
+
+// sentInLoopAfterWrite: the send comes before the write in the loop's
+// body, but the next round sends what the previous one wrote.
+func sentInLoopAfterWrite(u *User, tries int) {
+	var b strings.Builder
+	for i := 0; i < tries; i++ {
+		http.Post(us, "text/plain", strings.NewReader(b.String())) // want `disallowed-region: User data heap.User.Email \(contact\) is sent to api.mixpanel.com in US`
+		b.WriteString(u.Email)
+	}
+}

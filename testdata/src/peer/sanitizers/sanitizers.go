@@ -64,3 +64,23 @@ func otherOne(p, q *Patient) {
 	MaskInPlace(p)
 	Upload(q) // want `disallowed-region: User data sanitizers.Patient.Name \(personal\) and sanitizers.Patient.Ward \(health\) is sent to collector.example.us in US`
 }
+
+// Sanitised only in a loop that may not run: a patient made here (its
+// fields implied by its type) merges with the sanitised copy at the loop.
+func maskedIfLooped(n int) {
+	var v any = Patient{Rooms: 1, Name: "x", Ward: "y"}
+	for i := 0; i < n; i++ {
+		v = MaskAll(v)[0]
+	}
+	Upload(v) // want `disallowed-region: User data sanitizers.Patient.Name \(personal\) and sanitizers.Patient.Ward \(health\) is sent to collector.example.us in US`
+}
+
+// Sanitised after the loop that may have filled it: nothing unsanitised.
+func maskedAfterLoop(n int) {
+	var v any
+	for i := 0; i < n; i++ {
+		v = Patient{Rooms: i, Name: "x", Ward: "y"}
+	}
+	v = MaskAll(v)[0]
+	Upload(v)
+}
