@@ -37,7 +37,7 @@ type Cache struct {
 }
 
 // cacheMagic starts every entry; the number is the format's version.
-const cacheMagic = "datagate driver cache 2\n"
+const cacheMagic = "datagate driver cache 3\n"
 
 // OpenCache returns the cache in dir, creating the directory if needed.
 func OpenCache(dir string) (*Cache, error) {
@@ -64,7 +64,7 @@ type entryHeader struct {
 	// of its importers include.
 	Out string `json:"out"`
 	// Facts and Results are the lengths of the body's two parts: the
-	// facts (encodedFacts, JSON, deterministic: their hash says whether
+	// facts (encodedFacts, gob, deterministic: their hash says whether
 	// they changed) and the results (the Codec's encoding of each, in a
 	// gob map by analyzer name; empty when the package was not a root).
 	Facts   int  `json:"facts"`

@@ -1,6 +1,8 @@
 package driver
 
 import (
+	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"go/types"
@@ -8,6 +10,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/datagate/datagate/internal/lazyfact"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
@@ -61,16 +64,22 @@ func kindName(t reflect.Type) string {
 
 // encodedFacts are the facts of one package as the cache keeps them, in a
 // deterministic order (object facts by object path, then kind; package
-// facts by kind), so that their hash says whether they changed.
+// facts by kind), so that their hash says whether they changed. The list
+// is gob-encoded and each fact is its JSON, deflated (lazyfact.Deflate):
+// a re-scan reads the facts of every package and decodes the few its
+// re-analysed packages ask for. As one JSON document, scanning them took
+// 4.2 of the 14.8 s of CPU of a kratos re-scan after a one-file edit, and
+// the 338 MB of cache entries were mostly summary steps repeating file
+// names.
 type encodedFacts struct {
-	Objects []encodedFact `json:"objects,omitempty"`
-	Package []encodedFact `json:"package,omitempty"`
+	Objects []encodedFact
+	Package []encodedFact
 }
 
 type encodedFact struct {
-	Path string          `json:"path,omitempty"` // objectpath of the object (object facts)
-	Kind string          `json:"kind"`
-	Fact json.RawMessage `json:"fact"`
+	Path string // objectpath of the object (object facts)
+	Kind string
+	Fact []byte // JSON, deflated
 }
 
 // encodeFacts encodes the facts the analysis of pkg exported. Facts about
@@ -86,7 +95,7 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
 		if err != nil {
 			continue
 		}
-		data, err := json.Marshal(ft.obj[k])
+		data, err := encodeFact(ft.obj[k])
 		if err != nil {
 			return nil, fmt.Errorf("encoding a %v: %w", k.t, err)
 		}
@@ -97,7 +106,7 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
 		if !ok {
 			continue
 		}
-		data, err := json.Marshal(f)
+		data, err := encodeFact(f)
 		if err != nil {
 			return nil, fmt.Errorf("encoding a %s: %w", name, err)
 		}
@@ -110,14 +119,36 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
 		}
 		return a.Kind < b.Kind
 	})
-	return json.Marshal(out)
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&out); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// encodeFact is a fact as encodedFact keeps it.
+func encodeFact(f analysis.Fact) ([]byte, error) {
+	js, err := json.Marshal(f)
+	if err != nil {
+		return nil, err
+	}
+	return lazyfact.Deflate(js)
+}
+
+// decodeFact decodes data, encoded by encodeFact, into fact.
+func decodeFact(data []byte, fact analysis.Fact) error {
+	js, err := lazyfact.Inflate(data)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(js, fact)
 }
 
 // decodeFacts adds the facts of pkg that encodeFacts encoded. pkg is the
 // package as this run type-checked it, from the same source.
 func (ft *factTable) decodeFacts(pkg *types.Package, data []byte) error {
 	var in encodedFacts
-	if err := json.Unmarshal(data, &in); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&in); err != nil {
 		return err
 	}
 	decode := func(f encodedFact) (reflect.Type, analysis.Fact, error) {
@@ -126,7 +157,7 @@ func (ft *factTable) decodeFacts(pkg *types.Package, data []byte) error {
 			return nil, nil, fmt.Errorf("unknown fact kind %s", f.Kind)
 		}
 		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
-		if err := json.Unmarshal(f.Fact, fact); err != nil {
+		if err := decodeFact(f.Fact, fact); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", f.Kind, err)
 		}
 		return t, fact, nil
@@ -176,7 +207,7 @@ func (ft *factTable) decodeFacts(pkg *types.Package, data []byte) error {
 // facts are about, their kinds) when it was restored.
 type rawFact struct {
 	t    reflect.Type
-	data json.RawMessage
+	data []byte // as encodeFact encoded it
 }
 
 func (*rawFact) AFact() {}
@@ -191,7 +222,7 @@ func decoded(f analysis.Fact) analysis.Fact {
 		return f
 	}
 	fact := reflect.New(rf.t.Elem()).Interface().(analysis.Fact)
-	if err := json.Unmarshal(rf.data, fact); err != nil {
+	if err := decodeFact(rf.data, fact); err != nil {
 		panic(fmt.Sprintf("a %v restored from the cache does not decode: %v", rf.t, err))
 	}
 	return fact

@@ -58,11 +58,17 @@ func Encode[T any](v *T) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Deflate(js)
+}
+
+// Deflate compresses b (compress/flate, BestSpeed). The standalone
+// driver's cache keeps each fact so as well (internal/driver).
+func Deflate(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	w := writers.Get().(*flate.Writer)
 	defer writers.Put(w)
 	w.Reset(&buf)
-	if _, err := w.Write(js); err != nil {
+	if _, err := w.Write(b); err != nil {
 		return nil, err
 	}
 	if err := w.Close(); err != nil {
@@ -71,11 +77,19 @@ func Encode[T any](v *T) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func decode[T any](data []byte, v *T) error {
-	r := flate.NewReader(bytes.NewReader(data))
-	js, err := io.ReadAll(r)
+// Inflate undoes Deflate.
+func Inflate(b []byte) ([]byte, error) {
+	out, err := io.ReadAll(flate.NewReader(bytes.NewReader(b)))
 	if err != nil {
-		return fmt.Errorf("inflating: %w", err)
+		return nil, fmt.Errorf("inflating: %w", err)
+	}
+	return out, nil
+}
+
+func decode[T any](data []byte, v *T) error {
+	js, err := Inflate(data)
+	if err != nil {
+		return err
 	}
 	return json.Unmarshal(js, v)
 }
