@@ -11,8 +11,8 @@ import (
 
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/internal/doc"
-	"github.com/datagate/datagate/internal/lazyfact"
 	"github.com/datagate/datagate/analyzers/sources"
+	"github.com/datagate/datagate/internal/lazyfact"
 	"github.com/datagate/datagate/knowledge"
 	"github.com/datagate/datagate/lineage"
 	"github.com/datagate/datagate/lineage/policy"
