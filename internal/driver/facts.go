@@ -135,6 +135,13 @@ func encodeFact(f analysis.Fact) ([]byte, error) {
 	return lazyfact.Deflate(js)
 }
 
+// readEncodedFacts reads the facts of a package as encodeFacts wrote them.
+func readEncodedFacts(data []byte) (encodedFacts, error) {
+	var in encodedFacts
+	err := gob.NewDecoder(bytes.NewReader(data)).Decode(&in)
+	return in, err
+}
+
 // decodeFact decodes data, encoded by encodeFact, into fact.
 func decodeFact(data []byte, fact analysis.Fact) error {
 	js, err := lazyfact.Inflate(data)
@@ -147,8 +154,8 @@ func decodeFact(data []byte, fact analysis.Fact) error {
 // decodeFacts adds the facts of pkg that encodeFacts encoded. pkg is the
 // package as this run type-checked it, from the same source.
 func (ft *factTable) decodeFacts(pkg *types.Package, data []byte) error {
-	var in encodedFacts
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&in); err != nil {
+	in, err := readEncodedFacts(data)
+	if err != nil {
 		return err
 	}
 	decode := func(f encodedFact) (reflect.Type, analysis.Fact, error) {
@@ -405,8 +412,8 @@ func (g *Graph) PackageFacts(p *packages.Package) []analysis.Fact {
 	if err != nil {
 		return nil
 	}
-	var in encodedFacts
-	if err := json.Unmarshal(b.facts, &in); err != nil {
+	in, err := readEncodedFacts(b.facts)
+	if err != nil {
 		return nil
 	}
 	var out []analysis.Fact
@@ -416,7 +423,7 @@ func (g *Graph) PackageFacts(p *packages.Package) []analysis.Fact {
 			continue
 		}
 		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
-		if json.Unmarshal(f.Fact, fact) == nil {
+		if decodeFact(f.Fact, fact) == nil {
 			out = append(out, fact)
 		}
 	}
