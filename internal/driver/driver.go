@@ -500,6 +500,9 @@ func (r *run) check(n *node, act *Action, bodies bool) ([]*ast.File, *types.Info
 			act.Errors = append(act.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
 			continue
 		}
+		if !bodies {
+			src = purgeBodies(src)
+		}
 		f, err := parser.ParseFile(r.fset, name, src, mode)
 		if f != nil {
 			files = append(files, f)
