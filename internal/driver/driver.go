@@ -29,6 +29,7 @@ package driver
 import (
 	"container/heap"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -193,6 +194,9 @@ type run struct {
 	// its facts and hashing its export data take memory for a moment,
 	// which two workers doing it at once added to the scan's peak.
 	storing sync.Mutex
+	// sums are the SHA-256 sums of the packages' files, read in
+	// parallel before the cache keys are made (fileSums).
+	sums map[string][sha256.Size]byte
 }
 
 // Analyze runs the analyzers (and those they require) over the root

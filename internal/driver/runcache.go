@@ -7,9 +7,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"go/types"
-	"hash"
 	"io"
 	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -27,6 +29,7 @@ import (
 // reads the go list output, the files (to hash them) and the entries'
 // first lines, and the root packages' results.
 func (r *run) lookupAll(all []*node) []*node {
+	r.sums = fileSums(all)
 	for _, n := range all {
 		n.state = stMiss
 		if len(n.pkg.Errors) > 0 {
@@ -99,9 +102,14 @@ func (r *run) keyOf(n *node) string {
 		fmt.Fprintf(h, "sizes %d %d\n", s.Sizeof(types.Typ[types.Uintptr]), s.Alignof(types.Typ[types.Int64]))
 	}
 	for _, name := range p.CompiledGoFiles {
-		if err := hashFile(h, name); err != nil {
-			return ""
+		sum, ok := r.sums[name]
+		if !ok {
+			var err error
+			if sum, err = hashFile(name); err != nil {
+				return ""
+			}
 		}
+		fmt.Fprintf(h, "file %q %x\n", name, sum)
 	}
 	for _, path := range sortedKeys(n.byPath) {
 		imp := n.byPath[path]
@@ -113,18 +121,58 @@ func (r *run) keyOf(n *node) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func hashFile(h hash.Hash, name string) error {
+func hashFile(name string) ([sha256.Size]byte, error) {
+	var sum [sha256.Size]byte
 	f, err := os.Open(name)
 	if err != nil {
-		return err
+		return sum, err
 	}
 	defer f.Close()
 	fh := sha256.New()
 	if _, err := io.Copy(fh, f); err != nil {
-		return err
+		return sum, err
 	}
-	fmt.Fprintf(h, "file %q %x\n", name, fh.Sum(nil))
-	return nil
+	fh.Sum(sum[:0])
+	return sum, nil
+}
+
+// fileSums reads and hashes the files of the packages (with no load
+// errors) on every core: on kratos, 1,109 packages, reading them one
+// after the other was a fifth of a scan with nothing to analyse. A file
+// that cannot be read is left out (keyOf tries it again and gives up).
+func fileSums(all []*node) map[string][sha256.Size]byte {
+	var names []string
+	for _, n := range all {
+		if len(n.pkg.Errors) == 0 {
+			names = append(names, n.pkg.CompiledGoFiles...)
+		}
+	}
+	sums := make([][sha256.Size]byte, len(names))
+	ok := make([]bool, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
+				sum, err := hashFile(names[i])
+				sums[i], ok[i] = sum, err == nil
+			}
+		}()
+	}
+	wg.Wait()
+	out := make(map[string][sha256.Size]byte, len(names))
+	for i, name := range names {
+		if ok[i] {
+			out[name] = sums[i]
+		}
+	}
+	return out
 }
 
 // tryHit looks the package's entry up and, when it can be used, makes the
