@@ -274,46 +274,7 @@ func (e *engine) sccs() [][]*ssa.Function {
 		}
 		return out
 	}
-	index := map[*ssa.Function]int{}
-	low := map[*ssa.Function]int{}
-	onStack := map[*ssa.Function]bool{}
-	var stack []*ssa.Function
-	var out [][]*ssa.Function
-	n := 0
-	var visit func(fn *ssa.Function)
-	visit = func(fn *ssa.Function) {
-		index[fn], low[fn] = n, n
-		n++
-		stack = append(stack, fn)
-		onStack[fn] = true
-		for _, c := range succ(fn) {
-			if _, ok := index[c]; !ok {
-				visit(c)
-				low[fn] = min(low[fn], low[c])
-			} else if onStack[c] {
-				low[fn] = min(low[fn], index[c])
-			}
-		}
-		if low[fn] == index[fn] {
-			var scc []*ssa.Function
-			for {
-				top := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[top] = false
-				scc = append(scc, top)
-				if top == fn {
-					break
-				}
-			}
-			out = append(out, scc)
-		}
-	}
-	for _, fn := range e.funcs {
-		if _, ok := index[fn]; !ok {
-			visit(fn)
-		}
-	}
-	return out
+	return stronglyConnected(e.funcs, succ)
 }
 
 // packageFunctions lists the functions of the package in a deterministic

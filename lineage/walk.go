@@ -280,8 +280,14 @@ func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
 	e.analysedAt[fn] = e.tick
 	s.init()
 	order := reversePostorder(fn)
-	once := !needsFixpoint(order)
-	if !once && !coarse && !readsLater(order) {
+	// One pass in reverse postorder may miss something only when a block
+	// is reached again from a later one (a loop) or code reads what is
+	// stored later in the function (readsLater). Otherwise every operand
+	// is final when it is used, SSA values being defined before they are
+	// used, and one pass is enough.
+	loops, later := hasLoop(order), readsLater(order)
+	once := !loops && !later
+	if loops && !later && !coarse {
 		// Loops are the only reason to pass again: settle each loop on
 		// its own, in order (see loopOrder).
 		for _, part := range loopOrder(order) {
@@ -455,61 +461,13 @@ func loopOrder(order []*ssa.BasicBlock) []loopPart {
 	for i, b := range order {
 		index[b] = i
 	}
-	// Tarjan's algorithm: components come out sinks first.
-	low := make([]int, len(order))
-	num := make([]int, len(order)) // 0: not visited; else 1 + visit number
-	onStack := make([]bool, len(order))
-	var stack []int
-	var parts []loopPart
-	next := 0
-	var visit func(i int)
-	visit = func(i int) {
-		next++
-		num[i], low[i] = next, next
-		stack = append(stack, i)
-		onStack[i] = true
-		self := false
-		for _, c := range order[i].Succs {
-			j, ok := index[c]
-			if !ok {
-				continue
-			}
-			if j == i {
-				self = true
-			}
-			if num[j] == 0 {
-				visit(j)
-				low[i] = min(low[i], low[j])
-			} else if onStack[j] {
-				low[i] = min(low[i], num[j])
-			}
-		}
-		if low[i] != num[i] {
-			return
-		}
-		var members []int
-		for {
-			j := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			onStack[j] = false
-			members = append(members, j)
-			if j == i {
-				break
-			}
-		}
-		slices.Sort(members)
-		part := loopPart{loop: len(members) > 1 || self}
-		for _, j := range members {
-			part.blocks = append(part.blocks, order[j])
-		}
-		parts = append(parts, part)
+	sccs := stronglyConnected(order, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs })
+	parts := make([]loopPart, len(sccs))
+	for i, scc := range sccs {
+		slices.SortFunc(scc, func(a, b *ssa.BasicBlock) int { return index[a] - index[b] })
+		// Sinks come first: the last component is the first part.
+		parts[len(sccs)-1-i] = loopPart{blocks: scc, loop: len(scc) > 1 || slices.Contains(scc[0].Succs, scc[0])}
 	}
-	for i := range order {
-		if num[i] == 0 {
-			visit(i)
-		}
-	}
-	slices.Reverse(parts)
 	return parts
 }
 
@@ -532,13 +490,9 @@ func readsLater(order []*ssa.BasicBlock) bool {
 	return false
 }
 
-// needsFixpoint reports whether one pass in reverse postorder may miss
-// something: a loop (a block reached again from a later one), or code that
-// reads what is stored later in the same function (go and defer calls,
-// channel receives, select). Otherwise every operand is final when it is
-// used, SSA values being defined before they are used, and one pass is
-// enough.
-func needsFixpoint(order []*ssa.BasicBlock) bool {
+// hasLoop reports whether a block of order, a function's blocks in
+// reverse postorder, is reached again from a later one.
+func hasLoop(order []*ssa.BasicBlock) bool {
 	index := make(map[*ssa.BasicBlock]int, len(order))
 	for i, b := range order {
 		index[b] = i
@@ -550,7 +504,7 @@ func needsFixpoint(order []*ssa.BasicBlock) bool {
 			}
 		}
 	}
-	return readsLater(order)
+	return false
 }
 
 // block analyses one basic block from the join of its predecessors.
