@@ -183,41 +183,35 @@ func (p *purger) initialisers(end token.Token) bool {
 // blankBlock blanks the inside of the braces whose opening one, at pos,
 // was just scanned.
 func (p *purger) blankBlock(pos token.Pos) bool {
-	start := p.file.Offset(pos) + 1
+	end, t, ok := p.close()
+	if !ok || t != token.RBRACE {
+		return false
+	}
+	p.blank(p.file.Offset(pos)+1, p.file.Offset(end))
+	return true
+}
+
+// skip scans past the bracket just scanned, nested ones included.
+func (p *purger) skip() bool {
+	_, _, ok := p.close()
+	return ok
+}
+
+// close scans up to the bracket that closes the one just scanned, nested
+// ones included, and returns it and where it is.
+func (p *purger) close() (token.Pos, token.Token, bool) {
 	depth := 1
 	for {
 		pos, t := p.scan()
 		switch t {
 		case token.EOF:
-			return false
+			return pos, t, false
 		case token.LPAREN, token.LBRACK, token.LBRACE:
 			depth++
 		case token.RPAREN, token.RBRACK, token.RBRACE:
-			depth--
-			if depth == 0 {
-				if t != token.RBRACE {
-					return false
-				}
-				p.blank(start, p.file.Offset(pos))
-				return true
+			if depth--; depth == 0 {
+				return pos, t, true
 			}
 		}
 	}
-}
-
-// skip scans past the bracket just scanned, nested ones included.
-func (p *purger) skip() bool {
-	depth := 1
-	for depth > 0 {
-		_, t := p.scan()
-		switch t {
-		case token.EOF:
-			return false
-		case token.LPAREN, token.LBRACK, token.LBRACE:
-			depth++
-		case token.RPAREN, token.RBRACK, token.RBRACE:
-			depth--
-		}
-	}
-	return true
 }
