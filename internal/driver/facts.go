@@ -3,7 +3,6 @@ package driver
 import (
 	"bytes"
 	"encoding/gob"
-	"encoding/json"
 	"fmt"
 	"go/types"
 	"reflect"
@@ -65,7 +64,7 @@ func kindName(t reflect.Type) string {
 // encodedFacts are the facts of one package as the cache keeps them, in a
 // deterministic order (object facts by object path, then kind; package
 // facts by kind), so that their hash says whether they changed. The list
-// is gob-encoded and each fact is its JSON, deflated (lazyfact.Deflate):
+// is gob-encoded and each fact is its JSON, deflated (lazyfact.Encode):
 // a re-scan reads the facts of every package and decodes the few its
 // re-analysed packages ask for. As one JSON document, scanning them took
 // 4.2 of the 14.8 s of CPU of a kratos re-scan after a one-file edit; the
@@ -95,7 +94,7 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
 		if err != nil {
 			continue
 		}
-		data, err := encodeFact(ft.obj[k])
+		data, err := lazyfact.Encode(ft.obj[k])
 		if err != nil {
 			return nil, fmt.Errorf("encoding a %v: %w", k.t, err)
 		}
@@ -106,7 +105,7 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
 		if !ok {
 			continue
 		}
-		data, err := encodeFact(f)
+		data, err := lazyfact.Encode(f)
 		if err != nil {
 			return nil, fmt.Errorf("encoding a %s: %w", name, err)
 		}
@@ -126,29 +125,11 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// encodeFact is a fact as encodedFact keeps it.
-func encodeFact(f analysis.Fact) ([]byte, error) {
-	js, err := json.Marshal(f)
-	if err != nil {
-		return nil, err
-	}
-	return lazyfact.Deflate(js)
-}
-
 // readEncodedFacts reads the facts of a package as encodeFacts wrote them.
 func readEncodedFacts(data []byte) (encodedFacts, error) {
 	var in encodedFacts
 	err := gob.NewDecoder(bytes.NewReader(data)).Decode(&in)
 	return in, err
-}
-
-// decodeFact decodes data, encoded by encodeFact, into fact.
-func decodeFact(data []byte, fact analysis.Fact) error {
-	js, err := lazyfact.Inflate(data)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(js, fact)
 }
 
 // decodeFacts adds the facts of pkg that encodeFacts encoded. pkg is the
@@ -157,17 +138,6 @@ func (ft *factTable) decodeFacts(pkg *types.Package, data []byte) error {
 	in, err := readEncodedFacts(data)
 	if err != nil {
 		return err
-	}
-	decode := func(f encodedFact) (reflect.Type, analysis.Fact, error) {
-		t, ok := ft.kinds[f.Kind]
-		if !ok {
-			return nil, nil, fmt.Errorf("unknown fact kind %s", f.Kind)
-		}
-		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
-		if err := decodeFact(f.Fact, fact); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", f.Kind, err)
-		}
-		return t, fact, nil
 	}
 	objs := make(map[objectKey]analysis.Fact, len(in.Objects))
 	var keys []objectKey
@@ -187,9 +157,13 @@ func (ft *factTable) decodeFacts(pkg *types.Package, data []byte) error {
 	}
 	pkgs := make(map[packageKey]analysis.Fact, len(in.Package))
 	for _, f := range in.Package {
-		t, fact, err := decode(f)
+		t, ok := ft.kinds[f.Kind]
+		if !ok {
+			return fmt.Errorf("unknown fact kind %s", f.Kind)
+		}
+		fact, err := decodeAs(t, f.Fact)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", f.Kind, err)
 		}
 		pkgs[packageKey{pkg, t}] = fact
 	}
@@ -214,7 +188,7 @@ func (ft *factTable) decodeFacts(pkg *types.Package, data []byte) error {
 // facts are about, their kinds) when it was restored.
 type rawFact struct {
 	t    reflect.Type
-	data []byte // as encodeFact encoded it
+	data []byte // as lazyfact.Encode encoded it
 }
 
 func (*rawFact) AFact() {}
@@ -228,11 +202,18 @@ func decoded(f analysis.Fact) analysis.Fact {
 	if !ok {
 		return f
 	}
-	fact := reflect.New(rf.t.Elem()).Interface().(analysis.Fact)
-	if err := decodeFact(rf.data, fact); err != nil {
+	fact, err := decodeAs(rf.t, rf.data)
+	if err != nil {
 		panic(fmt.Sprintf("a %v restored from the cache does not decode: %v", rf.t, err))
 	}
 	return fact
+}
+
+// decodeAs decodes a fact of type t (a pointer type) that lazyfact.Encode
+// encoded.
+func decodeAs(t reflect.Type, data []byte) (analysis.Fact, error) {
+	fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
+	return fact, lazyfact.Decode(data, fact)
 }
 
 // bind sets the fact functions of a pass of analyzer a. Each analyzer sees
@@ -422,8 +403,7 @@ func (g *Graph) PackageFacts(p *packages.Package) []analysis.Fact {
 		if !ok {
 			continue
 		}
-		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
-		if decodeFact(f.Fact, fact) == nil {
+		if fact, err := decodeAs(t, f.Fact); err == nil {
 			out = append(out, fact)
 		}
 	}
