@@ -190,6 +190,36 @@ func dropTypesInfo(info *types.Info) {
 	*info = types.Info{}
 }
 
+// memberImports returns the imports of pkg whose package-level functions
+// or variables info records a use of, in the order of pkg.Imports. The
+// SSA builder needs those created: it looks a named function or
+// variable of another package up among the created packages' members.
+// Methods it makes on demand from their types, so an import used only
+// for its types (most are) is left out: creating one makes a function
+// for each of its functions and methods, exported or not, and a
+// thousand packages each creating net/http, runtime, time and fmt again
+// made SSA of two million functions nobody called (kratos, measured).
+func memberImports(pkg *types.Package, info *types.Info) []*types.Package {
+	used := make(map[*types.Package]bool)
+	for _, obj := range info.Uses {
+		p := obj.Pkg()
+		if p == nil || p == pkg || used[p] || obj.Parent() != p.Scope() {
+			continue
+		}
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+			used[p] = true
+		}
+	}
+	var out []*types.Package
+	for _, p := range pkg.Imports() {
+		if used[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Analyzer is the flows analyzer with default settings.
 var Analyzer = New(config.New(), sources.Analyzer)
 
@@ -210,8 +240,11 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 	}
 	srcs := pass.ResultOf[src].(*sources.Result)
 
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	for _, p := range pass.Pkg.Imports() {
+	// BareInits: the package initialiser does not call the imports'
+	// initialisers (the engine skips those calls anyway), so only the
+	// imports whose members the code names need creating.
+	prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
+	for _, p := range memberImports(pass.Pkg, pass.TypesInfo) {
 		prog.CreatePackage(p, nil, nil, true)
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
