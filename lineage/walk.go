@@ -124,6 +124,9 @@ type fstate struct {
 	outs      map[*ssa.BasicBlock]heap
 
 	changed bool
+	// applied memoises the summaries applied at calls (appliedAt) in a
+	// walk of more than one pass; nil in a walk of one.
+	applied map[applyKey][]appliedEdge
 	// work counts the origins the walk has moved (see workPerInstr).
 	work int
 	// coarse walks keep every value's data at the value itself, symbolic
@@ -287,6 +290,9 @@ func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
 	// used, and one pass is enough.
 	loops, later := hasLoop(order), readsLater(order)
 	once := !loops && !later
+	if !once {
+		s.applied = make(map[applyKey][]appliedEdge)
+	}
 	if loops && !later && !coarse {
 		// Loops are the only reason to pass again: settle each loop on
 		// its own, in order (see loopOrder).

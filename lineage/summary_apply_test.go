@@ -1,0 +1,51 @@
+package lineage
+
+import "testing"
+
+// TestSameTree checks the equality the walk's memo of applied summaries
+// (appliedAt) relies on: trees built apart from the same data are the
+// same; any difference extendTree would carry into its result (a path, an
+// origin's input, path or flags, a step of its trace) makes them differ.
+func TestSameTree(t *testing.T) {
+	at := func(line int, desc string) Step {
+		return Step{Pos: Position{File: "a.go", Line: line, Col: 1}, Desc: desc}
+	}
+	var base *trace
+	base = base.push(at(1, "read"))
+	mk := func(tr *trace, o origin) tree {
+		o.tr = tr
+		out := newTree(0)
+		out.setKey(".Email", taint{o})
+		return out
+	}
+	o := origin{src: 1, ext: ".Email"}
+	// Two traces with the same steps, built node by node apart.
+	t1 := base.push(at(2, "passed to f")).pushCall(at(3, "passed to g"), []Step{at(9, "inside g")})
+	t2 := base.push(at(2, "passed to f")).pushCall(at(3, "passed to g"), []Step{at(9, "inside g")})
+	if t1 == t2 {
+		t.Fatal("test needs traces that are not shared")
+	}
+	a := mk(t1, o)
+	if !sameTree(a, a) || !sameTree(a, mk(t2, o)) || !sameTree(nil, nil) {
+		t.Error("equal trees reported different")
+	}
+	differ := map[string]tree{
+		"another step":       mk(base.push(at(2, "passed to h")).pushCall(at(3, "passed to g"), []Step{at(9, "inside g")}), o),
+		"a shorter trace":    mk(base.push(at(2, "passed to f")), o),
+		"another segment":    mk(base.push(at(2, "passed to f")).pushCall(at(3, "passed to g"), []Step{at(8, "inside g")}), o),
+		"another input":      mk(t2, origin{src: 2, ext: ".Email"}),
+		"another input path": mk(t2, origin{src: 1, ext: ".Name"}),
+		"sanitised":          mk(t2, origin{src: 1, ext: ".Email", san: true}),
+		"used whole":         mk(t2, origin{src: 1, ext: ".Email", whole: true}),
+		"coarse":             mk(t2, origin{src: 1, ext: ".Email", coarse: true}),
+		"empty":              nil,
+	}
+	two := mk(t2, o)
+	two.setKey(".Name", taint{o})
+	differ["another path"] = two
+	for name, b := range differ {
+		if sameTree(a, b) || sameTree(b, a) {
+			t.Errorf("%s: reported the same", name)
+		}
+	}
+}
