@@ -204,15 +204,7 @@ func writeAlt(b *strings.Builder, a StrAlt) {
 	}
 }
 
-func itoa(i int) string {
-	if i < 0 {
-		return "-" + itoa(-i)
-	}
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
-}
+func itoa(i int) string { return strconv.Itoa(i) }
 
 // HasParams reports whether the expression refers to parameters.
 func (e StrExpr) HasParams() bool {

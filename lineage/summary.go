@@ -1,7 +1,6 @@
 package lineage
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,11 +55,10 @@ func (p Port) String() string {
 	if p.Kind == PortResult {
 		k = "result"
 	}
-	s := fmt.Sprintf("%s%d%s", k, p.Index, p.Path)
 	if p.Whole {
-		s += "(whole)"
+		return k + itoa(p.Index) + p.Path + "(whole)"
 	}
-	return s
+	return k + itoa(p.Index) + p.Path
 }
 
 // Edge is data flowing from one port to another.

@@ -30,3 +30,19 @@ func TestClusterPaths(t *testing.T) {
 		t.Errorf("clusterPaths by output %v = %v, want %v", paths, got, want)
 	}
 }
+
+// TestSortStableBy checks the sort of summary lists: by key, equal keys
+// in the order they came, as sort.SliceStable with the key made in the
+// comparison sorted them.
+func TestSortStableBy(t *testing.T) {
+	type kv struct{ k, v string }
+	xs := []kv{{"b", "1"}, {"a", "2"}, {"b", "3"}, {"a", "4"}, {"c", "5"}, {"a", "6"}}
+	sortStableBy(xs, func(x *kv) string { return x.k })
+	var got string
+	for _, x := range xs {
+		got += x.k + x.v + " "
+	}
+	if want := "a2 a4 a6 b1 b3 c5 "; got != want {
+		t.Errorf("sorted to %q, want %q", got, want)
+	}
+}

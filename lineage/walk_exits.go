@@ -3,7 +3,7 @@ package lineage
 import (
 	"go/types"
 	"slices"
-	"strings"
+	"strconv"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -203,20 +203,21 @@ func (in *interner[E]) keep(xs []E, owned bool) []E {
 	if in.ids == nil {
 		in.ids, in.lists = make(map[E]int), make(map[string][]E)
 	}
-	var b strings.Builder
+	var buf [128]byte
+	b := buf[:0]
 	for _, x := range xs {
 		id, ok := in.ids[x]
 		if !ok {
 			id = len(in.ids)
 			in.ids[x] = id
 		}
-		b.WriteString(itoa(id))
-		b.WriteByte(',')
+		b = strconv.AppendInt(b, int64(id), 10)
+		b = append(b, ',')
 	}
-	k := b.String()
-	if got, ok := in.lists[k]; ok {
+	if got, ok := in.lists[string(b)]; ok {
 		return got
 	}
+	k := string(b)
 	c := slices.Clip(xs)
 	if !owned {
 		c = slices.Clip(append([]E(nil), xs...))
