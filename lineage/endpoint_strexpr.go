@@ -88,6 +88,15 @@ func Concat(a, b StrExpr) StrExpr {
 
 // Union returns the alternatives of a and b.
 func Union(a, b StrExpr) StrExpr {
+	// One alternative is its own norm: folding unites a value's
+	// expressions one at a time, starting from nothing. Expressions
+	// are not changed in place, so the result may share b's or a's.
+	switch {
+	case len(a) == 0 && len(b) == 1:
+		return b[:1:1]
+	case len(b) == 0 && len(a) == 1:
+		return a[:1:1]
+	}
 	return append(append(StrExpr(nil), a...), b...).norm()
 }
 
