@@ -56,6 +56,13 @@ type Config struct {
 	// field-insensitively (coarse) from the start. Not a flag: tests use
 	// it to check that coarse walks only add data.
 	WorkPerInstr int
+	// Named, when not nil, reports whether the code of the scan writes
+	// name after a dot anywhere (P.F, x.M): a function or method of a
+	// dependency that no such name reaches is never called, and is not
+	// analysed (engine.called). Nil, or a Scanned package: every function
+	// is. Only a driver that sees the whole program can say (the
+	// standalone command); under go vet each package is analysed alone.
+	Named func(name string) bool
 	// Scanned says the package belongs to the code under scan (the main
 	// module or a module replaced by a local directory), not to a
 	// dependency: its functions get a larger work budget
@@ -126,6 +133,7 @@ func Analyze(cfg *Config) *Result {
 	e.funcs = e.packageFunctions()
 	e.collectFieldStrs()
 	e.collectFieldFuncs()
+	e.funcs = e.called(e.funcs)
 	e.run()
 	pending := e.resolvePending(cfg.Pending)
 	r := e.result()

@@ -233,7 +233,16 @@ func (e *engine) sccs() [][]*ssa.Function {
 	for _, fn := range e.funcs {
 		inPkg[fn] = true
 	}
-	succ := func(fn *ssa.Function) []*ssa.Function {
+	return stronglyConnected(e.funcs, e.successors(inPkg))
+}
+
+// successors returns the call graph's edges among the functions inPkg
+// holds: what a function calls statically, the closures it makes, the
+// functions it stores in fields and calls from them, the package's
+// implementations of the interface methods it calls, and any function it
+// refers to.
+func (e *engine) successors(inPkg map[*ssa.Function]bool) func(fn *ssa.Function) []*ssa.Function {
+	return func(fn *ssa.Function) []*ssa.Function {
 		var out []*ssa.Function
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
@@ -274,7 +283,62 @@ func (e *engine) sccs() [][]*ssa.Function {
 		}
 		return out
 	}
-	return stronglyConnected(e.funcs, succ)
+}
+
+// called keeps, of a dependency's functions, those some code can call
+// (Config.Named): the package's initialiser, the functions and methods
+// whose names the code of the scan writes after a dot (P.F, x.M: the only
+// way code outside a package calls into it, interface calls and method
+// values included), and whatever those reach in the package (successors:
+// calls, functions referred to or kept in fields and called from them,
+// and the closures they make). A
+// function nothing reaches never runs, and no caller applies its summary:
+// walking it costs the scan and changes nothing (an API client's
+// thousand methods, of which a service calls ten). The list keeps its
+// order.
+func (e *engine) called(funcs []*ssa.Function) []*ssa.Function {
+	if e.cfg.Named == nil || e.cfg.Scanned {
+		return funcs
+	}
+	inPkg := make(map[*ssa.Function]bool, len(funcs))
+	for _, fn := range funcs {
+		inPkg[fn] = true
+	}
+	reached := make(map[*ssa.Function]bool)
+	var stack []*ssa.Function
+	reach := func(fn *ssa.Function) {
+		if inPkg[fn] && !reached[fn] {
+			reached[fn] = true
+			stack = append(stack, fn)
+		}
+	}
+	for _, fn := range funcs {
+		if fn.Parent() == nil && (fn.Synthetic == "package initializer" || e.cfg.Named(fn.Name())) {
+			reach(fn)
+		}
+	}
+	succ := e.successors(inPkg)
+	for len(stack) > 0 {
+		fn := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, c := range succ(fn) {
+			reach(c)
+		}
+		for _, a := range fn.AnonFuncs {
+			reach(a)
+		}
+	}
+	if len(reached) == len(funcs) {
+		return funcs
+	}
+	out := make([]*ssa.Function, 0, len(reached))
+	for _, fn := range funcs {
+		if reached[fn] {
+			out = append(out, fn)
+		}
+	}
+	e.note(e.cfg.Pkg.Pkg.Path() + ": " + itoa(len(funcs)-len(out)) + " of " + itoa(len(funcs)) + " functions not analysed: no code of the scan calls them")
+	return out
 }
 
 // packageFunctions lists the functions of the package in a deterministic

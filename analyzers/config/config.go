@@ -45,10 +45,36 @@ type Config struct {
 	// (the standalone command's); not under go vet or golangci-lint, whose
 	// other analyzers share it.
 	DropTypesInfo bool
+	// Names, when not nil, are the names the code of the whole scan
+	// writes after a dot: a driver that reads every package before it
+	// analyses any (the standalone command) sets them, and the engine
+	// leaves out a dependency's functions no code can call (see Named).
+	// Nil under go vet and golangci-lint, which analyse one package at
+	// a time: every function is analysed.
+	Names *Names
 
 	mu    sync.Mutex
 	fixed *policy.Policy
 	byDir map[string]loaded
+}
+
+// Names are what the code of a scan names after a dot (P.F, x.M, x.f),
+// and the packages some file imports with a dot (whose functions it then
+// calls by their bare names).
+type Names struct {
+	Selectors   map[string]bool
+	DotImported map[string]bool
+}
+
+// Named returns lineage.Config.Named for the package at path: nil (every
+// function may be called) when there are no Names or a file imports the
+// package with a dot.
+func (c *Config) Named(path string) func(name string) bool {
+	n := c.Names
+	if n == nil || n.DotImported[path] {
+		return nil
+	}
+	return func(name string) bool { return n.Selectors[name] }
 }
 
 type loaded struct {

@@ -320,7 +320,8 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 		Generated:    func(name string) bool { return generated[name] },
 		MethodNames:  methods.names,
 		WorkPerInstr: cfg.WorkPerInstr,
-		Scanned:      scanned(pass.Module, pass.Pkg.Path()),
+		Scanned:      Scanned(pass.Module, pass.Pkg.Path()),
+		Named:        cfg.Named(pass.Pkg.Path()),
 		Trace:        cfg.Trace(),
 		Skip: func(fn *ssa.Function) bool {
 			if cfg.Tests {
@@ -359,14 +360,14 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 	return &Result{Flows: out.Flows, Notes: out.Notes}, nil
 }
 
-// scanned reports whether package path of module m is part of the code
+// Scanned reports whether package path of module m is part of the code
 // under scan rather than a dependency: a package of the main module, of a
 // module without a version (a workspace module, a local directory) or of
 // one replaced by a local directory. Without a module (the standard
 // library; analysistest's GOPATH-style packages) a package is a
 // dependency if its path has no dot in its first element, as the
 // standard library's.
-func scanned(m *analysis.Module, path string) bool {
+func Scanned(m *analysis.Module, path string) bool {
 	if m == nil || m.Path == "" || m.Path == "std" {
 		first, _, _ := strings.Cut(path, "/")
 		return strings.Contains(first, ".")

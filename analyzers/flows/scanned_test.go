@@ -23,8 +23,8 @@ func TestScanned(t *testing.T) {
 		{&analysis.Module{Path: "github.com/ory/x", Version: "v0.0.1", Replace: &analysis.Module{Path: "./oryx"}}, "github.com/ory/x/fetcher", true},
 		{&analysis.Module{Path: "github.com/a/b", Version: "v1.0.0", Replace: &analysis.Module{Path: "github.com/c/b", Version: "v1.0.1"}}, "github.com/a/b", false},
 	} {
-		if got := scanned(c.m, c.path); got != c.want {
-			t.Errorf("scanned(%+v, %q) = %v, want %v", c.m, c.path, got, c.want)
+		if got := Scanned(c.m, c.path); got != c.want {
+			t.Errorf("Scanned(%+v, %q) = %v, want %v", c.m, c.path, got, c.want)
 		}
 	}
 }

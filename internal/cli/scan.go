@@ -107,6 +107,9 @@ func policyEnv(wd string, getenv func(string) string) func(string) string {
 type scanHooks struct {
 	// load replaces packages.Load.
 	load func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error)
+	// allFunctions analyses every function of the dependencies, not
+	// only those the code can call (tests compare the two).
+	allFunctions bool
 }
 
 // scan loads the packages, checks the policies, analyses the packages and
@@ -295,6 +298,22 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 		}
 	}
 	dopts.TypesOnly = typesOnly(roots)
+	// The names the code writes after a dot, read from every package
+	// analysed before any is: the engine leaves out the functions of
+	// dependencies no code calls (lineage.Config.Named). Which of a
+	// dependency's functions those are is part of its cache key.
+	names, called := programNames(roots, dopts.TypesOnly)
+	if !hooks.allFunctions {
+		cfg.Names = names
+	}
+	if salt := dopts.Salt; salt != nil {
+		dopts.Salt = func(p *packages.Package) string {
+			if scannedPackage(p) {
+				return salt(p)
+			}
+			return salt(p) + "\ncalled " + called[p]
+		}
+	}
 	if prog != nil {
 		dopts.Track = prog
 	}

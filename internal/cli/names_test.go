@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"bytes"
+	"go/scanner"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/datagate/datagate/internal/testutil"
+)
+
+// TestCalledOnlySameFindings scans a service whose dependency (a
+// vendored module: not under scan) it calls into by name, through a
+// method, a function kept in a field, an interface and a dot import,
+// next to functions nothing calls: leaving those out (the standalone
+// scan) finds what analysing every function finds, and does leave them
+// out.
+func TestCalledOnlySameFindings(t *testing.T) {
+	dir := testutil.Testdata(t, "prune")
+	scanIt := func(all bool) outcome {
+		var stdout, stderr bytes.Buffer
+		code := mainWith([]string{"-C", dir, "-cache=off", "-v", "-format", "json", "./..."}, &stdout, &stderr, &scanHooks{allFunctions: all})
+		return outcome{code: code, stdout: stdout.String(), stderr: stderr.String()}
+	}
+	full, pruned := scanIt(true), scanIt(false)
+	full.wantCode(t, 0)
+	pruned.wantCode(t, 0)
+	if full.stdout != pruned.stdout {
+		t.Errorf("leaving uncalled functions out changed the results:\nall functions:\n%s\ncalled only:\n%s", full.stdout, pruned.stdout)
+	}
+	for _, want := range []string{"/v1/send", "/v1/field", "/v1/quiet", "/v1/sink", "dot.example.com"} {
+		if !strings.Contains(pruned.stdout, want) {
+			t.Errorf("no result with %s:\n%s", want, pruned.stdout)
+		}
+	}
+	const note = "example.org/dep: 4 of 18 functions not analysed: no code of the scan calls them"
+	if !strings.Contains(pruned.stderr, note) {
+		t.Errorf("-v does not say %q:\n%s", note, pruned.stderr)
+	}
+	if strings.Contains(full.stderr, "not analysed") || strings.Contains(pruned.stderr, "dep/dot:") {
+		t.Errorf("functions left out of a full scan, or of a package imported with a dot:\n%s\n%s", full.stderr, pruned.stderr)
+	}
+}
+
+// TestScanNames checks what the token scan takes from a file: names after
+// a dot (not in comments or strings, also past a line break), declared
+// functions and methods, dot imports.
+func TestScanNames(t *testing.T) {
+	src := `package p
+
+import (
+	"fmt"
+	. "example.org/dot"
+	x "example.org/x"
+)
+
+import . "example.org/dot2"
+
+// c.InComment() is not a call.
+func (r *T[K]) Method(a int) (int, error) { return r.
+	Field, nil }
+
+func Plain[T any]() { fmt.Println("s.InString()"); x.Call(); f := func(int) error { return nil }; _ = f }
+`
+	got := scanNames([]byte(src))
+	sel := slices.Sorted(slices.Values(got.selectors))
+	if want := []string{"Call", "Field", "Println"}; !slices.Equal(slices.Compact(sel), want) {
+		t.Errorf("selectors %v, want %v", sel, want)
+	}
+	if !slices.Contains(got.declared, "Method") || !slices.Contains(got.declared, "Plain") {
+		t.Errorf("declared %v, want Method and Plain among them", got.declared)
+	}
+	if want := []string{"example.org/dot", "example.org/dot2"}; !slices.Equal(got.dotImport, want) {
+		t.Errorf("dot imports %v, want %v", got.dotImport, want)
+	}
+}
+
+// scannerNames is scanNames written with go/scanner: the reference the
+// lexer of scanNames must agree with.
+func scannerNames(src []byte) fileNames {
+	var out fileNames
+	fset := token.NewFileSet()
+	var s scanner.Scanner
+	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
+	var prev, prev2 token.Token
+	depth, afterRecv := 0, false
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok == token.SEMICOLON && lit == "\n" {
+			continue // inserted: the lexer has no semicolons
+		}
+		switch {
+		case tok == token.IDENT && prev == token.PERIOD:
+			out.selectors = append(out.selectors, lit)
+		case tok == token.IDENT && (prev == token.FUNC || afterRecv):
+			out.declared = append(out.declared, lit)
+		case tok == token.STRING && prev == token.PERIOD && (prev2 == token.IMPORT || prev2 == token.LPAREN || prev2 == token.SEMICOLON || prev2 == token.STRING):
+			out.dotImport = append(out.dotImport, lit[1:len(lit)-1])
+		}
+		afterRecv = false
+		switch {
+		case tok == token.LPAREN && prev == token.FUNC:
+			depth = 1
+		case depth > 0 && tok == token.LPAREN:
+			depth++
+		case depth > 0 && tok == token.RPAREN:
+			if depth--; depth == 0 {
+				afterRecv = true
+			}
+		}
+		prev2, prev = prev, tok
+	}
+	return out
+}
+
+// TestScanNamesAsScanner compares scanNames with go/scanner on the Go
+// files of this repository and of a few standard packages.
+func TestScanNamesAsScanner(t *testing.T) {
+	var files []string
+	for _, root := range []string{"../..", filepath.Join(runtime.GOROOT(), "src", "net", "http"), filepath.Join(runtime.GOROOT(), "src", "go")} {
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+				files = append(files, path)
+			}
+			return nil
+		})
+	}
+	if len(files) < 500 {
+		t.Fatalf("only %d files to compare", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := scanNames(src), scannerNames(src)
+		if !slices.Equal(got.selectors, want.selectors) || !slices.Equal(got.declared, want.declared) || !slices.Equal(got.dotImport, want.dotImport) {
+			t.Errorf("%s: lexer and go/scanner differ:\nlexer   %v\nscanner %v", f, got, want)
+		}
+	}
+}
