@@ -234,7 +234,7 @@ func (s *fstate) applyView(c ssa.CallInstruction, view argView, t target, sum *S
 		if from.len() == 0 {
 			continue
 		}
-		if memo != nil && sameTree(memo[i].in, from) {
+		if len(memo) > 0 && sameTree(memo[i].in, from) {
 			from = memo[i].out
 		} else {
 			in := from

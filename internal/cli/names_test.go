@@ -2,12 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"go/build"
 	"go/scanner"
 	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -126,13 +126,17 @@ func scannerNames(src []byte) fileNames {
 // files of this repository and of a few standard packages.
 func TestScanNamesAsScanner(t *testing.T) {
 	var files []string
-	for _, root := range []string{"../..", filepath.Join(runtime.GOROOT(), "src", "net", "http"), filepath.Join(runtime.GOROOT(), "src", "go")} {
-		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	goroot := build.Default.GOROOT
+	for _, root := range []string{"../..", filepath.Join(goroot, "src", "net", "http"), filepath.Join(goroot, "src", "go")} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
 				files = append(files, path)
 			}
-			return nil
+			return err
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	if len(files) < 500 {
 		t.Fatalf("only %d files to compare", len(files))
