@@ -1,6 +1,9 @@
 package lineage
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestSameTree checks the equality the walk's memo of applied summaries
 // (appliedAt) relies on: trees built apart from the same data are the
@@ -46,6 +49,39 @@ func TestSameTree(t *testing.T) {
 	for name, b := range differ {
 		if sameTree(a, b) || sameTree(b, a) {
 			t.Errorf("%s: reported the same", name)
+		}
+	}
+}
+
+// TestAddRefs checks the points-to list union both ways it is made (a
+// linear search for short lists, a set for long ones): the refs added in
+// the order they come, none twice, and whether any was.
+func TestAddRefs(t *testing.T) {
+	mk := func(objs ...int) []ref {
+		var out []ref
+		for _, o := range objs {
+			out = append(out, ref{obj: o, path: ".f"})
+		}
+		return out
+	}
+	for _, n := range []int{3, 100} { // under and over the linear search's limit
+		var list, add, want []int
+		for i := 0; i < n; i++ {
+			list = append(list, 2*i)
+			add = append(add, n+i, 2*i, n+i) // new ones, twice, and old ones
+		}
+		want = append(want, list...)
+		for i := 0; i < n; i++ {
+			if (n+i)%2 == 1 || n+i >= 2*n {
+				want = append(want, n+i)
+			}
+		}
+		got, changed := addRefs(mk(list...), mk(add...))
+		if !changed || !slices.Equal(got, mk(want...)) {
+			t.Errorf("n=%d: addRefs = %v, %v; want %v, true", n, got, changed, mk(want...))
+		}
+		if again, changed := addRefs(got, mk(add...)); changed || len(again) != len(got) {
+			t.Errorf("n=%d: adding the same again changed the list", n)
 		}
 	}
 }

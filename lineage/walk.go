@@ -124,6 +124,14 @@ type fstate struct {
 	outs      map[*ssa.BasicBlock]heap
 
 	changed bool
+	// objVer counts, per object, the changes to what a read of it sees
+	// (its tree in the union heap, the pointers stored in it, the value
+	// or package variable it stands for): a coarse walk's read of a
+	// place is the same until one of the objects it read moves
+	// (readMemo).
+	objVer   []int
+	readMemo map[ref]readAt
+	loadMemo map[*ssa.UnOp]loadAt
 	// applied memoises the summaries applied at calls (appliedAt) in a
 	// walk of more than one pass; nil in a walk of one.
 	applied map[applyKey][]appliedEdge
@@ -373,13 +381,15 @@ func (s *fstate) init() {
 	}
 }
 
+// objKey is what identifies an object of the walk (fstate.objKey).
+type objKey struct {
+	kind objKind
+	key  any
+}
+
 // object interns an abstract object.
 func (s *fstate) object(kind objKind, index int, key any) int {
-	type k struct {
-		kind objKind
-		key  any
-	}
-	if i, ok := s.objKey[k{kind, key}]; ok {
+	if i, ok := s.objKey[objKey{kind, key}]; ok {
 		return i
 	}
 	o := object{kind: kind, index: index}
@@ -393,7 +403,7 @@ func (s *fstate) object(kind objKind, index int, key any) int {
 		}
 	}
 	s.objs = append(s.objs, o)
-	s.objKey[k{kind, key}] = len(s.objs) - 1
+	s.objKey[objKey{kind, key}] = len(s.objs) - 1
 	return len(s.objs) - 1
 }
 
@@ -589,15 +599,18 @@ func (s *fstate) setVal(v ssa.Value, t tree) {
 	}
 	if cur.put("", t) {
 		s.changed = true
+		if s.coarse {
+			if o, ok := s.objKey[objKey{objValue, v}]; ok {
+				s.moved(o) // initial reads the value's tree
+			}
+		}
 	}
 }
 
 func (s *fstate) addPts(v ssa.Value, rs []ref) {
-	for _, r := range rs {
-		if !hasRef(s.pts[v], r) {
-			s.pts[v] = append(s.pts[v], r)
-			s.changed = true
-		}
+	if l, changed := addRefs(s.pts[v], rs); changed {
+		s.pts[v] = l
+		s.changed = true
 	}
 }
 
@@ -712,6 +725,41 @@ func hasRef(rs []ref, r ref) bool {
 	return false
 }
 
+// addRefs appends to list the refs of add it does not hold, in the order
+// of add, and reports whether it added any. Long lists are searched
+// through a set: a load through a pointer that may point to thousands of
+// places (the pointers an AST decorator stores into its nodes, walked
+// field-insensitively) added its targets one linear search at a time,
+// quadratic in their number (github.com/dave/dst/decorator: 2 s per walk
+// of one function).
+func addRefs(list []ref, add []ref) ([]ref, bool) {
+	if len(add) <= len(list) && slices.Equal(list[:len(add)], add) {
+		return list, false // a later pass adding what it added before
+	}
+	changed := false
+	if len(list)*len(add) <= 256 {
+		for _, r := range add {
+			if !hasRef(list, r) {
+				list = append(list, r)
+				changed = true
+			}
+		}
+		return list, changed
+	}
+	have := make(map[ref]bool, len(list)+len(add))
+	for _, r := range list {
+		have[r] = true
+	}
+	for _, r := range add {
+		if !have[r] {
+			have[r] = true
+			list = append(list, r)
+			changed = true
+		}
+	}
+	return list, changed
+}
+
 // pointee returns the places v points to, creating an object of unknown
 // content for a pointer of unknown origin.
 func (s *fstate) pointee(v ssa.Value) []ref {
@@ -790,6 +838,28 @@ func (s *fstate) initial(o int, p string) tree {
 // read returns the tree stored at r (and below), including the object's
 // initial content unless a strong update cleaned it.
 func (s *fstate) read(r ref, h heap) tree {
+	if s.coarse {
+		// One heap for the whole function: a place reads the same
+		// until something changes, and a load of a place that may
+		// hold pointers to thousands of others (an AST's nodes)
+		// unites all their trees (github.com/dave/dst/decorator: 2 s
+		// per walk of one function before).
+		if m, ok := s.readMemo[r]; ok && s.current(m) {
+			s.work += m.t.size()
+			return m.t.clone() // the caller's
+		}
+		t := s.readHeap(r, h)
+		m := s.readOf([]ref{r}, t)
+		if s.readMemo == nil {
+			s.readMemo = make(map[ref]readAt)
+		}
+		s.readMemo[r] = m
+		return t
+	}
+	return s.readHeap(r, h)
+}
+
+func (s *fstate) readHeap(r ref, h heap) tree {
 	var g gather
 	t := h[r.obj]
 	if t != nil {
@@ -816,6 +886,61 @@ func (s *fstate) read(r ref, h heap) tree {
 	}
 	s.work += g.t.size()
 	return g.t
+}
+
+// readAt is a coarse walk's read of a place: the tree, and the objects
+// read with their versions (objVer) then.
+type readAt struct {
+	objs []int
+	vers []int
+	t    tree
+}
+
+// moved marks object o as changed for the reads of a coarse walk.
+func (s *fstate) moved(o int) {
+	if !s.coarse {
+		return
+	}
+	for len(s.objVer) <= o {
+		s.objVer = append(s.objVer, 0)
+	}
+	s.objVer[o]++
+}
+
+func (s *fstate) verOf(o int) int {
+	if o < len(s.objVer) {
+		return s.objVer[o]
+	}
+	return 0
+}
+
+// readOf is what reading the places rs gave, t (a copy), with the
+// objects the reading depends on and their versions: the places' objects
+// and those of the pointers stored in them (read follows those).
+func (s *fstate) readOf(rs []ref, t tree) readAt {
+	var m readAt
+	for _, r := range rs {
+		m.objs = append(m.objs, r.obj)
+		for _, q := range s.heapPts[r] {
+			m.objs = append(m.objs, q.obj)
+		}
+	}
+	m.vers = make([]int, len(m.objs))
+	for i, o := range m.objs {
+		m.vers[i] = s.verOf(o)
+	}
+	m.t = t.clone()
+	return m
+}
+
+// current reports whether none of the objects m read moved since.
+func (s *fstate) current(m readAt) bool {
+	for i, o := range m.objs {
+		if s.verOf(o) != m.vers[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // gather unites trees into one its caller owns, as merge(merge(nil, a),
@@ -876,6 +1001,7 @@ func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 		}
 		if u.put(r.path, t) {
 			s.changed = true
+			s.moved(r.obj)
 		}
 		if obj := &s.objs[r.obj]; obj.kind == objGlobal && t.len() > 0 {
 			g := s.e.globals[obj.glob]
@@ -885,15 +1011,15 @@ func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 			}
 			if g.put(r.path, t) {
 				s.changed = true
+				s.moved(r.obj)
 				s.e.sharedAt = s.e.tick
 				s.e.globalAt[obj.glob] = s.e.tick
 			}
 		}
-		for _, q := range ptrs {
-			if !hasRef(s.heapPts[r], q) {
-				s.heapPts[r] = append(s.heapPts[r], q)
-				s.changed = true
-			}
+		if l, changed := addRefs(s.heapPts[r], ptrs); changed {
+			s.heapPts[r] = l
+			s.changed = true
+			s.moved(r.obj)
 		}
 	}
 }
@@ -1316,13 +1442,24 @@ func (s *fstate) unop(in *ssa.UnOp) {
 		var t tree
 		var ptrs []ref
 		plain := plainValue(in.Type())
-		for _, r := range s.pointee(in.X) {
-			t = merge(t, s.read(r, s.cur))
-			if plain {
-				continue // a copy: what is stored there later is not in it
+		rs := s.pointee(in.X)
+		if m, ok := s.loadMemo[in]; ok && m.n == len(rs) && s.current(m.at) {
+			// A coarse walk's load whose places and what they hold
+			// did not move since its last pass: the same data, and
+			// the pointers it gave are in its points-to set already.
+			t = m.at.t.clone()
+		} else {
+			for _, r := range rs {
+				t = merge(t, s.read(r, s.cur))
+				if plain {
+					continue // a copy: what is stored there later is not in it
+				}
+				ptrs = append(ptrs, r)
+				ptrs = append(ptrs, s.heapPts[r]...)
 			}
-			ptrs = append(ptrs, r)
-			ptrs = append(ptrs, s.heapPts[r]...)
+			if s.coarse {
+				s.memoLoad(in, rs, t)
+			}
 		}
 		if ls := s.tagged[in.X]; len(ls) > 0 {
 			if !s.cleanedAt(in.X) {
@@ -1344,6 +1481,21 @@ func (s *fstate) unop(in *ssa.UnOp) {
 	case token.NOT, token.SUB, token.XOR:
 		s.setVal(in, leaf(s.vals[in.X].all()))
 	}
+}
+
+// loadAt is a coarse walk's load: how many places it read, and what it
+// read with the objects it depends on (see readAt).
+type loadAt struct {
+	n  int
+	at readAt
+}
+
+// memoLoad remembers what load in read from the places rs, t.
+func (s *fstate) memoLoad(in *ssa.UnOp, rs []ref, t tree) {
+	if s.loadMemo == nil {
+		s.loadMemo = make(map[*ssa.UnOp]loadAt)
+	}
+	s.loadMemo[in] = loadAt{n: len(rs), at: s.readOf(rs, t)}
 }
 
 // phiCarried keeps a merge of a sanitised value and one that holds its

@@ -1093,6 +1093,7 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 		}
 		if u.put(r.path, t) {
 			s.changed = true
+			s.moved(r.obj)
 		}
 		if obj := s.objs[r.obj]; obj.kind == objGlobal {
 			g := s.e.globals[obj.glob]
@@ -1101,6 +1102,7 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 				s.e.globals[obj.glob] = g
 			}
 			if g.put(r.path, t) {
+				s.moved(r.obj)
 				s.e.sharedAt = s.e.tick
 				s.e.globalAt[obj.glob] = s.e.tick
 			}
