@@ -3,6 +3,7 @@ package lineage
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -191,7 +192,7 @@ func (e *engine) sharedStale(fn *ssa.Function) bool {
 func callsItself(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			if c, ok := in.(ssa.CallInstruction); ok && c.Common().StaticCallee() == fn {
+			if c, ok := in.(ssa.CallInstruction); ok && (c.Common().StaticCallee() == fn || selfViaCell(fn, c.Common().Value)) {
 				return true
 			}
 		}
@@ -274,6 +275,9 @@ func (e *engine) successors(inPkg map[*ssa.Function]bool) func(fn *ssa.Function)
 						out = append(out, c)
 					}
 				}
+				if c, ok := in.(ssa.CallInstruction); ok && selfViaCell(fn, c.Common().Value) {
+					out = append(out, fn)
+				}
 				for _, op := range in.Operands(nil) {
 					if c, ok := (*op).(*ssa.Function); ok && inPkg[originFn(c)] {
 						out = append(out, originFn(c))
@@ -283,6 +287,39 @@ func (e *engine) successors(inPkg map[*ssa.Function]bool) func(fn *ssa.Function)
 		}
 		return out
 	}
+}
+
+// selfViaCell reports whether v, called in the closure fn, is fn itself:
+// the closure loaded from a variable it captured, which its parent set
+// to it (var walk func(T); walk = func(t T) { ... walk(t.X) ... }), a
+// recursion no static call shows.
+func selfViaCell(fn *ssa.Function, v ssa.Value) bool {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL || fn.Parent() == nil {
+		return false
+	}
+	fv, ok := ld.X.(*ssa.FreeVar)
+	if !ok {
+		return false
+	}
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 {
+		return false
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
+				continue
+			}
+			for _, r := range *mc.Bindings[i].Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == mc.Bindings[i] && st.Val == mc {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // called keeps, of a dependency's functions, those some code can call

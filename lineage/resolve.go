@@ -184,6 +184,15 @@ func (s *fstate) funcTargets(v ssa.Value) []target {
 			out = append(out, s.funcTargets(o.val)...)
 		}
 	}
+	if len(out) == 0 && selfViaCell(s.fn, v) {
+		// The closure calling itself through the variable it
+		// captured: the same closure, its free variables its own.
+		t := s.e.targetOfFn(s.fn)
+		for _, fv := range s.fn.FreeVars {
+			t.bindings = append(t.bindings, fv)
+		}
+		out = append(out, t)
+	}
 	if len(out) == 0 {
 		out = s.fieldFuncTargets(v)
 	}

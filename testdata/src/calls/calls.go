@@ -293,3 +293,39 @@ func noData(u *User) {
 	s.Send(u.Email)
 	http.Post(us, "text/plain", strings.NewReader(fmt.Sprint(u.ID)))
 }
+
+// A tree printed by a closure that calls itself through the variable it
+// was assigned to: the e-mail sits in a child, reached only by the
+// recursive call.
+type treeNode interface{ isNode() }
+
+type inner struct {
+	Label string
+	Child treeNode
+}
+
+type leafNode struct{ Label string }
+
+func (*inner) isNode()    {}
+func (*leafNode) isNode() {}
+
+func render(t treeNode) string {
+	var b strings.Builder
+	var walk func(n treeNode)
+	walk = func(n treeNode) {
+		switch n := n.(type) {
+		case *inner:
+			b.WriteString(n.Label)
+			walk(n.Child)
+		case *leafNode:
+			b.WriteString(n.Label)
+		}
+	}
+	walk(t)
+	return b.String()
+}
+
+func sendTree(u *User) {
+	out := render(&inner{Label: "root", Child: &leafNode{Label: u.Email}})
+	http.Post(us, "text/plain", strings.NewReader(out)) // want `disallowed-region: User data calls.User.Email \(contact\) is sent to api.mixpanel.com in US`
+}
