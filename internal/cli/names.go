@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/flows"
@@ -46,7 +47,7 @@ func scanNames(src []byte) fileNames {
 			out.selectors = append(out.selectors, string(text))
 		case k == tkIdent && (prev == tkFunc || afterRecv):
 			out.declared = append(out.declared, string(text))
-		case k == tkString && prev == tkPeriod && importing:
+		case k == tkString && prev == tkPeriod && importing && len(text) >= 2:
 			out.dotImport = append(out.dotImport, string(text[1:len(text)-1]))
 		}
 		afterRecv = false
@@ -185,6 +186,17 @@ func (l *lexer) next() (tokKind, []byte) {
 	return tkEOF, nil
 }
 
+// safeScanNames is scanNames, with a panic (a bug of the lexer, on a
+// file it did not expect) reported as not ok rather than ending the scan.
+func safeScanNames(src []byte) (f fileNames, ok bool) {
+	defer func() {
+		if recover() != nil {
+			f, ok = fileNames{}, false
+		}
+	}()
+	return scanNames(src), true
+}
+
 // programNames scans the files of the packages the scan analyses (not
 // those checked for their types only), on every core: config.Names, and
 // per package the functions and methods it declares that the names
@@ -200,6 +212,7 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 		}
 	})
 	per := make([][]fileNames, len(pkgs))
+	var failed atomic.Bool
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -212,7 +225,11 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 					if err != nil {
 						continue // the driver reports it
 					}
-					per[i] = append(per[i], scanNames(src))
+					f, ok := safeScanNames(src)
+					if !ok {
+						failed.Store(true)
+					}
+					per[i] = append(per[i], f)
 				}
 			}
 		}()
@@ -222,6 +239,11 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 	}
 	close(next)
 	wg.Wait()
+	if failed.Load() {
+		// A file the lexer could not read (a bug of ours): no names
+		// means every function is analysed, as under go vet.
+		return nil, map[*packages.Package]string{}
+	}
 
 	names := &config.Names{Selectors: make(map[string]bool), DotImported: make(map[string]bool)}
 	for _, fs := range per {

@@ -152,3 +152,17 @@ func TestScanNamesAsScanner(t *testing.T) {
 		}
 	}
 }
+
+// TestScanNamesMalformed feeds the lexer every prefix of a file, and
+// files of stray quotes and brackets: a file the scan reads may be
+// anything (a package with errors is read too), and the scan must not
+// fail on it.
+func TestScanNamesMalformed(t *testing.T) {
+	src := []byte("package p\n\nimport . \"x\"\n\nfunc (r *T) M(a ...int) { _ = r.f + 1.5e+3 + 'c' + `raw` /* c */ } // end\n")
+	for i := range len(src) + 1 {
+		scanNames(src[:i])
+	}
+	for _, bad := range []string{`"`, "`", "'", `import . "`, "func (", "func ((((", "/*", "x.", "...", "1e+", "\\"} {
+		scanNames([]byte(bad))
+	}
+}
