@@ -134,11 +134,13 @@ func (l *lexer) next() (tokKind, []byte) {
 			return tkIdent, w
 		case isDigit(c) || c == '.' && l.i+1 < len(src) && isDigit(src[l.i+1]):
 			// A number: digits, letters (hex, exponents, suffixes), dots
-			// and the sign after an exponent.
+			// and the sign of an exponent (a sign and a digit after e or
+			// p: in 0x1e+x.Name the sign ends the number, and Name is a
+			// selector).
 			l.i++
 			for l.i < len(src) {
 				d := src[l.i]
-				if (d == '+' || d == '-') && strings.ContainsRune("eEpP", rune(src[l.i-1])) {
+				if (d == '+' || d == '-') && strings.IndexByte("eEpP", src[l.i-1]) >= 0 && l.i+1 < len(src) && isDigit(src[l.i+1]) {
 					l.i++
 					continue
 				}

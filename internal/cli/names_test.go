@@ -67,10 +67,12 @@ func (r *T[K]) Method(a int) (int, error) { return r.
 	Field, nil }
 
 func Plain[T any]() { fmt.Println("s.InString()"); x.Call(); f := func(int) error { return nil }; _ = f }
+
+var n = 0x1e+v.Hex + 1e+5 + 2.5e-3*w.Exp
 `
 	got := scanNames([]byte(src))
 	sel := slices.Sorted(slices.Values(got.selectors))
-	if want := []string{"Call", "Field", "Println"}; !slices.Equal(slices.Compact(sel), want) {
+	if want := []string{"Call", "Exp", "Field", "Hex", "Println"}; !slices.Equal(slices.Compact(sel), want) {
 		t.Errorf("selectors %v, want %v", sel, want)
 	}
 	if !slices.Contains(got.declared, "Method") || !slices.Contains(got.declared, "Plain") {
