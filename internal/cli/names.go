@@ -11,7 +11,7 @@ import (
 
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/flows"
-	"golang.org/x/tools/go/analysis"
+	"github.com/datagate/datagate/internal/driver"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -281,12 +281,5 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 // analyses every function of such a package (Config.Named applies to
 // dependencies only).
 func scannedPackage(p *packages.Package) bool {
-	var m *analysis.Module
-	if p.Module != nil {
-		m = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, Main: p.Module.Main}
-		if r := p.Module.Replace; r != nil {
-			m.Replace = &analysis.Module{Path: r.Path, Version: r.Version}
-		}
-	}
-	return flows.Scanned(m, p.PkgPath)
+	return flows.Scanned(driver.Module(p), p.PkgPath)
 }

@@ -571,13 +571,7 @@ func typeError(fset *token.FileSet, err error) packages.Error {
 func (r *run) analyse(n *node, act *Action, files []*ast.File, info *types.Info) {
 	p := n.pkg
 	results := make(map[*analysis.Analyzer]any)
-	var module *analysis.Module
-	if p.Module != nil {
-		module = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion, Main: p.Module.Main}
-		if r := p.Module.Replace; r != nil {
-			module.Replace = &analysis.Module{Path: r.Path, Version: r.Version}
-		}
-	}
+	module := Module(p)
 	readable := make(map[string]bool)
 	for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles, p.EmbedFiles} {
 		for _, f := range list {
@@ -634,6 +628,19 @@ func (r *run) analyse(n *node, act *Action, files []*ast.File, info *types.Info)
 			}
 		}
 	}
+}
+
+// Module is the package's module as an analysis.Pass gives it (nil
+// without one).
+func Module(p *packages.Package) *analysis.Module {
+	if p.Module == nil {
+		return nil
+	}
+	m := &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion, Main: p.Module.Main}
+	if r := p.Module.Replace; r != nil {
+		m.Replace = &analysis.Module{Path: r.Path, Version: r.Version}
+	}
+	return m
 }
 
 // runPass runs one analyzer, turning a panic into an error that carries
