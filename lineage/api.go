@@ -131,6 +131,12 @@ func Analyze(cfg *Config) *Result {
 	}
 	e.collectConsts()
 	e.funcs = e.packageFunctions()
+	e.inPkg = make(map[*ssa.Function]bool, len(e.funcs))
+	for _, fn := range e.funcs {
+		e.inPkg[fn] = true
+	}
+	e.edges = make(map[*ssa.Function][]*ssa.Function, len(e.funcs))
+	e.selfCells = make(map[*ssa.Function]map[*ssa.FreeVar]bool)
 	e.collectFieldStrs()
 	e.collectFieldFuncs()
 	e.funcs = e.called(e.funcs)

@@ -12,11 +12,17 @@ import (
 
 // engine holds the state of one package's analysis.
 type engine struct {
-	cfg     *Config
-	sources []source
-	srcIdx  map[sourceKey]int
-	sums    map[*ssa.Function]*Summary
-	globals map[*ssa.Global]tree // what the package stores in its variables
+	cfg *Config
+	// inPkg holds the package's functions (packageFunctions), edges
+	// their call graph's edges (callEdges), selfCells per closure the
+	// free variables that hold the closure itself (selfViaCell).
+	inPkg     map[*ssa.Function]bool
+	edges     map[*ssa.Function][]*ssa.Function
+	selfCells map[*ssa.Function]map[*ssa.FreeVar]bool
+	sources   []source
+	srcIdx    map[sourceKey]int
+	sums      map[*ssa.Function]*Summary
+	globals   map[*ssa.Global]tree // what the package stores in its variables
 	// queues is the user data sent on channels kept in each struct field
 	// (queues.go), queueAt when each last changed, receives the fields
 	// each function receives from (noted by its walks).
@@ -117,7 +123,7 @@ func (e *engine) run() {
 const maxRounds = 7
 
 func (e *engine) solve(scc []*ssa.Function) {
-	recursive := len(scc) > 1 || callsItself(scc[0])
+	recursive := len(scc) > 1 || slices.Contains(e.callEdges(scc[0]), scc[0])
 	for round := 0; ; round++ {
 		changed := false
 		for _, fn := range scc {
@@ -189,17 +195,6 @@ func (e *engine) sharedStale(fn *ssa.Function) bool {
 	return false
 }
 
-func callsItself(fn *ssa.Function) bool {
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			if c, ok := in.(ssa.CallInstruction); ok && (c.Common().StaticCallee() == fn || selfViaCell(fn, c.Common().Value)) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func readsGlobals(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
@@ -230,70 +225,79 @@ func callsRecover(fn *ssa.Function) bool {
 // graph (static calls, closures created, methods of the package reached
 // through interfaces), callees first (Tarjan's algorithm).
 func (e *engine) sccs() [][]*ssa.Function {
-	inPkg := map[*ssa.Function]bool{}
-	for _, fn := range e.funcs {
-		inPkg[fn] = true
-	}
-	return stronglyConnected(e.funcs, e.successors(inPkg))
+	// The functions left after called are closed under the edges: every
+	// function a walked one reaches is walked.
+	return stronglyConnected(e.funcs, e.callEdges)
 }
 
-// successors returns the call graph's edges among the functions inPkg
-// holds: what a function calls statically, the closures it makes, the
+// callEdges returns fn's edges in the package's call graph (successors),
+// made once per function: called and sccs walk the same graph.
+func (e *engine) callEdges(fn *ssa.Function) []*ssa.Function {
+	out, ok := e.edges[fn]
+	if !ok {
+		out = e.successors(fn)
+		e.edges[fn] = out
+	}
+	return out
+}
+
+// successors returns fn's edges among the package's functions (inPkg):
+// what it calls statically, itself when it calls itself through the
+// variable it was assigned to (selfViaCell), the closures it makes, the
 // functions it stores in fields and calls from them, the package's
-// implementations of the interface methods it calls, and any function it
-// refers to.
-func (e *engine) successors(inPkg map[*ssa.Function]bool) func(fn *ssa.Function) []*ssa.Function {
-	return func(fn *ssa.Function) []*ssa.Function {
-		var out []*ssa.Function
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				switch in := in.(type) {
-				case ssa.CallInstruction:
-					com := in.Common()
-					if c := originFn(com.StaticCallee()); c != nil && inPkg[c] {
-						out = append(out, c)
-					}
-					if com.StaticCallee() == nil && !com.IsInvoke() {
-						for _, c := range e.fieldFuncsOf(com.Value) {
-							if inPkg[c] {
-								out = append(out, c)
-							}
+// implementations of the interface methods it calls, and any function
+// it refers to.
+func (e *engine) successors(fn *ssa.Function) []*ssa.Function {
+	inPkg := e.inPkg
+	var out []*ssa.Function
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case ssa.CallInstruction:
+				com := in.Common()
+				if c := originFn(com.StaticCallee()); c != nil && inPkg[c] {
+					out = append(out, c)
+				}
+				if com.StaticCallee() == nil && !com.IsInvoke() {
+					for _, c := range e.fieldFuncsOf(com.Value) {
+						if inPkg[c] {
+							out = append(out, c)
 						}
 					}
-					if com.IsInvoke() {
-						// The package's implementations of the method are
-						// summarised first, so the call finds their
-						// summaries on the first walk.
-						for _, m := range e.implementations(com.Method) {
-							if c := originFn(e.cfg.Pkg.Prog.FuncValue(m)); c != nil && inPkg[c] {
-								out = append(out, c)
-							}
+				}
+				if com.IsInvoke() {
+					// The package's implementations of the method are
+					// summarised first, so the call finds their
+					// summaries on the first walk.
+					for _, m := range e.implementations(com.Method) {
+						if c := originFn(e.cfg.Pkg.Prog.FuncValue(m)); c != nil && inPkg[c] {
+							out = append(out, c)
 						}
 					}
-				case *ssa.MakeClosure:
-					if c, ok := in.Fn.(*ssa.Function); ok && inPkg[c] {
-						out = append(out, c)
-					}
 				}
-				if c, ok := in.(ssa.CallInstruction); ok && selfViaCell(fn, c.Common().Value) {
-					out = append(out, fn)
+			case *ssa.MakeClosure:
+				if c, ok := in.Fn.(*ssa.Function); ok && inPkg[c] {
+					out = append(out, c)
 				}
-				for _, op := range in.Operands(nil) {
-					if c, ok := (*op).(*ssa.Function); ok && inPkg[originFn(c)] {
-						out = append(out, originFn(c))
-					}
+			}
+			if c, ok := in.(ssa.CallInstruction); ok && e.selfViaCell(fn, c.Common().Value) {
+				out = append(out, fn)
+			}
+			for _, op := range in.Operands(nil) {
+				if c, ok := (*op).(*ssa.Function); ok && inPkg[originFn(c)] {
+					out = append(out, originFn(c))
 				}
 			}
 		}
-		return out
 	}
+	return out
 }
 
 // selfViaCell reports whether v, called in the closure fn, is fn itself:
 // the closure loaded from a variable it captured, which its parent set
 // to it (var walk func(T); walk = func(t T) { ... walk(t.X) ... }), a
 // recursion no static call shows.
-func selfViaCell(fn *ssa.Function, v ssa.Value) bool {
+func (e *engine) selfViaCell(fn *ssa.Function, v ssa.Value) bool {
 	ld, ok := v.(*ssa.UnOp)
 	if !ok || ld.Op != token.MUL || fn.Parent() == nil {
 		return false
@@ -302,24 +306,31 @@ func selfViaCell(fn *ssa.Function, v ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	i := slices.Index(fn.FreeVars, fv)
-	if i < 0 {
-		return false
-	}
-	for _, b := range fn.Parent().Blocks {
-		for _, in := range b.Instrs {
-			mc, ok := in.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
-				continue
-			}
-			for _, r := range *mc.Bindings[i].Referrers() {
-				if st, ok := r.(*ssa.Store); ok && st.Addr == mc.Bindings[i] && st.Val == mc {
-					return true
+	cells, ok := e.selfCells[fn]
+	if !ok {
+		// The free variables whose cell the parent stores this very
+		// closure into, found once per closure.
+		for _, b := range fn.Parent().Blocks {
+			for _, in := range b.Instrs {
+				mc, ok := in.(*ssa.MakeClosure)
+				if !ok || mc.Fn != fn {
+					continue
+				}
+				for i, cell := range mc.Bindings {
+					for _, r := range *cell.Referrers() {
+						if st, ok := r.(*ssa.Store); ok && st.Addr == cell && st.Val == mc && i < len(fn.FreeVars) {
+							if cells == nil {
+								cells = make(map[*ssa.FreeVar]bool)
+							}
+							cells[fn.FreeVars[i]] = true
+						}
+					}
 				}
 			}
 		}
+		e.selfCells[fn] = cells
 	}
-	return false
+	return cells[fv]
 }
 
 // called keeps, of a dependency's functions, those some code can call
@@ -337,14 +348,10 @@ func (e *engine) called(funcs []*ssa.Function) []*ssa.Function {
 	if e.cfg.Named == nil || e.cfg.Scanned {
 		return funcs
 	}
-	inPkg := make(map[*ssa.Function]bool, len(funcs))
-	for _, fn := range funcs {
-		inPkg[fn] = true
-	}
 	reached := make(map[*ssa.Function]bool)
 	var stack []*ssa.Function
 	reach := func(fn *ssa.Function) {
-		if inPkg[fn] && !reached[fn] {
+		if e.inPkg[fn] && !reached[fn] {
 			reached[fn] = true
 			stack = append(stack, fn)
 		}
@@ -354,11 +361,10 @@ func (e *engine) called(funcs []*ssa.Function) []*ssa.Function {
 			reach(fn)
 		}
 	}
-	succ := e.successors(inPkg)
 	for len(stack) > 0 {
 		fn := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for _, c := range succ(fn) {
+		for _, c := range e.callEdges(fn) {
 			reach(c)
 		}
 		for _, a := range fn.AnonFuncs {

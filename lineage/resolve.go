@@ -184,7 +184,7 @@ func (s *fstate) funcTargets(v ssa.Value) []target {
 			out = append(out, s.funcTargets(o.val)...)
 		}
 	}
-	if len(out) == 0 && selfViaCell(s.fn, v) {
+	if len(out) == 0 && s.e.selfViaCell(s.fn, v) {
 		// The closure calling itself through the variable it
 		// captured: the same closure, its free variables its own.
 		t := s.e.targetOfFn(s.fn)
