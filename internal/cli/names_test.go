@@ -48,6 +48,39 @@ func TestCalledOnlySameFindings(t *testing.T) {
 	}
 }
 
+// TestCalledOnlyCacheKey checks that a dependency's cache entry is not
+// used once code starts calling a function its analysis left out: the
+// entry has no summary for it, and the call would find no exit.
+func TestCalledOnlyCacheKey(t *testing.T) {
+	dir := copyModule(t, testutil.Testdata(t, "prune"))
+	t.Setenv(CacheEnv, t.TempDir())
+	scanIt := func() outcome {
+		var stdout, stderr bytes.Buffer
+		code := mainWith([]string{"-C", dir, "-format", "json", "./..."}, &stdout, &stderr, &scanHooks{})
+		return outcome{code: code, stdout: stdout.String(), stderr: stderr.String()}
+	}
+	first := scanIt()
+	first.wantCode(t, 0)
+	if strings.Contains(first.stdout, "/v1/unused") {
+		t.Fatalf("nothing calls dep.Unused yet:\n%s", first.stdout)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "svc", "svc.go"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\nfunc ShareMore(u *User) { dep.Unused(u.Email) }\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := scanIt()
+	again.wantCode(t, 0)
+	if !strings.Contains(again.stdout, "/v1/unused") {
+		t.Errorf("dep.Unused called now, and its exit not found (the dependency's entry reused?):\n%s", again.stdout)
+	}
+}
+
 // TestScanNames checks what the token scan takes from a file: names after
 // a dot (not in comments or strings, also past a line break), declared
 // functions and methods, dot imports.
