@@ -141,3 +141,74 @@ func TestCacheColdWarm(t *testing.T) {
 		t.Errorf("-cache off: -v does not say the cache is off:\n%s", o.stderr)
 	}
 }
+
+// TestCacheHiddenImplementation: after an edit, a package is analysed
+// again with its imports restored from the cache; an implementation an
+// import keeps unexported, behind the interface its constructor returns,
+// is still found (its types come from source, not from export data,
+// which does not hold the type), and the output is that of a scan
+// without the cache.
+func TestCacheHiddenImplementation(t *testing.T) {
+	dir := testutil.WriteModule(t, map[string]string{
+		"go.mod":       "module example.com/shop\n\ngo 1.22\n",
+		"user/user.go": "package user\n\n// User is a customer.\ntype User struct {\n\tEmail string `userdata:\"contact\"`\n}\n",
+		"notify/notify.go": `package notify
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Notifier sends a message.
+type Notifier interface{ Notify(msg string) error }
+
+// New returns the web hook notifier.
+func New() Notifier { return &webhook{url: "https://hooks.example.com/notify"} }
+
+type webhook struct{ url string }
+
+func (w *webhook) Notify(msg string) error {
+	resp, err := http.Post(w.url, "text/plain", strings.NewReader(msg))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+`,
+		"app/app.go": `package app
+
+import (
+	"example.com/shop/notify"
+	"example.com/shop/user"
+)
+
+// Welcome greets u.
+func Welcome(u *user.User) error { return notify.New().Notify(u.Email) }
+`,
+	})
+	cache := t.TempDir()
+	t.Setenv(CacheEnv, cache)
+	cold := run(t, "-C", dir, "-format", "json", "./...")
+	if cold.code == ExitError || !strings.Contains(cold.stdout, "notify.go") {
+		t.Fatalf("cold scan: exit %d, no path through notify.go:\n%s\n%s", cold.code, cold.stdout, cold.stderr)
+	}
+	testutil.WriteFile(t, dir, "app/app.go", strings.Replace(readFile(t, filepath.Join(dir, "app", "app.go")), "greets u.", "greets u by e-mail.", 1))
+	o := run(t, "-C", dir, "-v", "-format", "json", "./...")
+	if a, r := counts(t, o); a != 1 || r != 2 {
+		t.Errorf("after an edit of app: %d analysed, %d restored; want 1 and 2", a, r)
+	}
+	t.Setenv(CacheEnv, "off")
+	fresh := run(t, "-C", dir, "-format", "json", "./...")
+	if o.stdout != fresh.stdout {
+		t.Errorf("after the edit, the output differs from a scan without the cache:\n%s", testutil.FirstDiff(fresh.stdout, o.stdout))
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

@@ -231,8 +231,11 @@ type analysed struct {
 // cacheLine says, for -v, how many packages the run analysed and how many
 // it restored from the cache.
 func (an *analysed) cacheLine() string {
-	analysed, restored := 0, 0
+	analysed, restored, exported := 0, 0, 0
 	for _, act := range an.graph.All {
+		if act.TypesFromExport {
+			exported++
+		}
 		switch {
 		case act.Cached:
 			restored++
@@ -246,7 +249,11 @@ func (an *analysed) cacheLine() string {
 	case an.cache == "":
 		return fmt.Sprintf("%d packages analysed; cache off", analysed)
 	}
-	return fmt.Sprintf("%d packages analysed, %d restored from the cache in %s", analysed, restored, an.cache)
+	line := fmt.Sprintf("%d packages analysed, %d restored from the cache in %s", analysed, restored, an.cache)
+	if exported > 0 {
+		line += fmt.Sprintf(" (types of %d packages read from export data)", exported)
+	}
+	return line
 }
 
 // analyse loads the packages o names, checks the policies that discovery

@@ -37,7 +37,7 @@ type Cache struct {
 }
 
 // cacheMagic starts every entry; the number is the format's version.
-const cacheMagic = "datagate driver cache 3\n"
+const cacheMagic = "datagate driver cache 4\n"
 
 // OpenCache returns the cache in dir, creating the directory if needed.
 func OpenCache(dir string) (*Cache, error) {
@@ -63,12 +63,17 @@ type entryHeader struct {
 	// Out is the hash of what the package's analysis gave, which the keys
 	// of its importers include.
 	Out string `json:"out"`
-	// Facts and Results are the lengths of the body's two parts: the
-	// facts (encodedFacts, gob, deterministic: their hash says whether
-	// they changed) and the results (the Codec's encoding of each, in a
-	// gob map by analyzer name; empty when the package was not a root).
+	// Facts, Results, Types and Names are the lengths of the body's four
+	// parts: the facts (encodedFacts, gob, deterministic: their hash says
+	// whether they changed), the results (the Codec's encoding of each,
+	// in a gob map by analyzer name; empty when the package was not a
+	// root), the package's types as export data (gcexportdata) and the
+	// names of the types that export data must hold to stand for the
+	// package (see run.exportNames), one per line.
 	Facts   int  `json:"facts"`
 	Results int  `json:"results"`
+	Types   int  `json:"types"`
+	Names   int  `json:"names"`
 	Root    bool `json:"root"`
 	// Sum is the SHA-256 of the body.
 	Sum string `json:"sum"`
@@ -85,7 +90,11 @@ type entry struct {
 type body struct {
 	facts   []byte
 	results []byte
+	types   []byte
+	names   []byte
 }
+
+func (b *body) size() int { return len(b.facts) + len(b.results) + len(b.types) + len(b.names) }
 
 func (c *Cache) path(key string) string {
 	return filepath.Join(c.dir, key[:2], key)
@@ -134,7 +143,7 @@ func readHeader(r *bufio.Reader, key string) (*entry, error) {
 	if err := json.Unmarshal(line, &e.entryHeader); err != nil {
 		return nil, fmt.Errorf("bad header: %w", err)
 	}
-	if e.Key != key || e.Facts < 0 || e.Results < 0 || e.Out == "" {
+	if e.Key != key || e.Facts < 0 || e.Results < 0 || e.Types < 0 || e.Names < 0 || e.Out == "" {
 		return nil, errors.New("foreign or damaged entry")
 	}
 	return e, nil
@@ -146,7 +155,7 @@ func (c *Cache) body(e *entry) (*body, error) {
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) != e.off+int64(e.Facts+e.Results) {
+	if int64(len(data)) != e.off+int64(e.Facts+e.Results+e.Types+e.Names) {
 		c.bad.Add(1)
 		return nil, fmt.Errorf("cache entry %s: truncated or damaged", e.path)
 	}
@@ -155,25 +164,38 @@ func (c *Cache) body(e *entry) (*body, error) {
 		c.bad.Add(1)
 		return nil, fmt.Errorf("cache entry %s: checksum mismatch", e.path)
 	}
-	return &body{facts: b[:e.Facts], results: b[e.Facts:]}, nil
+	out := &body{}
+	for _, part := range []struct {
+		dst *[]byte
+		n   int
+	}{{&out.facts, e.Facts}, {&out.results, e.Results}, {&out.types, e.Types}, {&out.names, e.Names}} {
+		*part.dst, b = b[:part.n:part.n], b[part.n:]
+	}
+	return out, nil
 }
 
 // put writes the entry for key: a temporary file in the entry's
 // directory, renamed over the entry.
-func (c *Cache) put(key, out string, root bool, facts, results []byte) error {
+func (c *Cache) put(key, out string, root bool, b *body) error {
 	var buf bytes.Buffer
+	buf.Grow(len(cacheMagic) + 512 + b.size())
 	buf.WriteString(cacheMagic)
 	sum := sha256.New()
-	sum.Write(facts)
-	sum.Write(results)
-	h, err := json.Marshal(entryHeader{Key: key, Out: out, Facts: len(facts), Results: len(results), Root: root, Sum: hex.EncodeToString(sum.Sum(nil))})
+	for _, part := range [][]byte{b.facts, b.results, b.types, b.names} {
+		sum.Write(part)
+	}
+	h, err := json.Marshal(entryHeader{
+		Key: key, Out: out, Root: root, Sum: hex.EncodeToString(sum.Sum(nil)),
+		Facts: len(b.facts), Results: len(b.results), Types: len(b.types), Names: len(b.names),
+	})
 	if err != nil {
 		return err
 	}
 	buf.Write(h)
 	buf.WriteByte('\n')
-	buf.Write(facts)
-	buf.Write(results)
+	for _, part := range [][]byte{b.facts, b.results, b.types, b.names} {
+		buf.Write(part)
+	}
 
 	path := c.path(key)
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {

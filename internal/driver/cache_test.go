@@ -196,3 +196,72 @@ func equalResults(a, b map[string][]string) bool {
 	}
 	return true
 }
+
+// hidden is chain with what export data does not hold: low and mid, which
+// app imports, each have an unexported type whose method nothing exported
+// reaches, and whose method has a fact (depth exports one on every
+// function and method).
+var hidden = map[string]string{
+	"go.mod": "module example.com/m\n\ngo 1.22\n",
+	"low/low.go": "package low\n\nimport \"strings\"\n\nfunc Low() int { return helper() + len(strings.TrimSpace(\" x \")) }\n\n" +
+		"func helper() int { return (&counter{}).next() }\n\ntype counter struct{ n int }\n\nfunc (c *counter) next() int { c.n++; return c.n }\n\n" +
+		"func NewBuilder() *strings.Builder { return new(strings.Builder) }\n",
+	"mid/mid.go": "package mid\n\nimport \"example.com/m/low\"\n\nfunc Mid() int { return low.Low() + twice{}.apply() }\n\n" +
+		"var B = low.NewBuilder()\n\ntype twice struct{}\n\nfunc (twice) apply() int { return 2 }\n",
+	"app/app.go": "package app\n\nimport \"example.com/m/mid\"\n\nfunc App() int { return mid.Mid() }\n",
+}
+
+// TestCacheTypesFromExport: a package restored for an importer analysed
+// again gets its types from its entry's export data when nothing that
+// analysis can see is missing there: low, which app does not import,
+// even though its unexported type (and its method's fact) is not in it;
+// the standard library's packages; not mid, which app imports and whose
+// unexported type export data leaves out (an analysis looks into the
+// scope of its package's imports). The importers' keys do not change
+// with where the types came from: after an edit of mid that changes
+// nothing it exports, app is not analysed again.
+func TestCacheTypesFromExport(t *testing.T) {
+	mod := testutil.WriteModule(t, hidden)
+	dir := t.TempDir()
+	run := func() (map[string]*driver.Action, []string, []string) {
+		t.Helper()
+		c, err := driver.OpenCache(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := newSuite()
+		g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app"), &driver.Options{
+			TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
+			Salt: func(*packages.Package) string { return "s" },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := g.Roots[0].Results[s.report].([]string)
+		return byPath(g), s.ranOn("depth"), r
+	}
+	_, ran, cold := run()
+	if len(ran) != 3 {
+		t.Fatalf("cold run analysed %v", ran)
+	}
+
+	appSrc := hidden["app/app.go"]
+	testutil.WriteFile(t, mod, "app/app.go", appSrc+"\n// Reviewed.\n")
+	acts, ran, res := run()
+	if !slices.Equal(ran, []string{"example.com/m/app"}) {
+		t.Fatalf("after a comment in app, analysed %v; want app", ran)
+	}
+	if !slices.Equal(res, cold) {
+		t.Errorf("after a comment in app, results %v; cold %v", res, cold)
+	}
+	for path, want := range map[string]bool{"example.com/m/low": true, "strings": true, "example.com/m/mid": false} {
+		if got := acts[path].TypesFromExport; got != want {
+			t.Errorf("%s: types from export data = %v, want %v", path, got, want)
+		}
+	}
+
+	testutil.WriteFile(t, mod, "mid/mid.go", hidden["mid/mid.go"]+"\n// Reviewed.\n")
+	if _, ran, res := run(); !slices.Equal(ran, []string{"example.com/m/mid"}) || !slices.Equal(res, cold) {
+		t.Errorf("after a comment in mid, analysed %v with results %v; want mid alone, results %v", ran, res, cold)
+	}
+}

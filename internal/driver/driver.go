@@ -131,6 +131,9 @@ type Action struct {
 	// its analysis gives (facts, and Results for a root) came from
 	// Options.Cache. Diagnostics are then empty.
 	Cached bool
+	// TypesFromExport is set when the package's types were read from the
+	// export data its cache entry keeps, not checked from its source.
+	TypesFromExport bool
 }
 
 // Analysed reports whether the analyzers ran on the package and succeeded.
@@ -169,6 +172,12 @@ type node struct {
 	out   string
 	state cacheState
 	entry *entry
+	// scopeNeeded is set on the imports of the packages that may be
+	// analysed: their types may come from export data only if it holds
+	// every type an analysis looks for in an import's scope (importTypes).
+	// partialScope is set when they came from export data that does not.
+	scopeNeeded  bool
+	partialScope bool
 }
 
 // cacheState is what a run with a cache knows of a package before it
@@ -457,6 +466,10 @@ func (r *run) process(n *node) {
 		}
 	}
 
+	withEntry := r.cache != nil && n.key != "" && len(act.Errors) == 0 && len(act.FailedDeps) == 0
+	if n.typesOnly && withEntry && r.restoreTypes(n, act) {
+		return
+	}
 	files, info, err := r.safeCheck(n, act, !n.typesOnly)
 	if err != nil {
 		act.Err = err
@@ -464,12 +477,22 @@ func (r *run) process(n *node) {
 		return
 	}
 	n.failed = len(act.Errors) > 0 || len(act.FailedDeps) > 0
+	if n.typesOnly && withEntry && !n.failed {
+		r.storeTypes(n)
+	}
 	if n.typesOnly || n.failed {
 		return
 	}
 	r.analyse(n, act, files, info)
 	n.failed = act.Err != nil
-	if r.cache != nil && n.key != "" && !n.failed {
+	// A package found in the cache whose entry then proved unusable
+	// (damaged) is analysed with what its imports' entries gave; if one
+	// of them came from export data without all its types (it was not
+	// known that this package would be analysed), the analysis may have
+	// missed an implementation there: it is not kept, so the next run
+	// analyses the package again, with its imports' full types.
+	partial := slices.ContainsFunc(n.imports, func(imp *node) bool { return imp.partialScope })
+	if r.cache != nil && n.key != "" && !n.failed && !partial {
 		r.store(n, act)
 	}
 }

@@ -73,6 +73,9 @@ func (r *run) lookupAll(all []*node) []*node {
 	for _, n := range all {
 		if n.state != stHit {
 			mark(n)
+			for _, imp := range n.imports {
+				imp.scopeNeeded = true
+			}
 		}
 	}
 	var todo []*node
@@ -201,32 +204,66 @@ func (r *run) tryHit(n *node) bool {
 }
 
 // materialize makes a package found in the cache ready for the packages
-// that import it: its types (checked from source, without function
-// bodies) and its facts (from the entry). It reports false when the entry
-// cannot be used; the package is then to be analysed.
+// that import it: its types (from the entry's export data when they can
+// stand for the source, see importTypes; else checked from source,
+// without function bodies) and its facts (from the entry). It reports
+// false when the entry cannot be used; the package is then to be
+// analysed.
 func (r *run) materialize(n *node) bool {
 	start := time.Now()
 	b, err := r.cache.body(n.entry)
 	if err != nil {
 		return false
 	}
-	scratch := &Action{Package: n.pkg}
-	if _, _, err := r.safeCheck(n, scratch, false); err != nil || len(scratch.Errors) > 0 || n.types == nil {
-		return false
-	}
-	if err := r.facts.decodeFacts(n.types, b.facts); err != nil {
-		r.cache.bad.Add(1)
-		return false
+	if r.importTypes(n, b) {
+		n.act.TypesFromExport = true
+	} else {
+		scratch := &Action{Package: n.pkg}
+		if _, _, err := r.safeCheck(n, scratch, false); err != nil || len(scratch.Errors) > 0 || n.types == nil {
+			return false
+		}
+		if _, err := r.facts.decodeFacts(n.types, b.facts, false); err != nil {
+			r.cache.bad.Add(1)
+			return false
+		}
 	}
 	n.act.Duration += time.Since(start)
 	return true
 }
 
-// store writes the package's entry: its facts and, for a root, the
-// results of the analyzers given to Analyze. Its output hash, which its
-// importers' keys include, covers its types (export data), its facts and
-// its imports' outputs: when none changed, its importers are not analysed
-// again. A failure to write leaves the package without an entry.
+// restoreTypes makes a types-only package's types from its entry, when
+// it has one that can stand for the source (importTypes).
+func (r *run) restoreTypes(n *node, act *Action) bool {
+	e := r.cache.lookup(n.key)
+	if e == nil {
+		return false
+	}
+	b, err := r.cache.body(e)
+	if err != nil || !r.importTypes(n, b) {
+		return false
+	}
+	act.TypesFromExport = true
+	return true
+}
+
+// storeTypes writes a types-only package's entry: its export data, for
+// the next run that needs its types.
+func (r *run) storeTypes(n *node) {
+	r.storing.Lock()
+	defer r.storing.Unlock()
+	var exp bytes.Buffer
+	if err := gcexportdata.Write(&exp, r.fset, n.types); err != nil {
+		return
+	}
+	_ = r.cache.put(n.key, n.key, false, &body{types: exp.Bytes(), names: exportNames(n.types)})
+}
+
+// store writes the package's entry: its facts, its types (export data)
+// and, for a root, the results of the analyzers given to Analyze. Its
+// output hash, which its importers' keys include, covers its types
+// (writeTypes), its facts and its imports' outputs: when none changed,
+// its importers are not analysed again. A failure to write leaves the
+// package without an entry.
 func (r *run) store(n *node, act *Action) {
 	r.storing.Lock()
 	defer r.storing.Unlock()
@@ -240,10 +277,12 @@ func (r *run) store(n *node, act *Action) {
 			return
 		}
 	}
+	var exp bytes.Buffer
 	h := sha256.New()
 	fmt.Fprintf(h, "types\n")
-	if err := gcexportdata.Write(h, r.fset, n.types); err != nil {
-		fmt.Fprintf(h, "key %s\n", n.key) // no export data: changes with any input
+	r.writeTypes(h, n.types)
+	if err := gcexportdata.Write(&exp, r.fset, n.types); err != nil {
+		exp.Reset() // the entry has no types: importers check them from source
 	}
 	fmt.Fprintf(h, "\nfacts %d\n", len(facts))
 	h.Write(facts)
@@ -251,7 +290,8 @@ func (r *run) store(n *node, act *Action) {
 		fmt.Fprintf(h, "import %s\n", imp.out)
 	}
 	out := hex.EncodeToString(h.Sum(nil))
-	if err := r.cache.put(n.key, out, n.root, facts, results); err == nil {
+	b := &body{facts: facts, results: results, types: exp.Bytes(), names: exportNames(n.types)}
+	if err := r.cache.put(n.key, out, n.root, b); err == nil {
 		n.out = out
 	}
 }
