@@ -31,6 +31,19 @@
 //	gosec      gosec -quiet -fmt json -out FILE [packages] in the module
 //	           directory, when a gosec binary is found
 //
+// With -edit FILE, each round also measures re-scans with the cache:
+//
+//	go-list    go list -e -deps [packages]: what a scan with everything in
+//	           its cache cannot do without
+//	cold-cache the scan with a new, empty cache (the round's own)
+//	warm       the scan again, nothing changed (its output must be the
+//	           cold one's, byte for byte, or the run fails)
+//	edit       the scan again after a line (a package variable) is added at
+//	           the end of FILE, which is restored afterwards
+//
+// and compares edit with cold-cache (target: under a tenth) and warm with
+// go-list.
+//
 // Flags:
 //
 //	-C DIR          measure the module in DIR instead of a generated one
@@ -39,6 +52,9 @@
 //	-keep           keep the generated module (its directory is printed)
 //	-runs N         timed rounds (default 3); wall times are best and median
 //	-steps LIST     comma-separated subset of load,load+SSA,datagate,gosec
+//	                (and, with -edit, of go-list,cold-cache,warm,edit)
+//	-edit FILE      also measure the incremental steps, editing FILE (a
+//	                path relative to the module directory)
 //	-gosec PATH     gosec binary (default: gosec in PATH, else in GOBIN or
 //	                GOPATH/bin); "none" skips the gosec step
 //	-profile DIR    write CPU and heap profiles of the first datagate run
@@ -66,6 +82,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/datagate/datagate/internal/bench"
@@ -75,7 +92,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: datagate-bench [-C DIR | -packages N | -real] [-runs N] [-steps LIST] [-gosec PATH] [-profile DIR] [-timeout D] [-json] [packages]
+const usage = `usage: datagate-bench [-C DIR | -packages N | -real] [-runs N] [-steps LIST] [-edit FILE] [-gosec PATH] [-profile DIR] [-timeout D] [-json] [packages]
        datagate-bench -report FILE
 
 Measures the datagate scan against load+SSA of the same packages and
@@ -94,6 +111,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	keep := fs.Bool("keep", false, "keep the generated module")
 	runs := fs.Int("runs", 3, "`N` timed rounds")
 	steps := fs.String("steps", strings.Join(bench.AllSteps, ","), "comma-separated `LIST` of steps to run")
+	edit := fs.String("edit", "", "also measure scans with the cache: cold, warm, and after a line is added to `FILE` (relative to the module)")
 	gosec := fs.String("gosec", "", "gosec binary `PATH` (default: gosec in PATH, GOBIN or GOPATH/bin); none: skip the step")
 	profile := fs.String("profile", "", "write profiles of the first datagate run to `DIR`")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
@@ -140,13 +158,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "datagate-bench: %v\n", err)
 		return 2
 	}
-	o := bench.Options{Patterns: patterns, Runs: *runs, Exe: exe, Log: stderr, Timeout: *timeout}
+	o := bench.Options{Patterns: patterns, Runs: *runs, Exe: exe, Log: stderr, Timeout: *timeout, Edit: *edit}
 	for s := range strings.SplitSeq(*steps, ",") {
 		if s = strings.TrimSpace(s); s == "" {
 			continue
 		}
 		if !known(s) {
-			fmt.Fprintf(stderr, "datagate-bench: unknown step %q (want %s)\n", s, strings.Join(bench.AllSteps, ","))
+			fmt.Fprintf(stderr, "datagate-bench: unknown step %q (want %s)\n", s, strings.Join(append(slices.Clone(bench.AllSteps), bench.IncrementalSteps...), ","))
 			return 2
 		}
 		o.Steps = append(o.Steps, s)
@@ -247,12 +265,7 @@ func printReport(path string, stdout, stderr io.Writer) int {
 }
 
 func known(step string) bool {
-	for _, s := range bench.AllSteps {
-		if s == step {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(bench.AllSteps, step) || slices.Contains(bench.IncrementalSteps, step)
 }
 
 // findGosec looks gosec up in PATH, then where go install puts it.

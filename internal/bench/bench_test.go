@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"go/parser"
@@ -79,7 +80,7 @@ func BenchmarkScan(b *testing.B) {
 	var st *Stats
 	for b.Loop() {
 		var err error
-		if st, err = ScanStep(dir, []string{"./..."}); err != nil {
+		if st, err = ScanStep(dir, []string{"./..."}, ""); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -370,5 +371,68 @@ func TestReportTimedOut(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), ">60.00") || !strings.Contains(buf.String(), "timed out") {
 		t.Errorf("report does not show the timeout:\n%s", buf.String())
+	}
+}
+
+// TestIncrementalRatios: the edit step is held against the cold scan with
+// the cache (target under a tenth), the warm one shown against go list;
+// a warm scan that wrote another output than the cold one is an error.
+func TestIncrementalRatios(t *testing.T) {
+	res := map[string]*StepResult{
+		StepGoList: {Name: StepGoList, Runs: []Run{{WallMS: 1000}}},
+		StepCold:   {Name: StepCold, Runs: []Run{{WallMS: 40000, Stats: &Stats{OutputSum: "a"}}, {WallMS: 36000, Stats: &Stats{OutputSum: "b"}}}},
+		StepWarm:   {Name: StepWarm, Runs: []Run{{WallMS: 1900, Stats: &Stats{OutputSum: "a"}}, {WallMS: 2100, Stats: &Stats{OutputSum: "c"}}}},
+		StepEdit:   {Name: StepEdit, Runs: []Run{{WallMS: 3000}, {WallMS: 4000}}},
+	}
+	for _, r := range res {
+		r.summarize()
+	}
+	rs := incrementalRatios(res)
+	if len(rs) != 2 {
+		t.Fatalf("got %d ratios, want edit/cold and warm/go-list: %+v", len(rs), rs)
+	}
+	if r := rs[0]; r.Best != 3000.0/36000 || r.Median != 3500.0/38000 || !r.Pass {
+		t.Errorf("edit/cold %+v, want best 3/36, median 3.5/38, passing", r)
+	}
+	if r := rs[1]; r.Median != 2.0 || r.Target != "" {
+		t.Errorf("warm/go-list %+v, want 2.0 and no target", r)
+	}
+	res[StepEdit].Runs = []Run{{WallMS: 4000}}
+	res[StepEdit].summarize()
+	if r := incrementalRatios(res)[0]; r.Pass {
+		t.Errorf("edit/cold %+v passes at 4/36", r)
+	}
+	if err := sameOutput(res, 0); err != nil {
+		t.Errorf("round 1: %v", err)
+	}
+	if err := sameOutput(res, 1); err == nil {
+		t.Error("round 2: a warm output unlike the cold one is not reported")
+	}
+}
+
+// TestRunEdited: the edit step runs with a line added at the end of the
+// file, and the file is as it was afterwards. The step's process here is
+// a script that checks the line.
+func TestRunEdited(t *testing.T) {
+	dir := t.TempDir()
+	src := "package p\n\nfunc F() {}\n"
+	testutil.WriteFile(t, dir, "p/p.go", src)
+	exe := filepath.Join(t.TempDir(), "child.sh")
+	script := "#!/bin/sh\n# args: -child edit -C DIR -- patterns\n" +
+		"grep -q 'datagate-bench: a one-line edit' \"$4/p/p.go\" || exit 1\n" +
+		"test \"$DATAGATE_BENCH_CACHE\" = /the/cache || exit 1\n" +
+		"echo '{\"findings\": 1}'\n"
+	if err := os.WriteFile(exe, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r, err := runEdited(context.Background(), Options{Dir: dir, Edit: "p/p.go", Exe: exe, Patterns: []string{"./..."}}, "/the/cache")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Stats == nil || r.Stats.Findings != 1 {
+		t.Errorf("stats %+v, want what the step printed", r.Stats)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "p", "p.go")); string(got) != src {
+		t.Errorf("after the step the file is\n%s\nwant\n%s", got, src)
 	}
 }

@@ -65,7 +65,16 @@ func RunChild(step, dir, profileDir string, timeout time.Duration, patterns []st
 		st, err = SSAStep(dir, patterns)
 	case StepDatagate:
 		cli.ConfigureRuntime(os.Getenv) // as cmd/datagate does
-		st, err = ScanStep(dir, patterns)
+		st, err = ScanStep(dir, patterns, "")
+	case StepCold, StepWarm, StepEdit:
+		cli.ConfigureRuntime(os.Getenv)
+		cache := os.Getenv(cacheDirEnv)
+		if cache == "" {
+			return fmt.Errorf("%s: no cache directory (%s)", step, cacheDirEnv)
+		}
+		st, err = ScanStep(dir, patterns, cache)
+	case StepGoList:
+		st, err = GoListStep(dir, patterns)
 	case stepCount:
 		st = new(Stats)
 		st.Functions, st.Instrs, err = CountSSA(dir, patterns...)

@@ -35,16 +35,40 @@ const (
 	// stepCount counts the SSA instructions of the root packages, once,
 	// outside the timed rounds.
 	stepCount = "count"
+
+	// The incremental steps (Options.Edit), in this order in a round:
+	// StepGoList is `go list -e -deps PATTERNS`; StepCold the scan with a
+	// new, empty cache (its own in each round); StepWarm the same scan
+	// again, nothing changed; StepEdit the scan again after a line is
+	// added at the end of the file Options.Edit names (taken out again
+	// after the step).
+	StepGoList = "go-list"
+	StepCold   = "cold-cache"
+	StepWarm   = "warm"
+	StepEdit   = "edit"
 )
 
 // AllSteps are the steps in the order each round runs them.
 var AllSteps = []string{StepLoad, StepSSA, StepDatagate, StepGosec}
+
+// IncrementalSteps are the steps Options.Edit adds to a round, in order.
+var IncrementalSteps = []string{StepGoList, StepCold, StepWarm, StepEdit}
+
+// cacheDirEnv passes the incremental steps' cache directory to the step's
+// process.
+const cacheDirEnv = "DATAGATE_BENCH_CACHE"
+
+// editLine is what StepEdit adds at the end of Options.Edit: a package
+// variable, so that the package is analysed again (its files changed)
+// while what its importers see does not change.
+const editLine = "\nvar _ = \"datagate-bench: a one-line edit\"\n"
 
 // Targets, from the product brief.
 const (
 	TargetScanOverSSA   = 1.3  // datagate wall time / load+SSA wall time, at most
 	TargetScanOverGosec = 0.5  // datagate wall time / gosec wall time, at most
 	TargetPeakRSSMB     = 1024 // datagate peak RSS, below
+	TargetEditOverCold  = 0.1  // scan after a one-file edit / cold scan with the cache, below
 )
 
 // GosecInstall is the hint printed when no gosec binary is found.
@@ -68,6 +92,9 @@ type Options struct {
 	// of time is not run again; with ProfileDir, the datagate step then
 	// writes its profiles so far and a goroutine dump (goroutines.txt).
 	Timeout time.Duration
+	// Edit, when set, adds IncrementalSteps to each round: the file (a
+	// path relative to Dir) edited for StepEdit.
+	Edit string
 	// Generated describes the module when it was generated.
 	Generated *Module
 	// Log receives progress lines; nil: none.
@@ -114,6 +141,7 @@ type Ratio struct {
 type Report struct {
 	Dir        string       `json:"dir"`
 	Patterns   []string     `json:"patterns"`
+	Edit       string       `json:"edit,omitempty"`
 	Generated  *Module      `json:"generated,omitempty"`
 	Go         string       `json:"go"`
 	CPUs       int          `json:"cpus"`
@@ -139,13 +167,31 @@ func Measure(ctx context.Context, o Options) (*Report, error) {
 	if len(o.Steps) == 0 {
 		o.Steps = AllSteps
 	}
+	if o.Edit != "" {
+		if _, err := os.Stat(filepath.Join(o.Dir, o.Edit)); err != nil {
+			return nil, fmt.Errorf("-edit: %w", err)
+		}
+		if !slices.ContainsFunc(o.Steps, func(s string) bool { return slices.Contains(IncrementalSteps, s) }) {
+			o.Steps = append(slices.Clone(o.Steps), IncrementalSteps...)
+		}
+	}
+	for _, s := range o.Steps {
+		if slices.Contains(IncrementalSteps, s) && o.Edit == "" {
+			return nil, fmt.Errorf("step %s needs the file to edit (-edit)", s)
+		}
+	}
+	// The incremental steps run in their order: warm and edit need the
+	// cache cold-cache filled in the same round.
+	if i, j := slices.Index(o.Steps, StepWarm), slices.Index(o.Steps, StepEdit); (i >= 0 || j >= 0) && !slices.Contains(o.Steps, StepCold) {
+		return nil, fmt.Errorf("steps %s and %s need %s", StepWarm, StepEdit, StepCold)
+	}
 	logf := func(format string, args ...any) {
 		if o.Log != nil {
 			fmt.Fprintf(o.Log, format+"\n", args...)
 		}
 	}
 	rep := &Report{
-		Dir: o.Dir, Patterns: o.Patterns, Generated: o.Generated,
+		Dir: o.Dir, Patterns: o.Patterns, Edit: o.Edit, Generated: o.Generated,
 		Go: runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH, CPUs: runtime.NumCPU(), Runs: o.Runs,
 		ProfileDir: o.ProfileDir,
 	}
@@ -163,7 +209,7 @@ func Measure(ctx context.Context, o Options) (*Report, error) {
 	}
 
 	logf("counting SSA instructions of the root packages")
-	if r, err := runChild(ctx, Options{Dir: o.Dir, Patterns: o.Patterns, Exe: o.Exe}, stepCount, ""); err != nil {
+	if r, err := runChild(ctx, Options{Dir: o.Dir, Patterns: o.Patterns, Exe: o.Exe}, stepCount, "", ""); err != nil {
 		return nil, err
 	} else if r.Stats != nil {
 		rep.Functions, rep.Instrs = r.Stats.Functions, r.Stats.Instrs
@@ -177,7 +223,14 @@ func Measure(ctx context.Context, o Options) (*Report, error) {
 		}
 		results[s] = res
 	}
+	var caches []string // the incremental steps' caches, one per round
+	defer func() {
+		for _, c := range caches {
+			os.RemoveAll(c)
+		}
+	}()
 	for round := range o.Runs {
+		cache := "" // this round's
 		for _, s := range o.Steps {
 			res := results[s]
 			if res.Skipped != "" || res.TimedOutMS > 0 {
@@ -187,12 +240,22 @@ func Measure(ctx context.Context, o Options) (*Report, error) {
 			if s == StepDatagate && round == 0 {
 				profile = o.ProfileDir
 			}
+			if s == StepCold {
+				var err error
+				if cache, err = os.MkdirTemp("", "datagate-bench-cache-"); err != nil {
+					return nil, err
+				}
+				caches = append(caches, cache)
+			}
 			var r Run
 			var err error
-			if s == StepGosec {
+			switch s {
+			case StepGosec:
 				r, err = runGosec(ctx, o)
-			} else {
-				r, err = runChild(ctx, o, s, profile)
+			case StepEdit:
+				r, err = runEdited(ctx, o, cache)
+			default:
+				r, err = runChild(ctx, o, s, profile, cache)
 			}
 			if errors.Is(err, errTimedOut) {
 				logf("round %d/%d %-9s timed out after %v", round+1, o.Runs, s, o.Timeout)
@@ -203,8 +266,11 @@ func Measure(ctx context.Context, o Options) (*Report, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s, round %d: %w", s, round+1, err)
 			}
-			logf("round %d/%d %-9s %8.2fs  cpu %7.2fs  rss %6.0f MB", round+1, o.Runs, s, r.WallMS/1000, r.CPUMS/1000, r.MaxRSSMB)
+			logf("round %d/%d %-10s %8.2fs  cpu %7.2fs  rss %6.0f MB", round+1, o.Runs, s, r.WallMS/1000, r.CPUMS/1000, r.MaxRSSMB)
 			res.Runs = append(res.Runs, r)
+		}
+		if err := sameOutput(results, round); err != nil {
+			return nil, err
 		}
 	}
 	for _, s := range o.Steps {
@@ -212,7 +278,7 @@ func Measure(ctx context.Context, o Options) (*Report, error) {
 		res.summarize()
 		rep.Steps = append(rep.Steps, *res)
 	}
-	rep.Ratios = ratios(results)
+	rep.Ratios = append(ratios(results), incrementalRatios(results)...)
 	return rep, nil
 }
 
@@ -244,7 +310,25 @@ func (s *StepResult) summarize() {
 		s.Note = fmt.Sprintf("%d findings, %d package errors", st.Findings, st.Errors)
 	case StepGosec:
 		s.Note = fmt.Sprintf("%d issues, %d files, %d lines", st.Findings, st.Files, st.Lines)
+	case StepGoList:
+		s.Note = fmt.Sprintf("%d packages listed", st.Packages)
+	case StepCold, StepWarm, StepEdit:
+		s.Note = fmt.Sprintf("%d findings, %d package errors", st.Findings, st.Errors)
 	}
+}
+
+// sameOutput checks that the warm scan of a round wrote what the cold
+// scan that filled the cache wrote.
+func sameOutput(res map[string]*StepResult, round int) error {
+	cold, warm := res[StepCold], res[StepWarm]
+	if cold == nil || warm == nil || len(cold.Runs) <= round || len(warm.Runs) <= round {
+		return nil
+	}
+	c, w := cold.Runs[round].Stats, warm.Runs[round].Stats
+	if c != nil && w != nil && c.OutputSum != w.OutputSum {
+		return fmt.Errorf("round %d: the scan restored from the cache wrote another output than the scan that filled it", round+1)
+	}
+	return nil
 }
 
 func median(xs []float64) float64 {
@@ -297,6 +381,27 @@ func ratios(res map[string]*StepResult) (out []Ratio) {
 	return out
 }
 
+// incrementalRatios compare the scans with the cache: after an edit
+// against cold (the target), and with nothing changed against go list.
+func incrementalRatios(res map[string]*StepResult) (out []Ratio) {
+	done := func(s string) *StepResult {
+		if r := res[s]; r != nil && len(r.Runs) > 0 && r.TimedOutMS == 0 {
+			return r
+		}
+		return nil
+	}
+	cold, warm, edit, list := done(StepCold), done(StepWarm), done(StepEdit), done(StepGoList)
+	if cold != nil && edit != nil {
+		best := edit.BestMS / cold.BestMS
+		out = append(out, Ratio{Name: "edit / cold-cache (wall)", Best: best, Median: edit.MedianMS / cold.MedianMS,
+			Target: fmt.Sprintf("< %.1f", TargetEditOverCold), Pass: best < TargetEditOverCold})
+	}
+	if warm != nil && list != nil {
+		out = append(out, Ratio{Name: "warm / go-list (wall)", Median: warm.MedianMS / list.MedianMS, Pass: true})
+	}
+	return out
+}
+
 // childArgs are the arguments of a step's process.
 func childArgs(o Options, step, profile string) []string {
 	args := []string{"-child", step, "-C", o.Dir}
@@ -315,9 +420,31 @@ var errTimedOut = errors.New("timed out")
 // exitTimedOut is the exit code of a child that ran out of time.
 const exitTimedOut = 3
 
+// runEdited runs StepEdit: the scan after editLine is added to o.Edit,
+// which is restored afterwards.
+func runEdited(ctx context.Context, o Options, cache string) (Run, error) {
+	path := filepath.Join(o.Dir, o.Edit)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return Run{}, err
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return Run{}, err
+	}
+	if err := os.WriteFile(path, append(slices.Clip(src), editLine...), fi.Mode()); err != nil {
+		return Run{}, err
+	}
+	r, err := runChild(ctx, o, StepEdit, "", cache)
+	if werr := os.WriteFile(path, src, fi.Mode()); werr != nil {
+		return r, errors.Join(err, fmt.Errorf("restoring %s: %w", path, werr))
+	}
+	return r, err
+}
+
 // runChild runs one step in a fresh process of o.Exe and reads the Stats
-// it prints.
-func runChild(ctx context.Context, o Options, step, profile string) (Run, error) {
+// it prints; cache is the directory of the incremental steps' cache.
+func runChild(ctx context.Context, o Options, step, profile, cache string) (Run, error) {
 	if o.Timeout > 0 {
 		// The child stops itself at the timeout; this is for a child
 		// that cannot.
@@ -326,6 +453,9 @@ func runChild(ctx context.Context, o Options, step, profile string) (Run, error)
 		defer cancel()
 	}
 	cmd := exec.CommandContext(ctx, o.Exe, childArgs(o, step, profile)...)
+	if cache != "" {
+		cmd.Env = append(os.Environ(), cacheDirEnv+"="+cache)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	r, err := timed(cmd)
@@ -412,6 +542,9 @@ func (rep *Report) WriteText(w io.Writer) error {
 			len(g.Packages), g.Config.Layers, g.Config.Fanout, g.Files, g.Lines)
 	}
 	fmt.Fprintf(&b, "patterns: %s\n", strings.Join(rep.Patterns, " "))
+	if rep.Edit != "" {
+		fmt.Fprintf(&b, "edit:     %s (a line added at its end for the edit step)\n", rep.Edit)
+	}
 	fmt.Fprintf(&b, "machine:  %s, %d CPUs; %d interleaved rounds, each step in a fresh process\n", rep.Go, rep.CPUs, rep.Runs)
 	if rep.Timeout != "" {
 		fmt.Fprintf(&b, "timeout:  %s per run\n", rep.Timeout)
