@@ -28,8 +28,8 @@ import (
 // file and renamed, so that a reader sees a whole entry or none. Each
 // carries its key, the format version and a checksum of its body: a
 // damaged, truncated or foreign entry is not used (the package is analysed
-// and the entry written again). Nothing is ever deleted: remove the
-// directory to reclaim its space.
+// and the entry written again; a damaged one is removed). Nothing else
+// is ever deleted: remove the directory to reclaim its space.
 type Cache struct {
 	dir string
 
@@ -156,12 +156,12 @@ func (c *Cache) body(e *entry) (*body, error) {
 		return nil, err
 	}
 	if int64(len(data)) != e.off+int64(e.Facts+e.Results+e.Types+e.Names) {
-		c.bad.Add(1)
+		c.damaged(e)
 		return nil, fmt.Errorf("cache entry %s: truncated or damaged", e.path)
 	}
 	b := data[e.off:]
 	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != e.Sum {
-		c.bad.Add(1)
+		c.damaged(e)
 		return nil, fmt.Errorf("cache entry %s: checksum mismatch", e.path)
 	}
 	out := &body{}
@@ -172,6 +172,14 @@ func (c *Cache) body(e *entry) (*body, error) {
 		*part.dst, b = b[:part.n:part.n], b[part.n:]
 	}
 	return out, nil
+}
+
+// damaged counts a damaged entry and removes it: its header reads, so a
+// later run would find it again, and the package whose entry it is may be
+// analysed without its entry being written again (see run.process).
+func (c *Cache) damaged(e *entry) {
+	c.bad.Add(1)
+	os.Remove(e.path)
 }
 
 // put writes the entry for key: a temporary file in the entry's

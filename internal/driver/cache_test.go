@@ -265,3 +265,64 @@ func TestCacheTypesFromExport(t *testing.T) {
 		t.Errorf("after a comment in mid, analysed %v with results %v; want mid alone, results %v", ran, res, cold)
 	}
 }
+
+// TestCacheDamagedEntryPartialImport: a package whose entry proves damaged
+// only when it is restored is analysed with its imports as the run
+// restored them: mid, with low's types from export data that lacks low's
+// unexported type (nothing said mid would be analysed). That analysis is
+// not kept, nor app's, whose key needs mid's output; the damaged entry is
+// removed, so the next run analyses mid again, with low checked from
+// source, and keeps it (and app's); the run after that analyses nothing.
+func TestCacheDamagedEntryPartialImport(t *testing.T) {
+	mod := testutil.WriteModule(t, hidden)
+	dir := t.TempDir()
+	run := func() ([]string, []string) {
+		t.Helper()
+		c, err := driver.OpenCache(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := newSuite()
+		g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app"), &driver.Options{
+			TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
+			Salt: func(*packages.Package) string { return "s" },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := g.Roots[0].Results[s.report].([]string)
+		return s.ranOn("depth"), r
+	}
+	_, cold := run()
+
+	// Take the last byte off mid's entry (the only one that names the
+	// type twice, in the list of names its export data must hold): its
+	// header still reads, so the run finds it and means to restore mid.
+	damaged := 0
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(string(data), "twice\n") {
+			damaged++
+			return os.WriteFile(path, data[:len(data)-1], 0o644)
+		}
+		return nil
+	})
+	if err != nil || damaged != 1 {
+		t.Fatalf("damaged %d entries (%v), want mid's", damaged, err)
+	}
+	// An edit of app, so that mid is needed.
+	testutil.WriteFile(t, mod, "app/app.go", hidden["app/app.go"]+"\n// Reviewed.\n")
+	both := []string{"example.com/m/app", "example.com/m/mid"}
+	for i, want := range [][]string{both, both, nil} {
+		ran, res := run()
+		if !slices.Equal(ran, want) || !slices.Equal(res, cold) {
+			t.Errorf("run %d after the damage: analysed %v with results %v; want %v and %v", i+1, ran, res, want, cold)
+		}
+	}
+}

@@ -178,6 +178,9 @@ type node struct {
 	// partialScope is set when they came from export data that does not.
 	scopeNeeded  bool
 	partialScope bool
+	// degraded is set on a package analysed with such an import, or with
+	// a degraded one: its entry is not written.
+	degraded bool
 }
 
 // cacheState is what a run with a cache knows of a package before it
@@ -486,13 +489,14 @@ func (r *run) process(n *node) {
 	r.analyse(n, act, files, info)
 	n.failed = act.Err != nil
 	// A package found in the cache whose entry then proved unusable
-	// (damaged) is analysed with what its imports' entries gave; if one
-	// of them came from export data without all its types (it was not
-	// known that this package would be analysed), the analysis may have
-	// missed an implementation there: it is not kept, so the next run
-	// analyses the package again, with its imports' full types.
-	partial := slices.ContainsFunc(n.imports, func(imp *node) bool { return imp.partialScope })
-	if r.cache != nil && n.key != "" && !n.failed && !partial {
+	// (damaged, and removed) is analysed with what its imports' entries
+	// gave; if one of them came from export data without all its types
+	// (it was not known that this package would be analysed), the
+	// analysis may have missed an implementation there. It is not kept,
+	// nor is the analysis of a package importing one so made: the next
+	// run analyses them again, with their imports' full types.
+	n.degraded = slices.ContainsFunc(n.imports, func(imp *node) bool { return imp.partialScope || imp.degraded })
+	if r.cache != nil && n.key != "" && !n.failed && !n.degraded {
 		r.store(n, act)
 	}
 }
