@@ -53,15 +53,13 @@ type engine struct {
 
 	// For the rounds over a recursive component: a clock ticked at each
 	// function walk, when each function was last walked, the functions
-	// whose summaries its walk read, when its summary last changed, and
-	// when the package's variables or panics last changed.
+	// whose summaries its walk read, and when its summary last changed.
 	tick       int
 	analysedAt map[*ssa.Function]int
 	deps       map[*ssa.Function]map[*ssa.Function]bool
 	changedAt  map[*ssa.Function]int
-	sharedAt   int
 	// globalAt is when each package variable last changed, panicAt when
-	// the panics did (see sharedStale).
+	// the panics did (see stale).
 	globalAt map[*ssa.Global]int
 	panicAt  int
 	// coarse marks the functions walked field-insensitively (over their
@@ -106,7 +104,7 @@ func (e *engine) run() {
 	if len(e.globals) > 0 || e.panicked || len(e.queues) > 0 {
 		for _, fn := range e.funcs {
 			if (len(e.globals) > 0 && readsGlobals(fn)) || (e.panicked && callsRecover(fn)) || (len(e.queues) > 0 && e.queueStale(fn)) {
-				if !e.sharedStale(fn) {
+				if !e.stale(fn) {
 					continue
 				}
 				old := e.sums[fn]
@@ -152,28 +150,16 @@ func (e *engine) solve(scc []*ssa.Function) {
 }
 
 // stale reports whether a walk of fn may give another summary than its
-// last one: a summary it read (its own included) changed since, or the
-// package variables or panics it may have read did. A walk is a function
-// of those alone.
+// last one: a summary it read (its own included) changed since, or a
+// package variable it refers to, the panics (if it recovers) or a queue
+// it receives from did. A walk is a function of those alone: it reads a
+// package variable's data only through the variable itself (an operand
+// of its own instructions, indexGlobals), the panics only at its own
+// recover(), a queue only at its own receives (dequeued). Transpiled C
+// writes package variables in nearly every function: re-walking every
+// function of a recursive component whenever any variable changed made
+// modernc.org/sqlite/lib walk its large components for all 7 rounds.
 func (e *engine) stale(fn *ssa.Function) bool {
-	at := e.analysedAt[fn]
-	if e.sharedAt >= at {
-		return true
-	}
-	for d := range e.deps[fn] {
-		if e.changedAt[d] >= at && e.changedAt[d] > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// sharedStale reports whether a walk of fn may give another result than
-// its last one after the package's variables or panics changed: a
-// variable it reads, the panics (if it recovers) or a summary it read
-// changed since. Transpiled C reads package variables in nearly every
-// function; most of them hold no user data.
-func (e *engine) sharedStale(fn *ssa.Function) bool {
 	at := e.analysedAt[fn]
 	if e.panicAt >= at && e.panicked && callsRecover(fn) {
 		return true

@@ -92,7 +92,6 @@ func (s *fstate) enqueueField(f *types.Var, t tree, pos token.Pos) {
 	}
 	if q.put("", keep) {
 		s.changed = true
-		s.e.sharedAt = s.e.tick
 		s.e.queueAt[f] = s.e.tick
 	}
 }

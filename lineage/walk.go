@@ -1012,7 +1012,6 @@ func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 			if g.put(r.path, t) {
 				s.changed = true
 				s.moved(r.obj)
-				s.e.sharedAt = s.e.tick
 				s.e.globalAt[obj.glob] = s.e.tick
 			}
 		}
@@ -1361,7 +1360,6 @@ func (s *fstate) instr(instr ssa.Instruction) {
 			}
 			if s.e.panics.put("", withStep(t, s.step(in.Pos(), "panicked with"))) {
 				s.e.panicked = true
-				s.e.sharedAt = s.e.tick
 				s.e.panicAt = s.e.tick
 			}
 		}

@@ -1103,7 +1103,6 @@ func (s *fstate) writeInto(c ssa.CallInstruction, rs []ref, path string, t tree,
 			}
 			if g.put(r.path, t) {
 				s.moved(r.obj)
-				s.e.sharedAt = s.e.tick
 				s.e.globalAt[obj.glob] = s.e.tick
 			}
 		}
