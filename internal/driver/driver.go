@@ -469,9 +469,15 @@ func (r *run) process(n *node) {
 		}
 	}
 
-	withEntry := r.cache != nil && n.key != "" && len(act.Errors) == 0 && len(act.FailedDeps) == 0
-	if n.typesOnly && withEntry && r.restoreTypes(n, act) {
-		return
+	// A types-only package's types come from its entry when they can;
+	// it gets one if it has none.
+	storeTypes := false
+	if n.typesOnly && r.cache != nil && n.key != "" && len(act.Errors) == 0 && len(act.FailedDeps) == 0 {
+		ok, found := r.restoreTypes(n, act)
+		if ok {
+			return
+		}
+		storeTypes = !found
 	}
 	files, info, err := r.safeCheck(n, act, !n.typesOnly)
 	if err != nil {
@@ -480,7 +486,7 @@ func (r *run) process(n *node) {
 		return
 	}
 	n.failed = len(act.Errors) > 0 || len(act.FailedDeps) > 0
-	if n.typesOnly && withEntry && !n.failed {
+	if storeTypes && !n.failed {
 		r.storeTypes(n)
 	}
 	if n.typesOnly || n.failed {

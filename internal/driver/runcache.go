@@ -232,18 +232,22 @@ func (r *run) materialize(n *node) bool {
 }
 
 // restoreTypes makes a types-only package's types from its entry, when
-// it has one that can stand for the source (importTypes).
-func (r *run) restoreTypes(n *node, act *Action) bool {
+// it has one that can stand for the source (importTypes). found reports
+// whether there is an entry (not to be written again).
+func (r *run) restoreTypes(n *node, act *Action) (ok, found bool) {
 	e := r.cache.lookup(n.key)
 	if e == nil {
-		return false
+		return false, false
 	}
 	b, err := r.cache.body(e)
-	if err != nil || !r.importTypes(n, b) {
-		return false
+	if err != nil {
+		return false, false // damaged, and removed
+	}
+	if !r.importTypes(n, b) {
+		return false, true
 	}
 	act.TypesFromExport = true
-	return true
+	return true, true
 }
 
 // storeTypes writes a types-only package's entry: its export data, for
