@@ -117,6 +117,7 @@ func Analyze(cfg *Config) *Result {
 		deps:       make(map[*ssa.Function]map[*ssa.Function]bool),
 		changedAt:  make(map[*ssa.Function]int),
 		coarse:     make(map[*ssa.Function]bool),
+		merged:     make(map[*ssa.Function]bool),
 		names:      make(map[*types.Func]string),
 		callDescs:  make(map[string][2]string),
 		globalAt:   make(map[*ssa.Global]int),

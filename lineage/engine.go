@@ -65,6 +65,10 @@ type engine struct {
 	// coarse marks the functions walked field-insensitively (over their
 	// work budget): once coarse, a function stays so.
 	coarse map[*ssa.Function]bool
+	// merged marks the coarse functions walked with their allocations
+	// merged into one place (see maxCoarsePts): once merged, a function
+	// stays so.
+	merged map[*ssa.Function]bool
 	names  map[*types.Func]string // targetName's
 	// callDescs are the steps' descriptions of a call of a function by
 	// name: passed to it, returned by it.

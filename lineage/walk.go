@@ -139,8 +139,13 @@ type fstate struct {
 	work int
 	// coarse walks keep every value's data at the value itself, symbolic
 	// origins standing for the whole input (see flat).
-	coarse  bool
-	strMemo map[strKey]StrExpr
+	coarse bool
+	// merge: the function's allocations are one place (maxCoarsePts);
+	// spread: a coarse walk found a points-to list over maxCoarsePts;
+	// remerge: and went over the work budget, so it is to be walked
+	// again, merged.
+	merge, spread, remerge bool
+	strMemo                map[strKey]StrExpr
 
 	// deps are the functions of the package whose summaries the walk
 	// read (see engine.stale).
@@ -195,6 +200,25 @@ const workPerInstr = 32
 // 433 results became 267). Dependencies keep workPerInstr.
 const workPerInstrScanned = 1024
 
+// maxCoarsePts bounds the places one value, or one place in memory, may
+// point to in a coarse walk that also goes over the work budget of
+// dependencies (workPerInstr, in the code under scan too). Code that
+// files hundreds of allocations in a shared structure and reads them back
+// through it (an AST decorator: each of its 120 node types allocated,
+// stored in a map of nodes, each node pointing to its parents) makes
+// every load read every place, and every place point to every other: the
+// walk costs the square of its allocations per load, in every pass
+// (github.com/dave/dst/decorator: decorateNode and restoreNode, 112
+// places per list, 0.6 and 1.6 million origins moved per walk, 9 s of the
+// package's analysis). Past both, the function is walked again with its
+// allocations (those that are not writers answering the caller) as one
+// place, which data stored in any of them reaches: coarser, never
+// dropping data. Both, because a walk that moves little data through many
+// places (an init building a table of thousands of literals: go-jsonnet's
+// astgen, 3,050 places, nothing moved) gets slower merged: every read
+// then copies what all of them hold.
+const maxCoarsePts = 64
+
 // maxPreciseInstrs is the size (SSA instructions) past which a function is
 // walked field-insensitively from the start: a precise walk of a function
 // that large (transpiled C, a generated parser) goes over its work budget
@@ -224,18 +248,24 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 		n += len(b.Instrs)
 	}
 	big := n > maxPreciseInstrs
-	s := e.walk(fn, e.coarse[fn] || w < 0 || big, w)
+	s := e.walk(fn, e.coarse[fn] || w < 0 || big, e.merged[fn], w)
 	unsettled := false
 	if s != nil && s.unsettled {
 		unsettled, s = true, nil
 	}
 	if s == nil {
 		e.coarse[fn] = true
-		s = e.walk(fn, true, w)
+		s = e.walk(fn, true, e.merged[fn], w)
+	}
+	if s.remerge {
+		e.merged[fn] = true
+		s = e.walk(fn, true, true, w)
 	}
 	if s.coarse {
 		var limit string
 		switch {
+		case s.merge:
+			limit = "a value points to over " + itoa(maxCoarsePts) + " places: walked field-insensitively, its allocations as one place"
 		case unsettled:
 			limit = "data flow did not settle in " + itoa(maxIterations) + " passes: walked field-insensitively"
 		case w < 0:
@@ -262,7 +292,7 @@ func (e *engine) analyze(fn *ssa.Function) *Summary {
 // summary; nil when a precise walk went over its work budget (what it
 // recorded so far, flows and package variables, stays: it is data that
 // does flow).
-func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
+func (e *engine) walk(fn *ssa.Function, coarse, merge bool, perInstr int) *fstate {
 	s := &fstate{
 		e:       e,
 		fn:      fn,
@@ -281,12 +311,21 @@ func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
 		exits:   make(map[string]int),
 		deps:    make(map[*ssa.Function]bool),
 		coarse:  coarse,
+		merge:   merge,
 	}
 	instrs := 0
 	for _, b := range fn.Blocks {
 		instrs += len(b.Instrs)
 	}
 	budget := perInstr * max(instrs, 16)
+	// The budget past which a coarse walk through too many places is
+	// walked again merged (maxCoarsePts): the dependencies' budget, also
+	// in the code under scan.
+	mergeBudget := workPerInstr
+	if perInstr > 0 && perInstr < mergeBudget {
+		mergeBudget = perInstr
+	}
+	mergeBudget *= max(instrs, 16)
 	e.tick++
 	e.analysedAt[fn] = e.tick
 	s.init()
@@ -322,6 +361,10 @@ func (e *engine) walk(fn *ssa.Function, coarse bool, perInstr int) *fstate {
 			s.block(b)
 			if !coarse && s.work > budget {
 				return nil
+			}
+			if coarse && !merge && s.spread && s.work > mergeBudget {
+				s.remerge = true
+				return s // analyze walks it again, merged
 			}
 		}
 		if !s.changed || once {
@@ -389,6 +432,11 @@ type objKey struct {
 
 // object interns an abstract object.
 func (s *fstate) object(kind objKind, index int, key any) int {
+	if s.merge && kind == objAlloc {
+		if v, ok := key.(ssa.Value); ok && !s.e.answerWriter(v.Type()) {
+			key = mergedAllocs{}
+		}
+	}
 	if i, ok := s.objKey[objKey{kind, key}]; ok {
 		return i
 	}
@@ -406,6 +454,10 @@ func (s *fstate) object(kind objKind, index int, key any) int {
 	s.objKey[objKey{kind, key}] = len(s.objs) - 1
 	return len(s.objs) - 1
 }
+
+// mergedAllocs is the key of the one place a merged walk (fstate.merge)
+// keeps its allocations in.
+type mergedAllocs struct{}
 
 func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
 	seen := make(map[*ssa.BasicBlock]bool)
@@ -611,6 +663,14 @@ func (s *fstate) addPts(v ssa.Value, rs []ref) {
 	if l, changed := addRefs(s.pts[v], rs); changed {
 		s.pts[v] = l
 		s.changed = true
+		s.spreads(l)
+	}
+}
+
+// spreads notes a coarse walk's points-to list over maxCoarsePts.
+func (s *fstate) spreads(l []ref) {
+	if s.coarse && len(l) > maxCoarsePts {
+		s.spread = true
 	}
 }
 
@@ -1019,6 +1079,7 @@ func (s *fstate) store(rs []ref, t tree, ptrs []ref) {
 			s.heapPts[r] = l
 			s.changed = true
 			s.moved(r.obj)
+			s.spreads(l)
 		}
 	}
 }

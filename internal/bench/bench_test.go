@@ -190,6 +190,12 @@ func TestShapesScan(t *testing.T) {
 	if !strings.Contains(stderr.String(), " 0 packages analysed,") {
 		t.Errorf("the second scan analysed packages again:\n%s", stderr.String())
 	}
+	// The decorator's walk goes through more places than a coarse walk
+	// keeps apart: its allocations are merged (lineage maxCoarsePts), and
+	// its flow is still found (below).
+	if merged := "decor.Decorator).Decorate: a value points to over 64 places: walked field-insensitively, its allocations as one place"; !strings.Contains(stderr.String(), merged) {
+		t.Errorf("-v does not say that Decorate was walked with its allocations merged:\n%s", testutil.Head(stderr.String(), 30))
+	}
 	for _, call := range []string{`/giant"`, `/table"`, "c.Users.Op0(", `/prod/pb"`, `/decor"`} {
 		line := 0
 		for i, l := range strings.Split(string(src), "\n") {
