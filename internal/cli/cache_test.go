@@ -192,7 +192,7 @@ func Welcome(u *user.User) error { return notify.New().Notify(u.Email) }
 	if cold.code == ExitError || !strings.Contains(cold.stdout, "notify.go") {
 		t.Fatalf("cold scan: exit %d, no path through notify.go:\n%s\n%s", cold.code, cold.stdout, cold.stderr)
 	}
-	testutil.WriteFile(t, dir, "app/app.go", strings.Replace(readFile(t, filepath.Join(dir, "app", "app.go")), "greets u.", "greets u by e-mail.", 1))
+	testutil.WriteFile(t, dir, "app/app.go", strings.Replace(testutil.ReadFile(t, filepath.Join(dir, "app", "app.go")), "greets u.", "greets u by e-mail.", 1))
 	o := run(t, "-C", dir, "-v", "-format", "json", "./...")
 	if a, r := counts(t, o); a != 1 || r != 2 {
 		t.Errorf("after an edit of app: %d analysed, %d restored; want 1 and 2", a, r)
@@ -202,13 +202,4 @@ func Welcome(u *user.User) error { return notify.New().Notify(u.Email) }
 	if o.stdout != fresh.stdout {
 		t.Errorf("after the edit, the output differs from a scan without the cache:\n%s", testutil.FirstDiff(fresh.stdout, o.stdout))
 	}
-}
-
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

@@ -211,6 +211,26 @@ var hidden = map[string]string{
 	"app/app.go": "package app\n\nimport \"example.com/m/mid\"\n\nfunc App() int { return mid.Mid() }\n",
 }
 
+// runApp analyses mod's app with the cache in dir and returns the actions
+// by path, the packages depth ran on and app's results.
+func runApp(t *testing.T, mod, dir string) (map[string]*driver.Action, []string, []string) {
+	t.Helper()
+	c, err := driver.OpenCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSuite()
+	g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app"), &driver.Options{
+		TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
+		Salt: func(*packages.Package) string { return "s" },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := g.Roots[0].Results[s.report].([]string)
+	return byPath(g), s.ranOn("depth"), r
+}
+
 // TestCacheTypesFromExport: a package restored for an importer analysed
 // again gets its types from its entry's export data when nothing that
 // analysis can see is missing there: low, which app does not import,
@@ -223,23 +243,7 @@ var hidden = map[string]string{
 func TestCacheTypesFromExport(t *testing.T) {
 	mod := testutil.WriteModule(t, hidden)
 	dir := t.TempDir()
-	run := func() (map[string]*driver.Action, []string, []string) {
-		t.Helper()
-		c, err := driver.OpenCache(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := newSuite()
-		g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app"), &driver.Options{
-			TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
-			Salt: func(*packages.Package) string { return "s" },
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, _ := g.Roots[0].Results[s.report].([]string)
-		return byPath(g), s.ranOn("depth"), r
-	}
+	run := func() (map[string]*driver.Action, []string, []string) { return runApp(t, mod, dir) }
 	_, ran, cold := run()
 	if len(ran) != 3 {
 		t.Fatalf("cold run analysed %v", ran)
@@ -277,21 +281,8 @@ func TestCacheDamagedEntryPartialImport(t *testing.T) {
 	mod := testutil.WriteModule(t, hidden)
 	dir := t.TempDir()
 	run := func() ([]string, []string) {
-		t.Helper()
-		c, err := driver.OpenCache(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := newSuite()
-		g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app"), &driver.Options{
-			TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
-			Salt: func(*packages.Package) string { return "s" },
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, _ := g.Roots[0].Results[s.report].([]string)
-		return s.ranOn("depth"), r
+		_, ran, res := runApp(t, mod, dir)
+		return ran, res
 	}
 	_, cold := run()
 

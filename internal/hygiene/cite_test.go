@@ -34,7 +34,7 @@ var specExempt = map[string]bool{
 // of README.md, and that none cites the SPEC's sections.
 func TestReadmeCitations(t *testing.T) {
 	root := testutil.RepoRoot(t)
-	anchors := markdownAnchors(readFile(t, filepath.Join(root, "README.md")))
+	anchors := markdownAnchors(testutil.ReadFile(t, filepath.Join(root, "README.md")))
 	files := trackedFiles(t, root, "*.go", "*.yml", "*.yaml", "*.md")
 	if len(files) == 0 {
 		t.Fatal("no files found")

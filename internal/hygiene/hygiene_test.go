@@ -160,8 +160,8 @@ func (e *gitError) Unwrap() error { return e.err }
 // row: the demo's README is the reference, the top-level one a copy.
 func TestReadmeDemoTable(t *testing.T) {
 	root := testutil.RepoRoot(t)
-	readme := readFile(t, filepath.Join(root, "README.md"))
-	demo := readFile(t, filepath.Join(root, "testdata", "demo", "README.md"))
+	readme := testutil.ReadFile(t, filepath.Join(root, "README.md"))
+	demo := testutil.ReadFile(t, filepath.Join(root, "testdata", "demo", "README.md"))
 
 	const begin, end = "<!-- demo-table: begin", "<!-- demo-table: end -->"
 	i := strings.Index(readme, begin)
@@ -201,22 +201,13 @@ func tableRows(s string) []string {
 	return rows
 }
 
-func readFile(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // TestReadmeSDKTable checks that README.md's list of the SDK exits (between
 // the sdk-table markers) is the one the knowledge tables give: one row per
 // SDK of knowledge.SDKs, with the operations of its rows in
 // knowledge.SDKExits; and that every SDK exit belongs to one SDK.
 func TestReadmeSDKTable(t *testing.T) {
 	root := testutil.RepoRoot(t)
-	readme := readFile(t, filepath.Join(root, "README.md"))
+	readme := testutil.ReadFile(t, filepath.Join(root, "README.md"))
 	const begin, end = "<!-- sdk-table: begin", "<!-- sdk-table: end -->"
 	i := strings.Index(readme, begin)
 	j := strings.Index(readme, end)

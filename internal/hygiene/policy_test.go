@@ -30,7 +30,7 @@ func TestReadmePolicyExample(t *testing.T) {
 		t.Skip("type-checks lineage/policy; skipped with -short")
 	}
 	root := testutil.RepoRoot(t)
-	readme := readFile(t, filepath.Join(root, "README.md"))
+	readme := testutil.ReadFile(t, filepath.Join(root, "README.md"))
 	example := readmePolicyExample(t, readme)
 	// The example's deploy globs must match files: one for each, in a
 	// directory of its own.

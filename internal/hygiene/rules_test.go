@@ -20,7 +20,7 @@ import (
 // TestReadmeRules checks README.md's Rules table against the rule table:
 // one row per rule, in evaluation order, with its id, level and When.
 func TestReadmeRules(t *testing.T) {
-	readme := readFile(t, filepath.Join(testutil.RepoRoot(t), "README.md"))
+	readme := testutil.ReadFile(t, filepath.Join(testutil.RepoRoot(t), "README.md"))
 	section := markdownSection(t, readme, "## Rules")
 	got := firstTable(section)
 	want := []string{"| id | level | reported when |", "|---|---|---|"}
@@ -37,7 +37,7 @@ func TestReadmeRules(t *testing.T) {
 // table: one list item per rule, in evaluation order, with its level and
 // When as plain text.
 func TestAnalyzerDocRules(t *testing.T) {
-	src := readFile(t, filepath.Join(testutil.RepoRoot(t), "analyzers", "datagate", "doc.go"))
+	src := testutil.ReadFile(t, filepath.Join(testutil.RepoRoot(t), "analyzers", "datagate", "doc.go"))
 	const item = "//   - datagate/"
 	var got []string
 	for _, l := range strings.Split(src, "\n") {

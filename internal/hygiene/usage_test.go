@@ -33,8 +33,8 @@ import (
 func TestUsage(t *testing.T) {
 	root := testutil.RepoRoot(t)
 	cli := parseCLI(t, filepath.Join(root, "internal", "cli"))
-	doc := readFile(t, filepath.Join(root, "cmd", "datagate", "doc.go"))
-	readme := markdownSection(t, readFile(t, filepath.Join(root, "README.md")), "## Command line")
+	doc := testutil.ReadFile(t, filepath.Join(root, "cmd", "datagate", "doc.go"))
+	readme := markdownSection(t, testutil.ReadFile(t, filepath.Join(root, "README.md")), "## Command line")
 	usage, ok := cli.consts["usage"]
 	if !ok {
 		t.Fatal("internal/cli: no usage constant")

@@ -69,3 +69,14 @@ func CopyTestdata(t testing.TB, elem ...string) string {
 	t.Helper()
 	return CopyTree(t, Testdata(t, elem...), t.TempDir())
 }
+
+// ReadFile returns the contents of the file at path, failing the test if
+// it cannot be read.
+func ReadFile(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
