@@ -159,10 +159,11 @@ func (e *engine) solve(scc []*ssa.Function) {
 // it receives from did. A walk is a function of those alone: it reads a
 // package variable's data only through the variable itself (an operand
 // of its own instructions, indexGlobals), the panics only at its own
-// recover(), a queue only at its own receives (dequeued). Transpiled C
-// writes package variables in nearly every function: re-walking every
-// function of a recursive component whenever any variable changed made
-// modernc.org/sqlite/lib walk its large components for all 7 rounds.
+// recover(), a queue only at its own receives (dequeued). (Before, any
+// change to a package variable anywhere made every function stale; on
+// kratos few walks: the scan allocates 13.30 GB before, 13.28 GB after;
+// modernc.org/sqlite/lib's largest component, 188 functions, still takes
+// 572 walks, its summaries changing from round to round.)
 func (e *engine) stale(fn *ssa.Function) bool {
 	at := e.analysedAt[fn]
 	if e.panicAt >= at && e.panicked && callsRecover(fn) {
