@@ -355,7 +355,7 @@ func TestSARIFContent(t *testing.T) {
 	if len(run.Results) != len(r.Findings) {
 		t.Fatalf("%d results for %d findings", len(run.Results), len(r.Findings))
 	}
-	hashes := lineHashes(mustRead(t, filepath.Join(r.Root, "app", "signup.go")))
+	hashes := lineHashes(testutil.ReadFile(t, filepath.Join(r.Root, "app", "signup.go")))
 	for i, res := range run.Results {
 		f := r.Findings[i]
 		if res.RuleID != f.Rule || run.Tool.Driver.Rules[res.RuleIndex].ID != f.Rule || res.Level != f.Level {
@@ -405,15 +405,6 @@ func TestSARIFContent(t *testing.T) {
 			t.Errorf("suppressed result written")
 		}
 	}
-}
-
-func mustRead(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 func TestSARIFLimits(t *testing.T) {
