@@ -44,6 +44,10 @@ const (
 	maxParts = 24
 )
 
+// tooManyValues is the reason of the unknown part that stands for the
+// alternatives past maxAlts.
+const tooManyValues = "too many possible values"
+
 // Lit returns the expression for a literal string.
 func Lit(s string, def Position) StrExpr {
 	return StrExpr{{{Kind: PartLit, Text: s, Def: def}}}
@@ -149,7 +153,7 @@ func (e StrExpr) norm() StrExpr {
 	less := func(i, j int) bool { return items[i].k < items[j].k }
 	sort.SliceStable(items, less)
 	if len(items) > maxAlts {
-		marker := StrAlt{{Kind: PartUnknown, Text: "too many possible values"}}
+		marker := StrAlt{{Kind: PartUnknown, Text: tooManyValues}}
 		mk := altString(marker)
 		kept := items[: maxAlts-1 : maxAlts-1]
 		has := false

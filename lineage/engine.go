@@ -133,6 +133,12 @@ func (e *engine) solve(scc []*ssa.Function) {
 			}
 			old := e.sums[fn]
 			s := e.analyze(fn)
+			if recursive && old != nil {
+				// Each round says at least what the last did
+				// (joinSummaries), so that the rounds settle.
+				s = joinSummaries(old, s)
+				e.sums[fn] = s
+			}
 			if old == nil || old.String() != s.String() {
 				changed = true
 				e.changedAt[fn] = e.analysedAt[fn]

@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -446,4 +447,207 @@ func stringPaths(t types.Type, depth int) []string {
 		out = append(out, ".#ep")
 	}
 	return out
+}
+
+// joinSummaries returns the union of old and cur, two summaries of one
+// function from successive rounds over its recursive component, coarsened
+// and ordered as a walk's summary is (coarsenSummary, sortSummary): what
+// either says flows, flows. An entry both have keeps old's steps.
+//
+// A walk rebuilds the summary from what it reads, and the merges that
+// bound a summary (maxEdgesPerPair) make that not monotone: nine edges
+// below a parameter's field became one from the field, the next walk,
+// reading that one, gave the nine again, and the component went round
+// in a cycle of three summaries for all of maxRounds (kratos: 785
+// functions did not settle, among them cenkalti/backoff's decorators,
+// protobuf's internal/impl and sqlite/lib). Joined, each round's summary
+// says at least what the last one did, and a merged edge covers its
+// parts from then on (clusterPaths groups them under it again), so the
+// rounds settle.
+func joinSummaries(old, cur *Summary) *Summary {
+	if covers(old, cur) {
+		return old
+	}
+	out := &Summary{Limit: cur.Limit}
+	if out.Limit == "" {
+		out.Limit = old.Limit
+	}
+	edges := make(map[string]bool, len(old.Edges)+len(cur.Edges))
+	for _, list := range [][]Edge{old.Edges, cur.Edges} {
+		for _, e := range list {
+			k := e.From.String() + ">" + e.To.String() + san(e.Sanitized)
+			if !edges[k] {
+				edges[k] = true
+				out.Edges = append(out.Edges, e)
+			}
+		}
+	}
+	gens := make(map[string]bool, len(old.Gens)+len(cur.Gens))
+	for _, list := range [][]Gen{old.Gens, cur.Gens} {
+		for _, g := range list {
+			k := g.Label.Field + ">" + g.To.String() + san(g.Sanitized)
+			if !gens[k] {
+				gens[k] = true
+				out.Gens = append(out.Gens, g)
+			}
+		}
+	}
+	exits := make(map[string]bool, len(old.Exits)+len(cur.Exits))
+	for _, list := range [][]ExitEdge{old.Exits, cur.Exits} {
+		for _, x := range list {
+			k := exitEdgeKey(&x)
+			if !exits[k] {
+				exits[k] = true
+				out.Exits = append(out.Exits, x)
+			}
+		}
+	}
+	calls := make(map[string]bool, len(old.Calls)+len(cur.Calls))
+	for _, list := range [][]CallEdge{old.Calls, cur.Calls} {
+		for _, c := range list {
+			k := callEdgeKey(&c)
+			if !calls[k] {
+				calls[k] = true
+				out.Calls = append(out.Calls, c)
+			}
+		}
+	}
+	strs := make(map[string]int, len(old.Strs)+len(cur.Strs))
+	for _, list := range [][]StrOut{old.Strs, cur.Strs} {
+		for _, o := range list {
+			k := o.To.String()
+			if i, ok := strs[k]; ok {
+				if !altsCover(out.Strs[i].Value, o.Value) {
+					out.Strs[i].Value = Union(out.Strs[i].Value, o.Value)
+				}
+				continue
+			}
+			strs[k] = len(out.Strs)
+			out.Strs = append(out.Strs, o)
+		}
+	}
+	coarsenSummary(out)
+	sortSummary(out)
+	compactSummary(out)
+	return out
+}
+
+// covers reports whether summary a says all that b does: each entry of
+// b has one in a between the same ports, sanitised alike, whose paths
+// are b's or their ancestors (a merged edge stands for the edges below
+// it, coarsenSummary), and, for exits, whose endpoint has every
+// alternative of b's. Then joining b adds nothing a caller would see.
+func covers(a, b *Summary) bool {
+	if a.Limit == "" && b.Limit != "" {
+		return false
+	}
+	for i := range b.Edges {
+		e := &b.Edges[i]
+		if !slices.ContainsFunc(a.Edges, func(f Edge) bool {
+			return f.Sanitized == e.Sanitized && portCovers(f.From, e.From) && portCovers(f.To, e.To)
+		}) {
+			return false
+		}
+	}
+	for i := range b.Gens {
+		g := &b.Gens[i]
+		if !slices.ContainsFunc(a.Gens, func(f Gen) bool {
+			return f.Label.Field == g.Label.Field && f.Sanitized == g.Sanitized && portCovers(f.To, g.To)
+		}) {
+			return false
+		}
+	}
+	for i := range b.Exits {
+		x := &b.Exits[i]
+		if !slices.ContainsFunc(a.Exits, func(y ExitEdge) bool {
+			if y.Exit.Pos != x.Exit.Pos || y.Sanitized != x.Sanitized || y.Enc != x.Enc || y.Cols != x.Cols || (y.From == nil) != (x.From == nil) {
+				return false
+			}
+			if x.From != nil && !portCovers(*y.From, *x.From) {
+				return false
+			}
+			if x.From == nil && !hasLabels(y.Labels, x.Labels) {
+				return false
+			}
+			return altsCover(y.Endpoint, x.Endpoint)
+		}) {
+			return false
+		}
+	}
+	calls := make(map[string]bool, len(a.Calls))
+	for i := range a.Calls {
+		calls[callEdgeKey(&a.Calls[i])] = true
+	}
+	for i := range b.Calls {
+		if !calls[callEdgeKey(&b.Calls[i])] {
+			return false
+		}
+	}
+	for _, o := range b.Strs {
+		if !slices.ContainsFunc(a.Strs, func(p StrOut) bool { return p.To == o.To && altsCover(p.Value, o.Value) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// portCovers reports whether port a stands for port b: the same port, at
+// b's path or an ancestor of it, used as a whole value alike.
+func portCovers(a, b Port) bool {
+	return a.Kind == b.Kind && a.Index == b.Index && a.Whole == b.Whole && isPrefix(a.Path, b.Path)
+}
+
+// altsCover reports whether expression a has every alternative of b, or
+// has been cut at maxAlts (norm: its "too many possible values" part
+// stands for any value, so joining more changes only which alternatives
+// the cut keeps).
+func altsCover(a, b StrExpr) bool {
+	if slices.ContainsFunc(a, func(y StrAlt) bool { return len(y) == 1 && y[0].Kind == PartUnknown && y[0].Text == tooManyValues }) {
+		return true
+	}
+	for _, x := range b {
+		k := altString(x)
+		if !slices.ContainsFunc(a, func(y StrAlt) bool { return altString(y) == k }) {
+			return false
+		}
+	}
+	return true
+}
+
+// exitEdgeKey identifies an exit edge for joinSummaries: its origin, the
+// exit, the endpoint, and how the data was sanitised and serialised.
+func exitEdgeKey(x *ExitEdge) string {
+	var b strings.Builder
+	if x.From != nil {
+		b.WriteString(x.From.String())
+	} else {
+		for _, l := range x.Labels {
+			b.WriteString(l.Field)
+			b.WriteByte(',')
+		}
+	}
+	b.WriteString(">")
+	b.WriteString(x.Exit.Pos.String())
+	b.WriteString("@")
+	b.WriteString(x.Endpoint.String())
+	b.WriteString(san(x.Sanitized))
+	b.WriteString(" " + x.Enc + " " + itoa(x.Cols))
+	return b.String()
+}
+
+// callEdgeKey identifies a callback edge for joinSummaries.
+func callEdgeKey(c *CallEdge) string {
+	var b strings.Builder
+	b.WriteString(c.Func.String())
+	for _, a := range c.Args {
+		b.WriteString(" " + itoa(a.Index) + ":")
+		switch {
+		case a.From != nil:
+			b.WriteString(a.From.String())
+		case a.Label != nil:
+			b.WriteString(a.Label.Field)
+		}
+		b.WriteString(san(a.Sanitized))
+	}
+	return b.String()
 }

@@ -4,8 +4,10 @@
 package limits
 
 import (
+	"context"
 	"net/http"
 	"strings"
+	"time"
 )
 
 const us = "https://api.mixpanel.com/track"
@@ -98,3 +100,68 @@ func SendFive(d *Deep) { // want SendFive:`^summary\(param0.A.B.C.D.E\(whole\)->
 func SendSix(d *Deep) { // want SendSix:`^summary\(param0.A.B.C.D.X\(whole\)->exit\(http.Post@"https://api.mixpanel.com/track"\)\)$`
 	http.Post(us, "text/plain", strings.NewReader(d.A.B.C.D.X.F))
 }
+
+// Pacer, Gentle, Cancellable and Counted: two wrappers of one interface,
+// each calling the method of the Pacer it wraps, which may be the other
+// wrapper: a recursive component of two functions. Gentle.Wait moves
+// enough of its fields to its result and to Cur that, seen through a
+// wrapper, more than eight edges run between one parameter and one output
+// and merge into one from the field (maxEdgesPerPair); a walk reading the
+// merged edge gave the separate ones again, and the two summaries went
+// round a cycle of three for all 7 rounds. Each round's summary is now
+// joined with the last one's: they settle, with no limit note.
+type Pacer interface {
+	Wait() time.Duration
+	Restart()
+}
+
+type Gentle struct {
+	First, Cur, Most time.Duration
+	Grow, Spread     float64
+	Began            time.Time
+	Spent, Budget    time.Duration
+}
+
+func (g *Gentle) Wait() time.Duration { // want Wait:`^summary\(param0\.Cur->result0; param0\.First->result0; param0\.Grow->param0\.Cur; param0\.Most->param0\.Cur; param0\.Spread->result0\)$`
+	if g.Budget != 0 && g.Spent > g.Budget {
+		return -1
+	}
+	d := g.Cur
+	if float64(g.Cur) >= float64(g.Most)/g.Grow {
+		g.Cur = g.Most
+	} else {
+		g.Cur = time.Duration(float64(g.Cur) * g.Grow)
+	}
+	return d + time.Duration(g.Spread*float64(g.First))
+}
+
+func (g *Gentle) Restart() { g.Cur = g.First; g.Began = time.Now() } // want Restart:`^summary\(param0\.First->param0\.Cur\)$`
+
+type Cancellable struct {
+	Pacer
+	ctx context.Context
+}
+
+func (c *Cancellable) Wait() time.Duration { // want Wait:`^summary\(param0\.Pacer\.Cur->result0; param0\.Pacer\.First->result0; param0\.Pacer\.Grow->param0\.Pacer\.Cur; param0\.Pacer\.Most->param0\.Pacer\.Cur; param0\.Pacer\.Pacer->param0\.Pacer\.Pacer; param0\.Pacer\.Pacer->result0; param0\.Pacer\.Spread->result0; param0\.Pacer\.inner->param0\.Pacer\.inner; param0\.Pacer\.inner->result0; param0\.Pacer\.inner\.Cur->result0; param0\.Pacer\.inner\.First->result0; param0\.Pacer\.inner\.Grow->param0\.Pacer\.inner\.Cur; param0\.Pacer\.inner\.Most->param0\.Pacer\.inner\.Cur; param0\.Pacer\.inner\.Spread->result0\)$`
+	select {
+	case <-c.ctx.Done():
+		return -1
+	default:
+	}
+	return c.Pacer.Wait()
+}
+
+type Counted struct {
+	inner   Pacer
+	most, n int
+}
+
+func (c *Counted) Wait() time.Duration { // want Wait:`^summary\(param0\.inner\.Cur->result0; param0\.inner\.First->result0; param0\.inner\.Grow->param0\.inner\.Cur; param0\.inner\.Most->param0\.inner\.Cur; param0\.inner\.Pacer->param0\.inner\.Pacer; param0\.inner\.Pacer->result0; param0\.inner\.Spread->result0; param0\.inner\.inner->param0\.inner\.inner; param0\.inner\.inner->result0\)$`
+	if c.most > 0 && c.n >= c.most {
+		return -1
+	}
+	c.n++
+	return c.inner.Wait()
+}
+
+func (c *Counted) Restart() { c.n = 0; c.inner.Restart() } // want Restart:`^summary\(param0\.inner\.First->param0\.inner\.Cur\)$`
