@@ -234,6 +234,27 @@ func mergeLabels(a, b []Label) []Label {
 	if hasLabels(a, b) {
 		return a
 	}
+	if ascending(a) && ascending(b) {
+		// Both sorted, each field once (a flow's list, a group of
+		// flowLabels): one pass.
+		out := make([]Label, 0, len(a)+len(b))
+		i, j := 0, 0
+		for i < len(a) || j < len(b) {
+			switch {
+			case j == len(b) || (i < len(a) && a[i].Field < b[j].Field):
+				out = append(out, a[i])
+				i++
+			case i == len(a) || b[j].Field < a[i].Field:
+				out = append(out, b[j])
+				j++
+			default: // the same field: a's label
+				out = append(out, a[i])
+				i++
+				j++
+			}
+		}
+		return out
+	}
 	out := append([]Label(nil), a...)
 	for _, l := range b {
 		found := false
@@ -250,6 +271,16 @@ func mergeLabels(a, b []Label) []Label {
 	return out
 }
 
+// ascending reports whether ls is sorted by field, each field once.
+func ascending(ls []Label) bool {
+	for i := 1; i < len(ls); i++ {
+		if ls[i].Field <= ls[i-1].Field {
+			return false
+		}
+	}
+	return true
+}
+
 // hasLabels reports whether a, sorted, already holds every field of b:
 // mergeLabels would give a back.
 func hasLabels(a, b []Label) bool {
@@ -259,14 +290,8 @@ func hasLabels(a, b []Label) bool {
 		}
 	}
 	for _, l := range b {
-		found := false
-		for _, m := range a {
-			if m.Field == l.Field {
-				found = true
-				break
-			}
-		}
-		if !found {
+		k := sort.Search(len(a), func(i int) bool { return a[i].Field >= l.Field })
+		if k == len(a) || a[k].Field != l.Field {
 			return false
 		}
 	}

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"slices"
+	"sort"
+	"strconv"
 	"testing"
 )
 
@@ -154,5 +157,68 @@ func TestMergerOrder(t *testing.T) {
 		if batch := Merge(fs, local); !reflect.DeepEqual(batch, want) {
 			t.Fatalf("round %d: Merge gave\n%+v\nwant\n%+v", round, batch, want)
 		}
+	}
+}
+
+// TestMergeLabels: merging label lists gives every field once, sorted,
+// the first list's label where both have a field, whether the lists are
+// sorted (one pass) or not; hasLabels agrees.
+func TestMergeLabels(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	fields := []string{"a.A", "a.B", "b.C", "b.D", "c.E", "c.F", "d.G"}
+	list := func(sorted bool) []Label {
+		var out []Label
+		for _, f := range r.Perm(len(fields))[:r.Intn(len(fields)+1)] {
+			out = append(out, Label{Field: fields[f], Category: "x" + strconv.Itoa(r.Intn(2))})
+		}
+		if sorted {
+			sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+		}
+		return out
+	}
+	for range 500 {
+		a, b := list(r.Intn(4) > 0), list(r.Intn(4) > 0)
+		want := map[string]Label{}
+		for _, l := range b {
+			want[l.Field] = l
+		}
+		for _, l := range a {
+			want[l.Field] = l // a's wins
+		}
+		got := mergeLabels(a, b)
+		if len(got) != len(want) || !sort.SliceIsSorted(got, func(i, j int) bool { return got[i].Field < got[j].Field }) {
+			t.Fatalf("mergeLabels(%v, %v) = %v", a, b, got)
+		}
+		for _, l := range got {
+			if want[l.Field] != l {
+				t.Fatalf("mergeLabels(%v, %v) = %v: %s should be %v", a, b, got, l.Field, want[l.Field])
+			}
+		}
+		if len(got) > 0 && (!hasLabels(got, a) || !hasLabels(got, b)) {
+			t.Fatalf("hasLabels(%v, ...) is false for a list merged into it", got)
+		}
+	}
+}
+
+// TestFlowLabels: the labels of an exit's origins are grouped by whether
+// they were sanitised, sorted, each field once, with the trace of the
+// group's first origin, groups in the order of their first origin.
+func TestFlowLabels(t *testing.T) {
+	var f flowLabels
+	t1, t2, t3 := &trace{n: 1}, &trace{n: 2}, &trace{n: 3}
+	f.add(true, Label{Field: "p.B"}, t1)
+	f.add(false, Label{Field: "p.C"}, t2)
+	f.add(true, Label{Field: "p.A"}, t3)
+	f.add(true, Label{Field: "p.B"}, t3)
+	var got []string
+	f.each(func(san bool, ls []Label, tr *trace) {
+		s := strconv.FormatBool(san) + strconv.Itoa(tr.n)
+		for _, l := range ls {
+			s += " " + l.Field
+		}
+		got = append(got, s)
+	})
+	if want := []string{"true1 p.A p.B", "false2 p.C"}; !slices.Equal(got, want) {
+		t.Errorf("groups %q, want %q", got, want)
 	}
 }

@@ -433,8 +433,7 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 		return
 	}
 	via := s.e.pos(c.Pos())
-	var eps []Endpoint
-	viaFunc := ""
+	var flows flowLabels
 	for _, o := range t {
 		lab := s.e.sources[o.src]
 		sanitized := o.san || x.Sanitized
@@ -445,19 +444,7 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			if x.From == nil && expr.HasParams() {
 				continue // not resolved here either: a caller may
 			}
-			if eps == nil {
-				// The same for every origin: computed once.
-				eps = s.e.endpoints(s.closureBound(expr))
-				viaFunc = funcName(s.fn)
-			}
-			s.e.flowTo(Flow{
-				Labels:    []Label{lab.field},
-				Exit:      x.Exit,
-				Endpoints: eps,
-				Sanitized: sanitized,
-				Via:       via,
-				ViaFunc:   viaFunc,
-			}, o.tr, callStep, x.Steps)
+			flows.add(sanitized, lab.field, o.tr)
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
@@ -466,6 +453,21 @@ func (s *fstate) exitVia(c ssa.CallInstruction, x ExitEdge, t taint, expr StrExp
 			xe.Cols = x.Cols
 		}
 		s.addExit(xe, o.tr, callStep, x.Steps)
+	}
+	if flows.any() {
+		// The same for every origin: computed once.
+		eps := s.e.endpoints(s.closureBound(expr))
+		viaFunc := funcName(s.fn)
+		flows.each(func(sanitized bool, labels []Label, tr *trace) {
+			s.e.flowTo(Flow{
+				Labels:    labels,
+				Exit:      x.Exit,
+				Endpoints: eps,
+				Sanitized: sanitized,
+				Via:       via,
+				ViaFunc:   viaFunc,
+			}, tr, callStep, x.Steps)
+		})
 	}
 }
 
