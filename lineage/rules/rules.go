@@ -4,11 +4,16 @@
 // words the finding's message.
 //
 // The table is built by a function rather than kept in a package-level
-// variable, so that no caller can change what another caller sees: All and
-// Lookup return fresh copies.
+// variable, so that no caller can change what another caller sees: All
+// returns a fresh table, Lookup a copy of the rule (from the table built
+// once, builtTable).
 package rules
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"sync"
+)
 
 // Rule ids, as they appear in results and in //datagate:allow directives
 // (which may drop the "datagate/" prefix).
@@ -90,13 +95,22 @@ func Lookup(id string) *Rule {
 	if !strings.HasPrefix(id, Prefix) {
 		id = Prefix + id
 	}
-	for _, r := range table() {
+	for _, r := range builtTable() {
 		if r.ID == id {
-			return r
+			c := *r // the caller's copy: the built table stays as it is
+			c.Tags = slices.Clone(r.Tags)
+			return &c
 		}
 	}
 	return nil
 }
+
+// builtTable is table, built once: it is constant, and building it (the
+// rules' documentation is concatenated) for every finding's lookup
+// (rules.Judge, suppress.Match) was 5% of the CPU of a scan of the
+// generated 1000-package module. Lookup hands out copies; All still
+// builds the table afresh for callers that keep or change it.
+var builtTable = sync.OnceValue(table)
 
 // Index returns the position of the rule with the given id (full or short)
 // in All, or -1.
@@ -104,7 +118,7 @@ func Index(id string) int {
 	if !strings.HasPrefix(id, Prefix) {
 		id = Prefix + id
 	}
-	for i, r := range table() {
+	for i, r := range builtTable() {
 		if r.ID == id {
 			return i
 		}

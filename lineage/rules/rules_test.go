@@ -115,6 +115,13 @@ func TestAllReturnsCopies(t *testing.T) {
 	if r := Lookup(DisallowedRegion); r.Level != LevelError {
 		t.Errorf("Lookup sees a changed table")
 	}
+	// Lookup's rule is the caller's too.
+	r := Lookup(DisallowedRegion)
+	r.Level = "note"
+	r.Tags[0] = "changed"
+	if r := Lookup(DisallowedRegion); r.Level != LevelError || r.Tags[0] == "changed" {
+		t.Errorf("changing a rule returned by Lookup changed the table")
+	}
 }
 
 func TestLookup(t *testing.T) {
