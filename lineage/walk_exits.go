@@ -143,8 +143,10 @@ func (f *flowLabels) any() bool { return len(f.order) > 0 }
 func (f *flowLabels) each(fn func(sanitized bool, labels []Label, tr *trace)) {
 	for _, i := range f.order {
 		ls := f.labels[i]
-		slices.SortStableFunc(ls, func(a, b Label) int { return strings.Compare(a.Field, b.Field) })
-		ls = slices.CompactFunc(ls, func(a, b Label) bool { return a.Field == b.Field })
+		if !ascending(ls) { // a callee's exit edge's labels are
+			slices.SortStableFunc(ls, func(a, b Label) int { return strings.Compare(a.Field, b.Field) })
+			ls = slices.CompactFunc(ls, func(a, b Label) bool { return a.Field == b.Field })
+		}
 		fn(i == 1, ls, f.tr[i])
 	}
 }
