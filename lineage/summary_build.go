@@ -541,9 +541,20 @@ func covers(a, b *Summary) bool {
 	if a.Limit == "" && b.Limit != "" {
 		return false
 	}
+	// a's entries by the ports or exit they are about, so that each of
+	// b's is compared with those only (summaries of a thousand exits).
+	type pair struct{ from, to Port }
+	ends := func(e *Edge) pair {
+		return pair{Port{Kind: e.From.Kind, Index: e.From.Index}, Port{Kind: e.To.Kind, Index: e.To.Index}}
+	}
+	edges := make(map[pair][]*Edge, len(a.Edges))
+	for i := range a.Edges {
+		k := ends(&a.Edges[i])
+		edges[k] = append(edges[k], &a.Edges[i])
+	}
 	for i := range b.Edges {
 		e := &b.Edges[i]
-		if !slices.ContainsFunc(a.Edges, func(f Edge) bool {
+		if !slices.ContainsFunc(edges[ends(e)], func(f *Edge) bool {
 			return f.Sanitized == e.Sanitized && portCovers(f.From, e.From) && portCovers(f.To, e.To)
 		}) {
 			return false
@@ -557,10 +568,14 @@ func covers(a, b *Summary) bool {
 			return false
 		}
 	}
+	exits := make(map[Position][]*ExitEdge, len(a.Exits))
+	for i := range a.Exits {
+		exits[a.Exits[i].Exit.Pos] = append(exits[a.Exits[i].Exit.Pos], &a.Exits[i])
+	}
 	for i := range b.Exits {
 		x := &b.Exits[i]
-		if !slices.ContainsFunc(a.Exits, func(y ExitEdge) bool {
-			if y.Exit.Pos != x.Exit.Pos || y.Sanitized != x.Sanitized || y.Enc != x.Enc || y.Cols != x.Cols || (y.From == nil) != (x.From == nil) {
+		if !slices.ContainsFunc(exits[x.Exit.Pos], func(y *ExitEdge) bool {
+			if y.Sanitized != x.Sanitized || y.Enc != x.Enc || y.Cols != x.Cols || (y.From == nil) != (x.From == nil) {
 				return false
 			}
 			if x.From != nil && !portCovers(*y.From, *x.From) {
