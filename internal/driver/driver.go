@@ -37,6 +37,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"math"
 	"os"
 	"reflect"
 	"runtime"
@@ -416,11 +417,19 @@ func priorities(all []*node, dependents [][]int) []int {
 	return prio
 }
 
-// work is a package's weight in the schedule: 1, plus a unit per 4 KiB
-// of its files when it is analysed (checked with bodies, its SSA built
-// and walked), per 64 KiB when only its types are checked (the bodies
-// blanked, purgeBodies). A file that cannot be read counts as empty: the
-// check reports it.
+// work is a package's weight in the schedule: 1, plus, when it is
+// analysed (checked with bodies, its SSA built and walked), u*sqrt(u) for
+// u units of 4 KiB of its files, or, when only its types are checked (the
+// bodies blanked, purgeBodies), a unit per 64 KiB. Superlinear, because
+// the cost of analysing a package grows faster than its size (larger
+// functions take more passes, and past the work budget coarse walks), and
+// because a large package left for late runs when the heap is at its
+// largest, under the collector's pressure: in the generated 1000-package
+// module the 130 KB AST decorator weighed less than the chain of ten
+// small layers above it, started late and took 13.4 s there against 2.65
+// s when it starts first, and the whole scan 52.7 against 36.0 s
+// (kratos, golangci-lint: the same within the noise). A file that cannot
+// be read counts as empty: the check reports it.
 func work(n *node) int {
 	size := int64(0)
 	for _, name := range n.pkg.CompiledGoFiles {
@@ -431,7 +440,8 @@ func work(n *node) int {
 	if n.typesOnly {
 		return 1 + int(size>>16)
 	}
-	return 1 + int(size>>12)
+	u := float64(size >> 12)
+	return 1 + int(u*math.Sqrt(u))
 }
 
 // readyQueue holds the indices of ready nodes, highest priority first,

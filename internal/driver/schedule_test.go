@@ -9,10 +9,11 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// TestPriorities: a package's priority in the schedule counts the size of
-// its files, not their number: a 40 KB package in one file that only the
-// main package imports goes before the bottom of a chain of five small
-// packages, each of two files, that leads to main too.
+// TestPriorities: a package's priority in the schedule grows faster than
+// the size of its files: a 40 KB package in one file that only the main
+// package imports goes before the bottom of a chain of eight packages of
+// 8 KB each (two files of 4 KB), 64 KB in all, that leads to main too;
+// counted by files, or by size alone, the chain went first.
 func TestPriorities(t *testing.T) {
 	dir := t.TempDir()
 	file := func(name string, size int) string {
@@ -25,22 +26,27 @@ func TestPriorities(t *testing.T) {
 	mk := func(name string, files ...string) *node {
 		return &node{pkg: &packages.Package{ID: name, CompiledGoFiles: files}}
 	}
-	// Post-order: imports first. chain0 <- chain1 <- ... <- chain4 <- main,
+	// Post-order: imports first. chain0 <- chain1 <- ... <- chain7 <- main,
 	// big <- main.
+	const chain = 8
 	var all []*node
-	for i := range 5 {
-		all = append(all, mk("chain"+string(rune('0'+i)), file("c"+string(rune('0'+i))+"a.go", 1000), file("c"+string(rune('0'+i))+"b.go", 1000)))
+	var dependents [][]int
+	for i := range chain {
+		c := "c" + string(rune('0'+i))
+		all = append(all, mk("chain"+c, file(c+"a.go", 4200), file(c+"b.go", 4200)))
+		dependents = append(dependents, []int{i + 1})
 	}
-	all = append(all, mk("big", file("big.go", 40000)), mk("main", file("main.go", 1000)))
-	dependents := [][]int{{1}, {2}, {3}, {4}, {6}, {6}, nil}
+	dependents[chain-1] = []int{chain + 1}
+	all = append(all, mk("big", file("big.go", 41000)), mk("main", file("main.go", 1000)))
+	dependents = append(dependents, []int{chain + 1}, nil)
 	prio := priorities(all, dependents)
-	if prio[5] <= prio[0] {
-		t.Errorf("the big package's priority %d is not above the chain's bottom %d (all: %v)", prio[5], prio[0], prio)
+	if prio[chain] <= prio[0] {
+		t.Errorf("the big package's priority %d is not above the chain's bottom %d (all: %v)", prio[chain], prio[0], prio)
 	}
 	// Types only, the same files weigh less.
-	typesOnly := mk("big", all[5].pkg.CompiledGoFiles...)
+	typesOnly := mk("big", all[chain].pkg.CompiledGoFiles...)
 	typesOnly.typesOnly = true
-	if work(typesOnly) >= work(all[5]) {
-		t.Errorf("a types-only package weighs %d, as much as an analysed one (%d)", work(typesOnly), work(all[5]))
+	if work(typesOnly) >= work(all[chain]) {
+		t.Errorf("a types-only package weighs %d, as much as an analysed one (%d)", work(typesOnly), work(all[chain]))
 	}
 }
