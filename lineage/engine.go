@@ -139,7 +139,7 @@ func (e *engine) solve(scc []*ssa.Function) {
 				s = joinSummaries(old, s)
 				e.sums[fn] = s
 			}
-			if old == nil || old.String() != s.String() {
+			if old == nil || (s != old && old.String() != s.String()) {
 				changed = true
 				e.changedAt[fn] = e.analysedAt[fn]
 			}

@@ -61,14 +61,7 @@ func (s *fstate) full() bool {
 // pass (the state it comes from is). Its steps, base's extended by call
 // and steps, are made only for a new entry.
 func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
-	k := exitKey{exit: x.Exit.Pos, endpoint: x.Endpoint.String(), san: x.Sanitized, enc: x.Enc, cols: x.Cols}
-	if x.From != nil {
-		k.from = *x.From
-	} else {
-		for _, l := range x.Labels {
-			k.labels += l.Field + ","
-		}
-	}
+	k := keyOfExit(&x)
 	if _, ok := s.exitKeys[k]; ok || s.full() {
 		return
 	}
@@ -80,9 +73,10 @@ func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
 	s.sum.Exits = append(s.sum.Exits, x)
 }
 
-// exitKey identifies an exit edge of a summary under construction: its
-// origin (a parameter port, or the labels produced inside), the exit, the
-// endpoint and whether the data was sanitized.
+// exitKey identifies an exit edge of a summary (under construction, or
+// joined, joinSummaries): its origin (a parameter port, or the labels
+// produced inside), the exit, the endpoint, whether the data was
+// sanitized, and how it was serialised.
 type exitKey struct {
 	from     Port
 	labels   string
@@ -91,6 +85,18 @@ type exitKey struct {
 	san      bool
 	enc      string
 	cols     int
+}
+
+func keyOfExit(x *ExitEdge) exitKey {
+	k := exitKey{exit: x.Exit.Pos, endpoint: x.Endpoint.String(), san: x.Sanitized, enc: x.Enc, cols: x.Cols}
+	if x.From != nil {
+		k.from = *x.From
+	} else {
+		for _, l := range x.Labels {
+			k.labels += l.Field + ","
+		}
+	}
+	return k
 }
 
 // output records data t reaching port to of the function.
@@ -472,50 +478,14 @@ func joinSummaries(old, cur *Summary) *Summary {
 	if out.Limit == "" {
 		out.Limit = old.Limit
 	}
-	edges := make(map[string]bool, len(old.Edges)+len(cur.Edges))
-	for _, list := range [][]Edge{old.Edges, cur.Edges} {
-		for _, e := range list {
-			k := e.From.String() + ">" + e.To.String() + san(e.Sanitized)
-			if !edges[k] {
-				edges[k] = true
-				out.Edges = append(out.Edges, e)
-			}
-		}
-	}
-	gens := make(map[string]bool, len(old.Gens)+len(cur.Gens))
-	for _, list := range [][]Gen{old.Gens, cur.Gens} {
-		for _, g := range list {
-			k := g.Label.Field + ">" + g.To.String() + san(g.Sanitized)
-			if !gens[k] {
-				gens[k] = true
-				out.Gens = append(out.Gens, g)
-			}
-		}
-	}
-	exits := make(map[string]bool, len(old.Exits)+len(cur.Exits))
-	for _, list := range [][]ExitEdge{old.Exits, cur.Exits} {
-		for _, x := range list {
-			k := exitEdgeKey(&x)
-			if !exits[k] {
-				exits[k] = true
-				out.Exits = append(out.Exits, x)
-			}
-		}
-	}
-	calls := make(map[string]bool, len(old.Calls)+len(cur.Calls))
-	for _, list := range [][]CallEdge{old.Calls, cur.Calls} {
-		for _, c := range list {
-			k := callEdgeKey(&c)
-			if !calls[k] {
-				calls[k] = true
-				out.Calls = append(out.Calls, c)
-			}
-		}
-	}
-	strs := make(map[string]int, len(old.Strs)+len(cur.Strs))
+	out.Edges = unionBy(old.Edges, cur.Edges, func(e *Edge) edgeKey { return edgeKey{e.From, e.To, e.Sanitized} })
+	out.Gens = unionBy(old.Gens, cur.Gens, func(g *Gen) genKey { return genKey{g.Label.Field, g.To, g.Sanitized} })
+	out.Exits = unionBy(old.Exits, cur.Exits, keyOfExit)
+	out.Calls = unionBy(old.Calls, cur.Calls, callEdgeKey)
+	strs := make(map[Port]int, len(old.Strs)+len(cur.Strs))
 	for _, list := range [][]StrOut{old.Strs, cur.Strs} {
 		for _, o := range list {
-			k := o.To.String()
+			k := o.To
 			if i, ok := strs[k]; ok {
 				if !altsCover(out.Strs[i].Value, o.Value) {
 					out.Strs[i].Value = Union(out.Strs[i].Value, o.Value)
@@ -629,25 +599,20 @@ func altsCover(a, b StrExpr) bool {
 	return true
 }
 
-// exitEdgeKey identifies an exit edge for joinSummaries: its origin, the
-// exit, the endpoint, and how the data was sanitised and serialised.
-func exitEdgeKey(x *ExitEdge) string {
-	var b strings.Builder
-	if x.From != nil {
-		b.WriteString(x.From.String())
-	} else {
-		for _, l := range x.Labels {
-			b.WriteString(l.Field)
-			b.WriteByte(',')
+// unionBy returns the entries of a, then those of b whose key no entry
+// before them has.
+func unionBy[E any, K comparable](a, b []E, key func(*E) K) []E {
+	seen := make(map[K]bool, len(a)+len(b))
+	out := make([]E, 0, len(a)+len(b))
+	for _, list := range [][]E{a, b} {
+		for i := range list {
+			if k := key(&list[i]); !seen[k] {
+				seen[k] = true
+				out = append(out, list[i])
+			}
 		}
 	}
-	b.WriteString(">")
-	b.WriteString(x.Exit.Pos.String())
-	b.WriteString("@")
-	b.WriteString(x.Endpoint.String())
-	b.WriteString(san(x.Sanitized))
-	b.WriteString(" " + x.Enc + " " + itoa(x.Cols))
-	return b.String()
+	return out
 }
 
 // callEdgeKey identifies a callback edge for joinSummaries.
