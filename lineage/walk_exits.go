@@ -143,7 +143,7 @@ func (f *flowLabels) any() bool { return len(f.order) > 0 }
 func (f *flowLabels) each(fn func(sanitized bool, labels []Label, tr *trace)) {
 	for _, i := range f.order {
 		ls := f.labels[i]
-		if !ascending(ls) { // a callee's exit edge's labels are
+		if !ascending(ls) { // an applied exit edge's labels already are
 			slices.SortStableFunc(ls, func(a, b Label) int { return strings.Compare(a.Field, b.Field) })
 			ls = slices.CompactFunc(ls, func(a, b Label) bool { return a.Field == b.Field })
 		}

@@ -324,14 +324,8 @@ func (r *run) finished(n *node) {
 // for it (its work, plus the longest such chain among the packages that
 // import it), so that the deep, heavy spine of the graph starts early and
 // workers do not sit idle at its end. The order affects only the time:
-// each package sees the same imports and facts whatever it is.
-//
-// A package's work is counted by the size of its files (work): counted
-// by their number, a large package in one file imported by the main
-// package alone (the generated module's AST decorator, 4,400 lines) came
-// after the ten layers of small packages above it, started when they
-// were done and ran alone for its last 11 s, at the scan's peak of
-// memory.
+// each package sees the same imports and facts whatever it is. A
+// package's work grows faster than the size of its files (work).
 func (r *run) schedule(all []*node, par int) {
 	index := make(map[*node]int, len(all))
 	dependents := make([][]int, len(all))
@@ -425,11 +419,12 @@ func priorities(all []*node, dependents [][]int) []int {
 // functions take more passes, and past the work budget coarse walks), and
 // because a large package left for late runs when the heap is at its
 // largest, under the collector's pressure: in the generated 1000-package
-// module the 130 KB AST decorator weighed less than the chain of ten
-// small layers above it, started late and took 13.4 s there against 2.65
-// s when it starts first, and the whole scan 52.7 against 36.0 s
-// (kratos, golangci-lint: the same within the noise). A file that cannot
-// be read counts as empty: the check reports it.
+// module the 130 KB AST decorator, imported by the main package alone,
+// weighed less than the chain of ten small layers above it (counted by
+// files, or linearly by size), started late and took 13.4 s there
+// against 2.65 s when it starts first, and the whole scan 52.7 against
+// 36.0 s (kratos, golangci-lint: the same within the noise). A file that
+// cannot be read counts as empty: the check reports it.
 func work(n *node) int {
 	size := int64(0)
 	for _, name := range n.pkg.CompiledGoFiles {
