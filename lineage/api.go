@@ -138,6 +138,7 @@ func Analyze(cfg *Config) *Result {
 	}
 	e.edges = make(map[*ssa.Function][]*ssa.Function, len(e.funcs))
 	e.selfCells = make(map[*ssa.Function]map[*ssa.FreeVar]bool)
+	e.selfCalls = make(map[*ssa.Function]bool)
 	e.collectFieldStrs()
 	e.collectFieldFuncs()
 	e.funcs = e.called(e.funcs)
