@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -197,6 +198,34 @@ func shortName(full string) string {
 
 // ShortName is shortName for other packages (messages, reports).
 func ShortName(full string) string { return shortName(full) }
+
+// WithoutSteps returns a copy of the summary whose edges, gens, exits and
+// callback arguments have no steps: all it says about data, none of the
+// trace that shows a reader how. s is unchanged.
+func (s *Summary) WithoutSteps() *Summary {
+	out := *s
+	out.Edges = slices.Clone(s.Edges)
+	for i := range out.Edges {
+		out.Edges[i].Steps = nil
+	}
+	out.Gens = slices.Clone(s.Gens)
+	for i := range out.Gens {
+		out.Gens[i].Steps = nil
+	}
+	out.Exits = slices.Clone(s.Exits)
+	for i := range out.Exits {
+		out.Exits[i].Steps = nil
+	}
+	out.Calls = slices.Clone(s.Calls)
+	for i := range out.Calls {
+		args := slices.Clone(out.Calls[i].Args)
+		for j := range args {
+			args[j].Steps = nil
+		}
+		out.Calls[i].Args = args
+	}
+	return &out
+}
 
 // IsEmpty reports whether the summary says nothing.
 func (s *Summary) IsEmpty() bool {
