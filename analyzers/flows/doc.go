@@ -8,10 +8,10 @@
 // The analyzer builds the package's SSA form, summarises every function
 // bottom-up over the call graph (which parameters reach which results,
 // which parameters' memory, and which exits, with the endpoints they use)
-// and exports as a SummaryFact the summary of each function another
-// package can call (exported functions and methods), so that packages
-// further up the import graph apply it at their calls without reading the
-// body again. It also exports, as a FieldFact, the constant strings an
+// and exports the summary of each function another package can call, so
+// that packages further up the import graph apply it at their calls
+// without reading the body again: a function's as a SummaryFact, a named
+// type's methods' together as a MethodsFact on the type. It also exports, as a FieldFact, the constant strings an
 // unexported field is set to, and, as a QueueFact on a channel field, the
 // exits its package sends what it receives from that channel to. Flows of
 // user data to exits found in the package are its Result.

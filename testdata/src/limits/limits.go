@@ -115,14 +115,14 @@ type Pacer interface {
 	Restart()
 }
 
-type Gentle struct {
+type Gentle struct { // want Gentle:`^methods\(Restart: summary\(param0\.First->param0\.Cur\); Wait: summary\(param0\.Cur->result0; param0\.First->result0; param0\.Grow->param0\.Cur; param0\.Most->param0\.Cur; param0\.Spread->result0\)\)$`
 	First, Cur, Most time.Duration
 	Grow, Spread     float64
 	Began            time.Time
 	Spent, Budget    time.Duration
 }
 
-func (g *Gentle) Wait() time.Duration { // want Wait:`^summary\(param0\.Cur->result0; param0\.First->result0; param0\.Grow->param0\.Cur; param0\.Most->param0\.Cur; param0\.Spread->result0\)$`
+func (g *Gentle) Wait() time.Duration {
 	if g.Budget != 0 && g.Spent > g.Budget {
 		return -1
 	}
@@ -135,14 +135,14 @@ func (g *Gentle) Wait() time.Duration { // want Wait:`^summary\(param0\.Cur->res
 	return d + time.Duration(g.Spread*float64(g.First))
 }
 
-func (g *Gentle) Restart() { g.Cur = g.First; g.Began = time.Now() } // want Restart:`^summary\(param0\.First->param0\.Cur\)$`
+func (g *Gentle) Restart() { g.Cur = g.First; g.Began = time.Now() }
 
-type Cancellable struct {
+type Cancellable struct { // want Cancellable:`^methods\(Wait: summary\(param0\.Pacer\.Cur->result0; param0\.Pacer\.First->result0; param0\.Pacer\.Grow->param0\.Pacer\.Cur; param0\.Pacer\.Most->param0\.Pacer\.Cur; param0\.Pacer\.Pacer->param0\.Pacer\.Pacer; param0\.Pacer\.Pacer->result0; param0\.Pacer\.Spread->result0; param0\.Pacer\.inner->param0\.Pacer\.inner; param0\.Pacer\.inner->result0; param0\.Pacer\.inner\.Cur->result0; param0\.Pacer\.inner\.First->result0; param0\.Pacer\.inner\.Grow->param0\.Pacer\.inner\.Cur; param0\.Pacer\.inner\.Most->param0\.Pacer\.inner\.Cur; param0\.Pacer\.inner\.Spread->result0\)\)$`
 	Pacer
 	ctx context.Context
 }
 
-func (c *Cancellable) Wait() time.Duration { // want Wait:`^summary\(param0\.Pacer\.Cur->result0; param0\.Pacer\.First->result0; param0\.Pacer\.Grow->param0\.Pacer\.Cur; param0\.Pacer\.Most->param0\.Pacer\.Cur; param0\.Pacer\.Pacer->param0\.Pacer\.Pacer; param0\.Pacer\.Pacer->result0; param0\.Pacer\.Spread->result0; param0\.Pacer\.inner->param0\.Pacer\.inner; param0\.Pacer\.inner->result0; param0\.Pacer\.inner\.Cur->result0; param0\.Pacer\.inner\.First->result0; param0\.Pacer\.inner\.Grow->param0\.Pacer\.inner\.Cur; param0\.Pacer\.inner\.Most->param0\.Pacer\.inner\.Cur; param0\.Pacer\.inner\.Spread->result0\)$`
+func (c *Cancellable) Wait() time.Duration {
 	select {
 	case <-c.ctx.Done():
 		return -1
@@ -151,12 +151,12 @@ func (c *Cancellable) Wait() time.Duration { // want Wait:`^summary\(param0\.Pac
 	return c.Pacer.Wait()
 }
 
-type Counted struct {
+type Counted struct { // want Counted:`^methods\(Restart: summary\(param0\.inner\.First->param0\.inner\.Cur\); Wait: summary\(param0\.inner\.Cur->result0; param0\.inner\.First->result0; param0\.inner\.Grow->param0\.inner\.Cur; param0\.inner\.Most->param0\.inner\.Cur; param0\.inner\.Pacer->param0\.inner\.Pacer; param0\.inner\.Pacer->result0; param0\.inner\.Spread->result0; param0\.inner\.inner->param0\.inner\.inner; param0\.inner\.inner->result0\)\)$`
 	inner   Pacer
 	most, n int
 }
 
-func (c *Counted) Wait() time.Duration { // want Wait:`^summary\(param0\.inner\.Cur->result0; param0\.inner\.First->result0; param0\.inner\.Grow->param0\.inner\.Cur; param0\.inner\.Most->param0\.inner\.Cur; param0\.inner\.Pacer->param0\.inner\.Pacer; param0\.inner\.Pacer->result0; param0\.inner\.Spread->result0; param0\.inner\.inner->param0\.inner\.inner; param0\.inner\.inner->result0\)$`
+func (c *Counted) Wait() time.Duration {
 	if c.most > 0 && c.n >= c.most {
 		return -1
 	}
@@ -164,4 +164,4 @@ func (c *Counted) Wait() time.Duration { // want Wait:`^summary\(param0\.inner\.
 	return c.inner.Wait()
 }
 
-func (c *Counted) Restart() { c.n = 0; c.inner.Restart() } // want Restart:`^summary\(param0\.inner\.First->param0\.inner\.Cur\)$`
+func (c *Counted) Restart() { c.n = 0; c.inner.Restart() }

@@ -11,7 +11,7 @@ import (
 const baseURL = "https://api.mixpanel.com"
 
 // Client sends events to a US analytics vendor.
-type Client struct {
+type Client struct { // want Client:`^methods\(Track: summary\(param0.base\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\); param1\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\); param2\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\)\)\)$`
 	base string // want base:`fieldstr\("https://api.mixpanel.com"\)`
 	hc   *http.Client
 }
@@ -22,7 +22,7 @@ func New() *Client { // want New:`summary\(result0.base="https://api.mixpanel.co
 }
 
 // Track posts an event with its properties.
-func (c *Client) Track(event string, props map[string]string) error { // want Track:`summary\(param0.base\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\); param1\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\); param2\(whole\)->exit\(\(\*http.Client\).Do@"https://api.mixpanel.com/track"\)\)`
+func (c *Client) Track(event string, props map[string]string) error {
 	b, err := json.Marshal(map[string]any{"event": event, "properties": props})
 	if err != nil {
 		return err
@@ -82,9 +82,9 @@ func lower(s string) string { return "<" + s + ">" }
 func Lower(s string) string { return lower(s) } // want Lower:`^summary\(param0->result0; result0="<"\+\$0\+">"\)$`
 
 // PostError says which URL a post failed to reach.
-type PostError struct{ URL string }
+type PostError struct{ URL string } // want PostError:`^methods\(Error: summary\(param0.URL->result0; result0="post to "\+\$0.URL\+" failed"\)\)$`
 
-func (e *PostError) Error() string { return "post to " + e.URL + " failed" } // want Error:`^summary\(param0.URL->result0; result0="post to "\+\$0.URL\+" failed"\)$`
+func (e *PostError) Error() string { return "post to " + e.URL + " failed" }
 
 // Fail's error names no destination a caller sends to: its summary
 // records no string for it (the URL it holds is a message's).
