@@ -39,10 +39,14 @@
 //	warm       the scan again, nothing changed (its output must be the
 //	           cold one's, byte for byte, or the run fails)
 //	edit       the scan again after a line (a package variable) is added at
-//	           the end of FILE, which is restored afterwards
+//	           the end of FILE, which is restored afterwards: what the
+//	           package gives its importers does not change
+//	edit-shift the scan again after a comment line is put after FILE's
+//	           package clause instead: every declaration of the file moves
+//	           down a line, and so do the positions its facts hold
 //
-// and compares edit with cold-cache (target: under a tenth) and warm with
-// go-list.
+// and compares edit and edit-shift with cold-cache (target: under a tenth)
+// and warm with go-list.
 //
 // Flags:
 //
@@ -111,7 +115,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	keep := fs.Bool("keep", false, "keep the generated module")
 	runs := fs.Int("runs", 3, "`N` timed rounds")
 	steps := fs.String("steps", strings.Join(bench.AllSteps, ","), "comma-separated `LIST` of steps to run")
-	edit := fs.String("edit", "", "also measure scans with the cache: cold, warm, and after a line is added to `FILE` (relative to the module)")
+	edit := fs.String("edit", "", "also measure scans with the cache: cold, warm, after a line is added at the end of `FILE` (relative to the module) and after one is put after its package clause")
 	gosec := fs.String("gosec", "", "gosec binary `PATH` (default: gosec in PATH, GOBIN or GOPATH/bin); none: skip the step")
 	profile := fs.String("profile", "", "write profiles of the first datagate run to `DIR`")
 	asJSON := fs.Bool("json", false, "print the report as JSON")

@@ -415,6 +415,13 @@ func TestIncrementalRatios(t *testing.T) {
 	if r := incrementalRatios(res)[0]; r.Pass {
 		t.Errorf("edit/cold %+v passes at 4/36", r)
 	}
+	// The edit that moves the file's declarations has a ratio of its own.
+	res[StepEditShift] = &StepResult{Name: StepEditShift, Runs: []Run{{WallMS: 5400}}}
+	res[StepEditShift].summarize()
+	rs = incrementalRatios(res)
+	if len(rs) != 3 || rs[1].Name != "edit-shift / cold-cache (wall)" || rs[1].Best != 5400.0/36000 || rs[1].Pass {
+		t.Errorf("ratios %+v, want edit-shift/cold second, 5.4/36, failing", rs)
+	}
 	if err := sameOutput(res, 0); err != nil {
 		t.Errorf("round 1: %v", err)
 	}
@@ -438,7 +445,7 @@ func TestRunEdited(t *testing.T) {
 	if err := os.WriteFile(exe, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	r, err := runEdited(context.Background(), Options{Dir: dir, Edit: "p/p.go", Exe: exe, Patterns: []string{"./..."}}, "/the/cache")
+	r, err := runEdited(context.Background(), Options{Dir: dir, Edit: "p/p.go", Exe: exe, Patterns: []string{"./..."}}, "/the/cache", StepEdit, appendLine)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,5 +454,26 @@ func TestRunEdited(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "p", "p.go")); string(got) != src {
 		t.Errorf("after the step the file is\n%s\nwant\n%s", got, src)
+	}
+}
+
+// TestShiftDeclarations: the edit-shift step's edit puts a line after the
+// package clause (its doc comment and a comment on its line stay above),
+// so that every declaration moves down one line.
+func TestShiftDeclarations(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"// Package p.\npackage p // the p\n\nfunc F() {}\n", "// Package p.\npackage p // the p\n" + shiftLine + "\nfunc F() {}\n"},
+		{"package p", "package p\n" + shiftLine},
+	} {
+		got, err := shiftDeclarations("p.go", []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != c.want {
+			t.Errorf("shiftDeclarations(%q) = %q, want %q", c.src, got, c.want)
+		}
+	}
+	if _, err := shiftDeclarations("p.go", []byte("func F() {}")); err == nil {
+		t.Errorf("a file with no package clause: no error")
 	}
 }

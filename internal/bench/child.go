@@ -66,7 +66,7 @@ func RunChild(step, dir, profileDir string, timeout time.Duration, patterns []st
 	case StepDatagate:
 		cli.ConfigureRuntime(os.Getenv) // as cmd/datagate does
 		st, err = ScanStep(dir, patterns, "")
-	case StepCold, StepWarm, StepEdit:
+	case StepCold, StepWarm, StepEdit, StepEditShift:
 		cli.ConfigureRuntime(os.Getenv)
 		cache := os.Getenv(cacheDirEnv)
 		if cache == "" {
