@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"go/types"
 	"reflect"
+	"runtime"
 	"sort"
 	"sync"
+	"weak"
 
 	"github.com/datagate/datagate/internal/lazyfact"
 	"golang.org/x/tools/go/analysis"
@@ -94,7 +96,7 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
 		if err != nil {
 			continue
 		}
-		data, err := lazyfact.Encode(ft.obj[k])
+		data, err := encoded(ft.obj[k])
 		if err != nil {
 			return nil, fmt.Errorf("encoding a %v: %w", k.t, err)
 		}
@@ -105,7 +107,7 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, error) {
 		if !ok {
 			continue
 		}
-		data, err := lazyfact.Encode(f)
+		data, err := encoded(f)
 		if err != nil {
 			return nil, fmt.Errorf("encoding a %s: %w", name, err)
 		}
@@ -181,17 +183,56 @@ func (ft *factTable) decodeFacts(pkg *types.Package, data []byte, lenient bool) 
 	return skipped, nil
 }
 
-// rawFact is a fact restored from a cache entry and not decoded
-// yet. A re-scan after an edit restores the facts of a thousand packages
-// for the few it analyses again, which ask for the facts of the few
-// functions they call: decoding every restored fact up front was a third
-// of such a re-scan (kratos, one file of selfservice/hook edited: 6.8 of
-// 20.8 s of CPU); package facts too (0.3 of 3.8 s of CPU after types
-// came from export data). The entry was checked (its checksum, the
+// rawFact is a fact kept encoded until an importer asks for it: one
+// restored from a cache entry, or an object fact a package of the run
+// exported (encodeOnExport).
+//
+// Restored: a re-scan after an edit restores the facts of a thousand
+// packages for the few it analyses again, which ask for the facts of the
+// few functions they call: decoding every restored fact up front was a
+// third of such a re-scan (kratos, one file of selfservice/hook edited:
+// 6.8 of 20.8 s of CPU); package facts too (0.3 of 3.8 s of CPU after
+// types came from export data). The entry was checked (its checksum, the
 // objects its facts are about, their kinds) when it was restored.
+//
+// Exported in the run: the facts of every package stay until the run
+// ends, and a service's summaries (each exit below a function, with its
+// steps) were a third of what the collector had to mark on every cycle of
+// a scan held under the memory limit (the generated 1000-package module,
+// 200 of 595 MB live halfway), so that it ran without pause. Encoded they
+// take a tenth. An importer decodes what it asks for; the decoded fact is
+// kept while anything holds it (cached, weakly), and for good once
+// pinAfter packages have asked (a popular package's facts, which every
+// importer reads, are decoded a few times, not once per importer).
 type rawFact struct {
 	t    reflect.Type
 	data []byte // as lazyfact.Encode encoded it
+	// decoded is the fact as last decoded, while it lives; asked counts
+	// the lookups (both under factTable.mu).
+	decoded weak.Pointer[decodedFact]
+	asked   int
+}
+
+// decodedFact holds a decoded fact for rawFact's weak pointer.
+type decodedFact struct{ f analysis.Fact }
+
+// pinAfter is how many lookups of an encoded fact make it stay decoded.
+// Measured side by side, three alternated runs each, outputs identical:
+// the generated 1000-package module 36.8-42.9 s with every exported fact
+// kept decoded, 29.4-31.2 s encoded with this; kratos 27.2-33.0 s and
+// 26.5-34.2 s (the same within the machine's noise; 1.2 GB more
+// allocated, for encoding).
+const pinAfter = 4
+
+// encodeOnExport returns what the table keeps of an object fact a
+// package exports: the fact encoded (rawFact), or the fact itself when it
+// does not encode (it is then only ever used decoded).
+func encodeOnExport(t reflect.Type, fact analysis.Fact) analysis.Fact {
+	data, err := lazyfact.Encode(fact)
+	if err != nil {
+		return fact
+	}
+	return &rawFact{t: t, data: data}
 }
 
 func (*rawFact) AFact() {}
@@ -210,6 +251,15 @@ func decoded(f analysis.Fact) analysis.Fact {
 		panic(fmt.Sprintf("a %v restored from the cache does not decode: %v", rf.t, err))
 	}
 	return fact
+}
+
+// encoded returns f as lazyfact.Encode encodes it: a rawFact's data, or
+// f encoded.
+func encoded(f analysis.Fact) ([]byte, error) {
+	if rf, ok := f.(*rawFact); ok {
+		return rf.data, nil
+	}
+	return lazyfact.Encode(f)
 }
 
 // decodeAs decodes a fact of type t (a pointer type) that lazyfact.Encode
@@ -248,11 +298,12 @@ func (ft *factTable) bind(pass *analysis.Pass, a *analysis.Analyzer) {
 			panic(fmt.Sprintf("analyzer %s exported a fact about %s, which is not in package %s", a.Name, obj, pass.Pkg.Path()))
 		}
 		k := objectKey{obj, check(fact)}
+		kept := encodeOnExport(k.t, fact)
 		ft.mu.Lock()
 		if _, ok := ft.obj[k]; !ok {
 			ft.byPkg[obj.Pkg()] = append(ft.byPkg[obj.Pkg()], k)
 		}
-		ft.obj[k] = fact
+		ft.obj[k] = kept
 		ft.mu.Unlock()
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
@@ -310,14 +361,37 @@ func lookup[K comparable](mu *sync.RWMutex, m map[K]analysis.Fact, k K, fact ana
 	if !ok {
 		return false
 	}
-	if _, raw := f.(*rawFact); raw {
-		f = decoded(f)
-		mu.Lock()
-		m[k] = f
-		mu.Unlock()
+	if rf, raw := f.(*rawFact); raw {
+		f = rf.get(mu, func(d analysis.Fact) { m[k] = d })
 	}
 	reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
 	return true
+}
+
+// get decodes rf, or takes it from its weak cache; from the pinAfter-th
+// lookup on, pin (called under mu) puts the decoded fact in rf's place.
+func (rf *rawFact) get(mu *sync.RWMutex, pin func(analysis.Fact)) analysis.Fact {
+	mu.Lock()
+	rf.asked++
+	asked := rf.asked
+	cached := rf.decoded.Value()
+	mu.Unlock()
+	var f analysis.Fact
+	if cached != nil {
+		f = cached.f
+	} else {
+		f = decoded(rf)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if asked >= pinAfter {
+		pin(f)
+	} else if cached == nil {
+		d := &decodedFact{f}
+		rf.decoded = weak.Make(d)
+		runtime.KeepAlive(d)
+	}
+	return f
 }
 
 // visible returns the packages whose facts p sees: p and its imports,

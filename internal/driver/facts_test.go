@@ -1,0 +1,69 @@
+package driver
+
+import (
+	"bytes"
+	"go/token"
+	"go/types"
+	"reflect"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/datagate/datagate/internal/lazyfact"
+	"golang.org/x/tools/go/analysis"
+)
+
+type labelFact struct{ Labels []string }
+
+func (*labelFact) AFact() {}
+
+// funcFact cannot be encoded (a func field): the table keeps it as is.
+type funcFact struct{ F func() }
+
+func (*funcFact) AFact() {}
+
+// TestEncodedFacts: an object fact a package exports is kept encoded; a
+// lookup decodes it, and from the pinAfter-th on it stays decoded; every
+// lookup gives the fact exported; the cache gets the bytes it would have
+// encoded; a fact that does not encode is kept as it is.
+func TestEncodedFacts(t *testing.T) {
+	sent := &labelFact{Labels: []string{"User.Email", "User.Name"}}
+	typ := reflect.TypeOf(sent)
+	kept := encodeOnExport(typ, sent)
+	rf, ok := kept.(*rawFact)
+	if !ok {
+		t.Fatalf("kept %T, want a *rawFact", kept)
+	}
+	want, err := lazyfact.Encode(sent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := encoded(kept); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("encoded = %q, %v; want lazyfact.Encode's %q", got, err, want)
+	}
+
+	var mu sync.RWMutex
+	k := objectKey{types.NewTypeName(token.NoPos, nil, "T", nil), typ}
+	m := map[objectKey]analysis.Fact{k: kept}
+	for i := 1; i <= pinAfter+1; i++ {
+		var got labelFact
+		if !lookup(&mu, m, k, &got) || !reflect.DeepEqual(&got, sent) {
+			t.Fatalf("lookup %d = %+v, want %+v", i, got, sent)
+		}
+		_, raw := m[k].(*rawFact)
+		if pinned := i >= pinAfter; raw == pinned {
+			t.Errorf("after lookup %d the table holds a %T (pinned from lookup %d on)", i, m[k], pinAfter)
+		}
+		if i == 1 {
+			runtime.GC() // the weakly held decoded fact may go: decoded again
+		}
+	}
+	if rf.asked != pinAfter {
+		t.Errorf("asked = %d, want %d", rf.asked, pinAfter)
+	}
+
+	ff := &funcFact{F: func() {}}
+	if got := encodeOnExport(reflect.TypeOf(ff), ff); got != analysis.Fact(ff) {
+		t.Errorf("a fact that does not encode is kept as %T", got)
+	}
+}
