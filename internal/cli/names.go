@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"runtime"
 	"sort"
@@ -203,8 +204,12 @@ func safeScanNames(src []byte) (f fileNames, ok bool) {
 // those checked for their types only), on every core: config.Names, and
 // per package the functions and methods it declares that the names
 // reach (for the package's cache key: another package starting to call
-// one of them changes what its analysis gives).
-func programNames(all []*packages.Package, typesOnly func(*packages.Package) bool) (*config.Names, map[*packages.Package]string) {
+// one of them changes what its analysis gives). With hash set it also
+// returns the SHA-256 sums of the files it read, by name, for the cache
+// keys (driver.Options.FileSums): the files are then read once, not twice
+// (a re-scan of kratos after an edit read every analysed package's files
+// to hash them and again to scan them, 0.8 s of its 3.8 s of CPU).
+func programNames(all []*packages.Package, typesOnly func(*packages.Package) bool, hash bool) (*config.Names, map[*packages.Package]string, map[string][sha256.Size]byte) {
 	var pkgs []*packages.Package
 	seen := make(map[*packages.Package]bool)
 	packages.Visit(all, nil, func(p *packages.Package) {
@@ -214,6 +219,11 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 		}
 	})
 	per := make([][]fileNames, len(pkgs))
+	type fileSum struct {
+		name string
+		sum  [sha256.Size]byte
+	}
+	sums := make([][]fileSum, len(pkgs))
 	var failed atomic.Bool
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -226,6 +236,9 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 					src, err := os.ReadFile(name)
 					if err != nil {
 						continue // the driver reports it
+					}
+					if hash {
+						sums[i] = append(sums[i], fileSum{name, sha256.Sum256(src)})
 					}
 					f, ok := safeScanNames(src)
 					if !ok {
@@ -241,10 +254,19 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 	}
 	close(next)
 	wg.Wait()
+	var known map[string][sha256.Size]byte
+	if hash {
+		known = make(map[string][sha256.Size]byte)
+		for _, fs := range sums {
+			for _, f := range fs {
+				known[f.name] = f.sum
+			}
+		}
+	}
 	if failed.Load() {
 		// A file the lexer could not read (a bug of ours): no names
 		// means every function is analysed, as under go vet.
-		return nil, map[*packages.Package]string{}
+		return nil, map[*packages.Package]string{}, known
 	}
 
 	names := &config.Names{Selectors: make(map[string]bool), DotImported: make(map[string]bool)}
@@ -274,7 +296,7 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 			keys[p] = "dot-imported"
 		}
 	}
-	return names, keys
+	return names, keys, known
 }
 
 // scannedPackage is flows.Scanned for a loaded package: the engine

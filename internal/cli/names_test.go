@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"go/build"
 	"go/scanner"
 	"go/token"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/datagate/datagate/internal/testutil"
+	"golang.org/x/tools/go/packages"
 )
 
 // TestCalledOnlySameFindings scans a service whose dependency (a
@@ -199,5 +201,47 @@ func TestScanNamesMalformed(t *testing.T) {
 	}
 	for _, bad := range []string{`"`, "`", "'", `import . "`, "func (", "func ((((", "/*", "x.", "...", "1e+", "\\"} {
 		scanNames([]byte(bad))
+	}
+}
+
+// TestProgramNamesSums: with hash set, the name scan gives the SHA-256 of
+// every file it read (those of the analysed packages, not of the ones
+// checked for their types only), so that the cache keys need not read them
+// again; without it, none.
+func TestProgramNamesSums(t *testing.T) {
+	dir := testutil.Testdata(t, "prune")
+	all, err := packages.Load(&packages.Config{Mode: loadMode, Dir: dir}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots := rootPackages(all)
+	only := typesOnly(roots)
+	_, _, sums := programNames(roots, only, true)
+	analysed, checked := 0, 0
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for _, name := range p.CompiledGoFiles {
+			sum, ok := sums[name]
+			if only(p) {
+				checked++
+				if ok {
+					t.Errorf("%s (types only) was hashed", name)
+				}
+				continue
+			}
+			analysed++
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok || sum != sha256.Sum256(src) {
+				t.Errorf("%s: sum %x, want its SHA-256", name, sum)
+			}
+		}
+	})
+	if analysed == 0 || checked == 0 {
+		t.Fatalf("%d files analysed, %d checked for types: want some of each", analysed, checked)
+	}
+	if _, _, none := programNames(roots, only, false); none != nil {
+		t.Errorf("sums without hash: %d", len(none))
 	}
 }

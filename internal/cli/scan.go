@@ -309,7 +309,8 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	// analysed before any is: the engine leaves out the functions of
 	// dependencies no code calls (lineage.Config.Named). Which of a
 	// dependency's functions those are is part of its cache key.
-	names, called := programNames(roots, dopts.TypesOnly)
+	names, called, sums := programNames(roots, dopts.TypesOnly, cdir != "")
+	dopts.FileSums = sums
 	if !hooks.allFunctions {
 		cfg.Names = names
 	}

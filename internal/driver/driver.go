@@ -79,6 +79,10 @@ type Options struct {
 	// Codec encodes the results of the analyzers given to Analyze, which
 	// the cache keeps for root packages.
 	Codec Codec
+	// FileSums are the SHA-256 sums of files the caller has read already,
+	// by file name, for the cache keys: the run reads and hashes only the
+	// others.
+	FileSums map[string][sha256.Size]byte
 	// Track, when not nil, follows the run's progress.
 	Track Tracker
 	// Finished, when not nil, is given each root package's action once

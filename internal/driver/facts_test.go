@@ -2,8 +2,11 @@ package driver
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"sync"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/datagate/datagate/internal/lazyfact"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 )
 
 type labelFact struct{ Labels []string }
@@ -65,5 +69,28 @@ func TestEncodedFacts(t *testing.T) {
 	ff := &funcFact{F: func() {}}
 	if got := encodeOnExport(reflect.TypeOf(ff), ff); got != analysis.Fact(ff) {
 		t.Errorf("a fact that does not encode is kept as %T", got)
+	}
+}
+
+// TestFileSumsKnown: fileSums takes the sums the caller knows and reads
+// and hashes only the other files.
+func TestFileSumsKnown(t *testing.T) {
+	dir := t.TempDir()
+	read := filepath.Join(dir, "read.go")
+	if err := os.WriteFile(read, []byte("package p\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	known := filepath.Join(dir, "known.go") // not on disk: never read
+	ks := sha256.Sum256([]byte("what the caller read"))
+	n := &node{pkg: &packages.Package{CompiledGoFiles: []string{read, known}}}
+	got := fileSums([]*node{n}, map[string][sha256.Size]byte{known: ks})
+	if got[known] != ks {
+		t.Errorf("known file: %x, want the caller's sum", got[known])
+	}
+	if got[read] != sha256.Sum256([]byte("package p\n")) {
+		t.Errorf("read file: %x, want its SHA-256", got[read])
+	}
+	if len(got) != 2 {
+		t.Errorf("%d sums, want 2", len(got))
 	}
 }

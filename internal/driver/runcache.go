@@ -29,7 +29,7 @@ import (
 // reads the go list output, the files (to hash them) and the entries'
 // first lines, and the root packages' results.
 func (r *run) lookupAll(all []*node) []*node {
-	r.sums = fileSums(all)
+	r.sums = fileSums(all, r.opts.FileSums)
 	for _, n := range all {
 		n.state = stMiss
 		if len(n.pkg.Errors) > 0 {
@@ -140,16 +140,25 @@ func hashFile(name string) ([sha256.Size]byte, error) {
 }
 
 // fileSums reads and hashes the files of the packages (with no load
-// errors) on every core: on kratos (1,109 packages) hashing them one
-// after the other was 0.4 of the 0.76 s of CPU a scan with nothing to
-// analyse spends in its own process (go list is the rest of its 1.6 s),
-// and such a scan takes 1.47-1.51 s now. A file that cannot be read is
-// left out (keyOf tries it again and gives up).
-func fileSums(all []*node) map[string][sha256.Size]byte {
+// errors) on every core, but for those whose sums are known: on kratos
+// (1,109 packages) hashing them one after the other was 0.4 of the 0.76 s
+// of CPU a scan with nothing to analyse spends in its own process (go list
+// is the rest of its 1.6 s), and such a scan takes 1.47-1.51 s now. A
+// file that cannot be read is left out (keyOf tries it again and gives
+// up).
+func fileSums(all []*node, known map[string][sha256.Size]byte) map[string][sha256.Size]byte {
+	out := make(map[string][sha256.Size]byte)
 	var names []string
 	for _, n := range all {
-		if len(n.pkg.Errors) == 0 {
-			names = append(names, n.pkg.CompiledGoFiles...)
+		if len(n.pkg.Errors) > 0 {
+			continue
+		}
+		for _, name := range n.pkg.CompiledGoFiles {
+			if sum, ok := known[name]; ok {
+				out[name] = sum
+			} else {
+				names = append(names, name)
+			}
 		}
 	}
 	sums := make([][sha256.Size]byte, len(names))
@@ -171,7 +180,6 @@ func fileSums(all []*node) map[string][sha256.Size]byte {
 		}()
 	}
 	wg.Wait()
-	out := make(map[string][sha256.Size]byte, len(names))
 	for i, name := range names {
 		if ok[i] {
 			out[name] = sums[i]
