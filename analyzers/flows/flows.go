@@ -370,9 +370,38 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 			inherited = append(inherited, pf.Calls...)
 		}
 	}
-	sums := make(map[*types.Func]*lineage.Summary)
-	methodSums := make(map[*types.TypeName]map[string]*lineage.Summary)
 	var factErr error // the first imported fact that did not decode
+	decodeErr := func(err error, what fmt.Stringer, pkg *types.Package) {
+		if err != nil && factErr == nil {
+			factErr = fmt.Errorf("the summaries of %v in the facts of %s do not decode: %w", what, pkg.Path(), err)
+		}
+	}
+	// The summaries of imported methods, by type (a MethodsFact each).
+	methodSums := make(map[*types.TypeName]map[string]*lineage.Summary)
+	importSummary := func(fn *types.Func) *lineage.Summary {
+		tn := receiverName(fn)
+		if tn == nil {
+			var f SummaryFact
+			if !pass.ImportObjectFact(fn, &f) {
+				return nil
+			}
+			s, err := f.Get()
+			decodeErr(err, fn, fn.Pkg())
+			return s
+		}
+		m, ok := methodSums[tn]
+		if !ok {
+			var f MethodsFact
+			if pass.ImportObjectFact(tn, &f) {
+				var err error
+				m, err = f.Get()
+				decodeErr(err, tn, tn.Pkg())
+			}
+			methodSums[tn] = m
+		}
+		return m[fn.Name()]
+	}
+	sums := make(map[*types.Func]*lineage.Summary)
 	fieldStrs := make(map[*types.Var]map[string]lineage.StrExpr)
 	queues := make(map[*types.Var][]lineage.QueueExit)
 	out := lineage.Analyze(&lineage.Config{
@@ -384,33 +413,11 @@ func run(cfg *config.Config, src *analysis.Analyzer, methods *methodCache, pass 
 		// Each imported fact is read once per package: a driver may keep
 		// facts encoded (the standalone driver does) and decode on import.
 		Summary: func(fn *types.Func) *lineage.Summary {
-			if s, ok := sums[fn]; ok {
-				return s
+			s, ok := sums[fn]
+			if !ok {
+				s = importSummary(fn)
+				sums[fn] = s
 			}
-			var s *lineage.Summary
-			if tn := receiverName(fn); tn != nil {
-				m, ok := methodSums[tn]
-				if !ok {
-					var f MethodsFact
-					if pass.ImportObjectFact(tn, &f) {
-						var err error
-						if m, err = f.Get(); err != nil && factErr == nil {
-							factErr = fmt.Errorf("the summaries of %v's methods in the facts of %s do not decode: %w", tn.Name(), tn.Pkg().Path(), err)
-						}
-					}
-					methodSums[tn] = m
-				}
-				s = m[fn.Name()]
-			} else {
-				var f SummaryFact
-				if pass.ImportObjectFact(fn, &f) {
-					var err error
-					if s, err = f.Get(); err != nil && factErr == nil {
-						factErr = fmt.Errorf("the summary of %v in the facts of %s does not decode: %w", fn, fn.Pkg().Path(), err)
-					}
-				}
-			}
-			sums[fn] = s
 			return s
 		},
 		FieldStr: func(f *types.Var) map[string]lineage.StrExpr {

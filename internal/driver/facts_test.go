@@ -94,3 +94,26 @@ func TestFileSumsKnown(t *testing.T) {
 		t.Errorf("%d sums, want 2", len(got))
 	}
 }
+
+// TestExportKeepsEncoded: a fact a pass exports goes into the table
+// encoded, and the pass of an importer reads it back as exported.
+func TestExportKeepsEncoded(t *testing.T) {
+	a := &analysis.Analyzer{Name: "labels", FactTypes: []analysis.Fact{new(labelFact)}}
+	var ft factTable
+	ft.init([]*analysis.Analyzer{a})
+	pkg := types.NewPackage("example.com/p", "p")
+	obj := types.NewTypeName(token.NoPos, pkg, "User", nil)
+	exporter := &analysis.Pass{Pkg: pkg}
+	ft.bind(exporter, a)
+	sent := &labelFact{Labels: []string{"User.Email"}}
+	exporter.ExportObjectFact(obj, sent)
+	if f := ft.obj[objectKey{obj, reflect.TypeOf(sent)}]; reflect.TypeOf(f) != reflect.TypeOf(&rawFact{}) {
+		t.Errorf("the table keeps a %T, want the fact encoded", f)
+	}
+	importer := &analysis.Pass{Pkg: types.NewPackage("example.com/q", "q")}
+	ft.bind(importer, a)
+	var got labelFact
+	if !importer.ImportObjectFact(obj, &got) || !reflect.DeepEqual(&got, sent) {
+		t.Errorf("imported %+v, want %+v", got, sent)
+	}
+}
