@@ -255,6 +255,23 @@ type Flow struct {
 	ViaFunc string `json:"via_func,omitempty"`
 }
 
+// EachPosition calls fn with each source position the flow holds (which
+// fn may change: the cache moves a restored flow's positions in code that
+// moved, see the driver's positions.go).
+func (f *Flow) EachPosition(fn func(*Position)) {
+	for i := range f.Labels {
+		fn(&f.Labels[i].Decl)
+	}
+	fn(&f.Exit.Pos)
+	for i := range f.Endpoints {
+		fn(&f.Endpoints[i].Def)
+	}
+	for i := range f.Path {
+		fn(&f.Path[i].Pos)
+	}
+	fn(&f.Via)
+}
+
 // Fields returns the flow's field names, sorted and unique.
 func (f *Flow) Fields() []string {
 	var out []string

@@ -75,6 +75,43 @@ func TestCacheColdWarm(t *testing.T) {
 		}
 	}
 
+	// A comment line at the top of mailer: everything in it moves down a
+	// line. Only mailer is analysed: the packages above it are restored,
+	// the paths they report through mailer moved to where a scan without
+	// the cache puts them; and again when the line is taken out.
+	mailer := filepath.Join(dir, "mailer", "mailer.go")
+	mailerSrc, err := os.ReadFile(mailer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testutil.WriteFile(t, dir, "mailer/mailer.go", strings.Replace(string(mailerSrc), "package mailer\n", "package mailer\n\n// Moved.\n", 1))
+	moved, o := scanDemo(t, dir, cache)
+	if a, r := counts(t, o); a != 1 || r != 8 {
+		t.Errorf("after a line at the top of mailer: %d analysed, %d restored; want 1 and 8", a, r)
+	}
+	if !strings.Contains(o.stderr, "with positions in code that moved since translated") {
+		t.Errorf("after a line at the top of mailer, -v does not say positions were moved:\n%s", o.stderr)
+	}
+	movedFresh, _ := scanDemo(t, dir, "")
+	for i := range movedFresh {
+		if moved[i] != movedFresh[i] {
+			t.Errorf("after a line at the top of mailer, the output differs from a scan without the cache:\n%s", testutil.FirstDiff(movedFresh[i], moved[i]))
+		}
+		if moved[i] == cold[i] {
+			t.Errorf("after a line at the top of mailer, the output (%s) is the same as before", []string{"text", "json", "sarif"}[i])
+		}
+	}
+	testutil.WriteFile(t, dir, "mailer/mailer.go", string(mailerSrc))
+	back, o := scanDemo(t, dir, cache)
+	if a, r := counts(t, o); a != 0 || r != 9 {
+		t.Errorf("with mailer as it was: %d analysed, %d restored; want 0 and 9", a, r)
+	}
+	for i := range cold {
+		if back[i] != cold[i] {
+			t.Errorf("with mailer as it was, the output differs from the first:\n%s", testutil.FirstDiff(cold[i], back[i]))
+		}
+	}
+
 	// A comment at the end of privacy: its types and facts are the same,
 	// so only privacy is analysed again.
 	priv := filepath.Join(dir, "privacy", "privacy.go")

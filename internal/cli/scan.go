@@ -231,10 +231,13 @@ type analysed struct {
 // cacheLine says, for -v, how many packages the run analysed and how many
 // it restored from the cache.
 func (an *analysed) cacheLine() string {
-	analysed, restored, exported := 0, 0, 0
+	analysed, restored, exported, moved := 0, 0, 0, 0
 	for _, act := range an.graph.All {
 		if act.TypesFromExport {
 			exported++
+		}
+		if act.Moved {
+			moved++
 		}
 		switch {
 		case act.Cached:
@@ -250,8 +253,15 @@ func (an *analysed) cacheLine() string {
 		return fmt.Sprintf("%d packages analysed; cache off", analysed)
 	}
 	line := fmt.Sprintf("%d packages analysed, %d restored from the cache in %s", analysed, restored, an.cache)
+	var more []string
 	if exported > 0 {
-		line += fmt.Sprintf(" (types of %d packages read from export data)", exported)
+		more = append(more, fmt.Sprintf("types of %d packages read from export data", exported))
+	}
+	if moved > 0 {
+		more = append(more, fmt.Sprintf("%d with positions in code that moved since translated", moved))
+	}
+	if len(more) > 0 {
+		line += " (" + strings.Join(more, "; ") + ")"
 	}
 	return line
 }

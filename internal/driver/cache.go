@@ -37,7 +37,7 @@ type Cache struct {
 }
 
 // cacheMagic starts every entry; the number is the format's version.
-const cacheMagic = "datagate driver cache 4\n"
+const cacheMagic = "datagate driver cache 5\n"
 
 // OpenCache returns the cache in dir, creating the directory if needed.
 func OpenCache(dir string) (*Cache, error) {
@@ -63,18 +63,22 @@ type entryHeader struct {
 	// Out is the hash of what the package's analysis gave, which the keys
 	// of its importers include.
 	Out string `json:"out"`
-	// Facts, Results, Types and Names are the lengths of the body's four
+	// Facts, Results, Types and Names are the lengths of the body's first four
 	// parts: the facts (encodedFacts, gob, deterministic: their hash says
 	// whether they changed), the results (the Codec's encoding of each,
 	// in a gob map by analyzer name; empty when the package was not a
 	// root), the package's types as export data (gcexportdata) and the
 	// names of the types that export data must hold to stand for the
 	// package (see run.exportNames), one per line.
-	Facts   int  `json:"facts"`
-	Results int  `json:"results"`
-	Types   int  `json:"types"`
-	Names   int  `json:"names"`
-	Root    bool `json:"root"`
+	Facts   int `json:"facts"`
+	Results int `json:"results"`
+	Types   int `json:"types"`
+	Names   int `json:"names"`
+	// Pos is the length of the last part, the package's position list and
+	// the imported files the facts and results hold positions in
+	// (posPart, gob; see positions.go).
+	Pos  int  `json:"pos"`
+	Root bool `json:"root"`
 	// Sum is the SHA-256 of the body.
 	Sum string `json:"sum"`
 }
@@ -92,9 +96,14 @@ type body struct {
 	results []byte
 	types   []byte
 	names   []byte
+	pos     []byte
 }
 
-func (b *body) size() int { return len(b.facts) + len(b.results) + len(b.types) + len(b.names) }
+func (b *body) size() int {
+	return len(b.facts) + len(b.results) + len(b.types) + len(b.names) + len(b.pos)
+}
+
+func (b *body) parts() [][]byte { return [][]byte{b.facts, b.results, b.types, b.names, b.pos} }
 
 func (c *Cache) path(key string) string {
 	return filepath.Join(c.dir, key[:2], key)
@@ -117,6 +126,22 @@ func (c *Cache) lookup(key string) *entry {
 	}
 	e.path = f.Name()
 	c.hits.Add(1)
+	return e
+}
+
+// reread returns the entry for key as lookup does, without counting it:
+// an entry the run itself wrote again.
+func (c *Cache) reread(key string) *entry {
+	f, err := os.Open(c.path(key))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	e, err := readHeader(bufio.NewReaderSize(f, 4096), key)
+	if err != nil {
+		return nil
+	}
+	e.path = f.Name()
 	return e
 }
 
@@ -143,7 +168,7 @@ func readHeader(r *bufio.Reader, key string) (*entry, error) {
 	if err := json.Unmarshal(line, &e.entryHeader); err != nil {
 		return nil, fmt.Errorf("bad header: %w", err)
 	}
-	if e.Key != key || e.Facts < 0 || e.Results < 0 || e.Types < 0 || e.Names < 0 || e.Out == "" {
+	if e.Key != key || e.Facts < 0 || e.Results < 0 || e.Types < 0 || e.Names < 0 || e.Pos < 0 || e.Out == "" {
 		return nil, errors.New("foreign or damaged entry")
 	}
 	return e, nil
@@ -155,7 +180,7 @@ func (c *Cache) body(e *entry) (*body, error) {
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) != e.off+int64(e.Facts+e.Results+e.Types+e.Names) {
+	if int64(len(data)) != e.off+int64(e.Facts+e.Results+e.Types+e.Names+e.Pos) {
 		c.damaged(e)
 		return nil, fmt.Errorf("cache entry %s: truncated or damaged", e.path)
 	}
@@ -168,7 +193,7 @@ func (c *Cache) body(e *entry) (*body, error) {
 	for _, part := range []struct {
 		dst *[]byte
 		n   int
-	}{{&out.facts, e.Facts}, {&out.results, e.Results}, {&out.types, e.Types}, {&out.names, e.Names}} {
+	}{{&out.facts, e.Facts}, {&out.results, e.Results}, {&out.types, e.Types}, {&out.names, e.Names}, {&out.pos, e.Pos}} {
 		*part.dst, b = b[:part.n:part.n], b[part.n:]
 	}
 	return out, nil
@@ -189,19 +214,19 @@ func (c *Cache) put(key, out string, root bool, b *body) error {
 	buf.Grow(len(cacheMagic) + 512 + b.size())
 	buf.WriteString(cacheMagic)
 	sum := sha256.New()
-	for _, part := range [][]byte{b.facts, b.results, b.types, b.names} {
+	for _, part := range b.parts() {
 		sum.Write(part)
 	}
 	h, err := json.Marshal(entryHeader{
 		Key: key, Out: out, Root: root, Sum: hex.EncodeToString(sum.Sum(nil)),
-		Facts: len(b.facts), Results: len(b.results), Types: len(b.types), Names: len(b.names),
+		Facts: len(b.facts), Results: len(b.results), Types: len(b.types), Names: len(b.names), Pos: len(b.pos),
 	})
 	if err != nil {
 		return err
 	}
 	buf.Write(h)
 	buf.WriteByte('\n')
-	for _, part := range [][]byte{b.facts, b.results, b.types, b.names} {
+	for _, part := range b.parts() {
 		buf.Write(part)
 	}
 

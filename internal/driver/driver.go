@@ -47,6 +47,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -105,10 +106,24 @@ type Tracker interface {
 }
 
 // A Codec encodes and decodes the results of analyzers for the cache.
-// Decode gets the package the result is for.
+// Decode gets the package the result is for. A restored entry has the
+// source positions its results hold in files that moved since translated
+// (see positions.go): the Codec is a PositionMover, or its encoding is
+// JSON with positions as objects {"file":F,"line":L,"col":C} (as
+// encoding/json writes lineage.Position). A position it hides otherwise
+// would be restored where it was.
 type Codec interface {
 	EncodeResult(a *analysis.Analyzer, res any) ([]byte, error)
 	DecodeResult(a *analysis.Analyzer, p *packages.Package, data []byte) (any, error)
+}
+
+// A PositionMover is a Codec that shows the driver the source positions a
+// result of analyzer a holds: MovePositions calls fn with each (file,
+// line, column) and sets it to the line and column fn returns; it
+// returns false, and may leave res half moved, when fn or the result's
+// type fails.
+type PositionMover interface {
+	MovePositions(a *analysis.Analyzer, res any, fn func(file string, line, col int) (int, int, bool)) bool
 }
 
 // An Action is the outcome for one package.
@@ -139,6 +154,9 @@ type Action struct {
 	// TypesFromExport is set when the package's types were read from the
 	// export data its cache entry keeps, not checked from its source.
 	TypesFromExport bool
+	// Moved is set when the package was restored with the positions its
+	// entry holds in code that moved since translated (positions.go).
+	Moved bool
 }
 
 // Analysed reports whether the analyzers ran on the package and succeeded.
@@ -186,6 +204,15 @@ type node struct {
 	// degraded is set on a package analysed with such an import, or with
 	// a degraded one: its entry is not written.
 	degraded bool
+	// plist is the package's position list (positions.go): made when its
+	// entry is written, or decoded from its entry's posRaw on first use
+	// (listOf). tbody is its entry's body once relocated, from tryHit to
+	// materialize.
+	plist   posList
+	posRaw  []byte
+	posOnce sync.Once
+	tbody   *body
+	moved   bool // relocate translated its entry's positions
 }
 
 // cacheState is what a run with a cache knows of a package before it
@@ -214,6 +241,13 @@ type run struct {
 	// sums are the SHA-256 sums of the packages' files, read in
 	// parallel before the cache keys are made (fileSums).
 	sums map[string][sha256.Size]byte
+	// owners maps each file to its package (ownerIndex); old holds the
+	// position lists of entries read to relocate others (oldList);
+	// relocated counts the entries relocate wrote again.
+	owners    map[string]*node
+	oldMu     sync.Mutex
+	old       map[string]posList
+	relocated atomic.Int64
 }
 
 // Analyze runs the analyzers (and those they require) over the root

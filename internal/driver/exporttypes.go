@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"fmt"
+	"go/token"
 	"go/types"
 	"io"
 	"slices"
@@ -89,12 +90,17 @@ func hasNames(pkg *types.Package, names []byte) bool {
 // write different export data for the same package, instantiated types
 // being told apart by identity.) Unexported objects are written too: an
 // importer's class hierarchy analysis sees an unexported type's methods.
-func (r *run) writeTypes(w io.Writer, pkg *types.Package) {
+//
+// Each position is written by pos (see positions.go: the output hash
+// writes a position by its rank).
+func (r *run) writeTypes(w io.Writer, pkg *types.Package, pos func(io.Writer, token.Position)) {
 	qual := func(p *types.Package) string { return p.Path() }
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		obj := scope.Lookup(name)
-		fmt.Fprintf(w, "%s\n\t%s\n", types.ObjectString(obj, qual), r.fset.Position(obj.Pos()))
+		fmt.Fprintf(w, "%s\n\t", types.ObjectString(obj, qual))
+		pos(w, r.fset.Position(obj.Pos()))
+		fmt.Fprintf(w, "\n")
 		switch obj := obj.(type) {
 		case *types.Const:
 			fmt.Fprintf(w, "\t= %s\n", obj.Val().ExactString())
@@ -109,7 +115,9 @@ func (r *run) writeTypes(w io.Writer, pkg *types.Package) {
 			fmt.Fprintf(w, "\tunderlying %s\n", types.TypeString(named.Underlying(), qual))
 			for i := range named.NumMethods() {
 				m := named.Method(i)
-				fmt.Fprintf(w, "\tmethod %s %s\n", types.ObjectString(m, qual), r.fset.Position(m.Pos()))
+				fmt.Fprintf(w, "\tmethod %s ", types.ObjectString(m, qual))
+				pos(w, r.fset.Position(m.Pos()))
+				fmt.Fprintf(w, "\n")
 			}
 		}
 	}

@@ -30,6 +30,7 @@ import (
 // first lines, and the root packages' results.
 func (r *run) lookupAll(all []*node) []*node {
 	r.sums = fileSums(all, r.opts.FileSums)
+	r.owners = ownerIndex(all)
 	for _, n := range all {
 		n.state = stMiss
 		if len(n.pkg.Errors) > 0 {
@@ -197,17 +198,27 @@ func (r *run) tryHit(n *node) bool {
 		return false
 	}
 	act := &Action{Package: n.pkg, Cached: true}
+	n.entry = e
 	if n.root {
-		b, err := r.cache.body(e)
-		if err != nil {
+		b, ok := r.entryBody(n)
+		if !ok {
+			n.entry = nil
 			return false
 		}
+		act.Moved = n.moved
+		var err error
 		if act.Results, err = r.decodeResults(n, b.results); err != nil {
+			n.entry, n.tbody = nil, nil
 			return false
+		}
+		if n.state != stUnknown {
+			// Found before anything is analysed: materialize may not
+			// need the body; the scheduler asks for it again if so.
+			n.tbody = nil
 		}
 	}
 	act.Duration = time.Since(start)
-	n.act, n.entry, n.out = act, e, e.Out
+	n.act, n.out = act, e.Out
 	return true
 }
 
@@ -219,10 +230,13 @@ func (r *run) tryHit(n *node) bool {
 // analysed.
 func (r *run) materialize(n *node) bool {
 	start := time.Now()
-	b, err := r.cache.body(n.entry)
-	if err != nil {
+	b, ok := r.entryBody(n)
+	n.tbody = nil
+	if !ok {
 		return false
 	}
+	n.posRaw = b.pos
+	n.act.Moved = n.act.Moved || n.moved
 	if r.importTypes(n, b) {
 		n.act.TypesFromExport = true
 	} else {
@@ -284,42 +298,43 @@ func (r *run) store(n *node, act *Action) {
 		return
 	}
 	var results []byte
+	var byName map[string][]byte
 	if n.root {
-		if results, err = r.encodeResults(act); err != nil {
+		if results, byName, err = r.encodeResults(act); err != nil {
 			return
 		}
 	}
 	var exp bytes.Buffer
 	h := sha256.New()
-	fmt.Fprintf(h, "types\n")
-	r.writeTypes(h, n.types)
+	list, pos, err := r.shape(h, n, facts, act, byName)
+	if err != nil {
+		return
+	}
 	if err := gcexportdata.Write(&exp, r.fset, n.types); err != nil {
 		exp.Reset() // the entry has no types: importers check them from source
 	}
-	fmt.Fprintf(h, "\nfacts %d\n", len(facts))
-	h.Write(facts)
 	for _, imp := range n.imports {
 		fmt.Fprintf(h, "import %s\n", imp.out)
 	}
 	out := hex.EncodeToString(h.Sum(nil))
-	b := &body{facts: facts, results: results, types: exp.Bytes(), names: exportNames(n.types)}
+	b := &body{facts: facts, results: results, types: exp.Bytes(), names: exportNames(n.types), pos: pos}
 	if err := r.cache.put(n.key, out, n.root, b); err == nil {
-		n.out = out
+		n.out, n.plist = out, list
 	}
 }
 
-func (r *run) encodeResults(act *Action) ([]byte, error) {
+func (r *run) encodeResults(act *Action) ([]byte, map[string][]byte, error) {
 	m := make(map[string][]byte)
 	for a, res := range act.Results {
 		data, err := r.opts.Codec.EncodeResult(a, res)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		m[a.Name] = data
 	}
 	var b bytes.Buffer
 	err := gob.NewEncoder(&b).Encode(m)
-	return b.Bytes(), err
+	return b.Bytes(), m, err
 }
 
 func (r *run) decodeResults(n *node, data []byte) (map[*analysis.Analyzer]any, error) {

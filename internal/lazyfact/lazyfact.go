@@ -82,6 +82,18 @@ func encode(v any, pool *sync.Pool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return deflate(js, pool)
+}
+
+// Compress deflates a JSON text as Encode does: Compress of v's JSON is
+// Encode(v). (The cache rewrites the positions an encoded fact holds in
+// the text, not in the value: see the driver's relocate.)
+func Compress(js []byte) ([]byte, error) { return deflate(js, writers) }
+
+// Inflate returns the JSON text that Encode or EncodeSmall deflated.
+func Inflate(data []byte) ([]byte, error) { return inflate(data) }
+
+func deflate(js []byte, pool *sync.Pool) ([]byte, error) {
 	var buf bytes.Buffer
 	w := pool.Get().(*flate.Writer)
 	defer pool.Put(w)

@@ -1,0 +1,199 @@
+package driver
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strconv"
+)
+
+// Positions in the cache.
+//
+// The analyzers' facts and results hold source positions as JSON objects
+// {"file":F,"line":L,"col":C} (lineage.Position; the Codec's results are
+// JSON too). An edit that only moves code (a line inserted above a
+// function) changes the positions a package's facts hold and nothing else;
+// were they hashed as they are, every package above would be analysed
+// again to give the same facts with the new positions (47 packages of
+// kratos for a comment line at the top of one file).
+//
+// So a package's output hash (the "out" its importers' keys include) hashes
+// its facts and types with each position replaced by what an importer's
+// analysis can tell of it: a position in the package's own files by its
+// rank among the distinct positions its facts and types hold in that file
+// (its position list, kept in its entry); a position in an imported
+// package's file by its rank in that package's list, or, when the list
+// does not hold it, as it is. Two analyses of a package give the same
+// output hash only when their positions correspond one to one, in the same
+// order, file by file; an analysis that compares, sorts and copies
+// positions but does not compute with them gives, from imports that
+// correspond so, results that correspond so too. A package found in the
+// cache under the same key then has its entry's positions in a moved file
+// translated, rank for rank, from the owning package's list as it was
+// (the entry of that package the entry names) to the list it has now
+// (relocate): what a fresh analysis would give, without the analysis.
+//
+// A position an entry holds in an imported file that the file's package
+// list does not hold (one the analysis found other than through facts and
+// types) cannot be translated: the entry is used only while that file is
+// unchanged.
+
+// filePos is a line and column in one file, ordered as positions are.
+type filePos uint64
+
+func mkFilePos(line, col int) filePos { return filePos(uint64(line)<<32 | uint64(uint32(col))) }
+
+func (p filePos) line() int { return int(p >> 32) }
+func (p filePos) col() int  { return int(uint32(p)) }
+
+// posList is the sorted, distinct positions a package's outputs hold in
+// each of its files.
+type posList map[string][]filePos
+
+// rank returns p's index in the file's list.
+func (l posList) rank(file string, p filePos) (int, bool) {
+	return slices.BinarySearch(l[file], p)
+}
+
+// add records p; sortUnique is to be called once all are added.
+func (l posList) add(file string, p filePos) { l[file] = append(l[file], p) }
+
+func (l posList) sortUnique() {
+	for f, ps := range l {
+		slices.Sort(ps)
+		l[f] = slices.Compact(ps)
+	}
+}
+
+// posPrefix starts a position object as encoding/json writes
+// lineage.Position.
+var posPrefix = []byte(`{"file":"`)
+
+// jsonPos is one position object found in a JSON text: its bytes are
+// js[start:end].
+type jsonPos struct {
+	start, end int
+	file       string
+	line, col  int
+}
+
+// scanPositions calls fn for each position object in js, in order. An
+// object that starts like one but does not have exactly the three fields
+// is not a position (and is left in the text, so that an output hash
+// covers it as it is).
+func scanPositions(js []byte, fn func(jsonPos)) {
+	for off := 0; ; {
+		i := bytes.Index(js[off:], posPrefix)
+		if i < 0 {
+			return
+		}
+		start := off + i
+		p, ok := parsePosition(js, start)
+		if !ok {
+			off = start + len(posPrefix)
+			continue
+		}
+		fn(p)
+		off = p.end
+	}
+}
+
+// parsePosition parses the object at js[start:], which starts with
+// posPrefix.
+func parsePosition(js []byte, start int) (jsonPos, bool) {
+	i := start + len(posPrefix) - 1 // the file's opening quote
+	j := i + 1
+	escaped := false
+	for ; j < len(js) && js[j] != '"'; j++ {
+		if js[j] == '\\' {
+			escaped = true
+			j++
+		}
+	}
+	if j >= len(js) {
+		return jsonPos{}, false
+	}
+	var file string
+	if escaped {
+		if err := json.Unmarshal(js[i:j+1], &file); err != nil {
+			return jsonPos{}, false
+		}
+	} else {
+		file = string(js[i+1 : j])
+	}
+	k := j + 1
+	line, k, ok := parseField(js, k, `,"line":`)
+	if !ok {
+		return jsonPos{}, false
+	}
+	col, k, ok := parseField(js, k, `,"col":`)
+	if !ok || k >= len(js) || js[k] != '}' {
+		return jsonPos{}, false
+	}
+	return jsonPos{start: start, end: k + 1, file: file, line: line, col: col}, true
+}
+
+// parseField parses name (`,"line":`) and the non-negative integer after
+// it at js[k:].
+func parseField(js []byte, k int, name string) (v, next int, ok bool) {
+	if !bytes.HasPrefix(js[k:], []byte(name)) {
+		return 0, k, false
+	}
+	k += len(name)
+	e := k
+	for e < len(js) && js[e] >= '0' && js[e] <= '9' {
+		e++
+	}
+	if e == k || e-k > 10 {
+		return 0, k, false
+	}
+	v, err := strconv.Atoi(string(js[k:e]))
+	return v, e, err == nil
+}
+
+// rewritePositions returns js with each position object replaced by what
+// fn gives for it (js itself when none changed); ok is false when fn fails
+// for one.
+func rewritePositions(js []byte, fn func(file string, line, col int) (int, int, bool)) (out []byte, changed, ok bool) {
+	last := 0
+	failed := false
+	scanPositions(js, func(p jsonPos) {
+		if failed {
+			return
+		}
+		line, col, ok := fn(p.file, p.line, p.col)
+		if !ok {
+			failed = true
+			return
+		}
+		if line == p.line && col == p.col {
+			return
+		}
+		if out == nil {
+			out = make([]byte, 0, len(js)+16)
+		}
+		out = append(out, js[last:p.start]...)
+		out = appendPosition(out, p.file, line, col)
+		last = p.end
+	})
+	if failed {
+		return nil, false, false
+	}
+	if out == nil {
+		return js, false, true
+	}
+	return append(out, js[last:]...), true, true
+}
+
+// appendPosition appends the object encoding/json writes for a
+// lineage.Position.
+func appendPosition(b []byte, file string, line, col int) []byte {
+	f, _ := json.Marshal(file) // a string always marshals
+	b = append(b, `{"file":`...)
+	b = append(b, f...)
+	b = append(b, `,"line":`...)
+	b = strconv.AppendInt(b, int64(line), 10)
+	b = append(b, `,"col":`...)
+	b = strconv.AppendInt(b, int64(col), 10)
+	return append(b, '}')
+}

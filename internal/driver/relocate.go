@@ -1,0 +1,451 @@
+package driver
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	"go/token"
+	"hash"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/datagate/datagate/internal/lazyfact"
+	"golang.org/x/tools/go/analysis"
+)
+
+// posPart is an entry's last part (body.pos, gob): see positions.go.
+type posPart struct {
+	// Own is the package's position list: the distinct positions its
+	// facts and types hold in each of its files, sorted.
+	Own posList
+	// Refs are the imported files the entry's facts and results hold
+	// positions in, each with its sum when the entry was made.
+	Refs []posRef
+}
+
+// posRef is an imported file an entry holds positions in.
+type posRef struct {
+	File string
+	Sum  [sha256.Size]byte
+	// Owner is the key of the entry of the file's package whose position
+	// list holds every position the entry has in the file; "" when it
+	// does not (the entry is then usable only while the file is as it
+	// was).
+	Owner string
+}
+
+// ownerIndex maps each file of the run's packages (CompiledGoFiles, those
+// the cache keys hash) to its package; nil for a file two packages hold
+// (a package and its test variant): which list ranks its positions
+// depends on the importer, so its positions are kept as they are. A
+// position in another file (a cgo package's original file, named by the
+// line directives of the file generated from it) has no owner either,
+// and the output hash of the package whose facts or types hold it covers
+// it as it is.
+func ownerIndex(all []*node) map[string]*node {
+	out := make(map[string]*node)
+	for _, n := range all {
+		for _, f := range n.pkg.CompiledGoFiles {
+			if o, dup := out[f]; dup && o != n {
+				out[f] = nil
+				continue
+			}
+			out[f] = n
+		}
+	}
+	return out
+}
+
+// listOf returns n's position list: the one its analysis gave in this
+// run, or the one its entry holds, decoded on first use (read from the
+// entry when the package was found in the cache and not yet restored);
+// nil when there is none (a types-only package, or an entry not
+// written). n is done, or found in the cache.
+func (r *run) listOf(n *node) posList {
+	n.posOnce.Do(func() {
+		if n.plist != nil {
+			return
+		}
+		if n.posRaw == nil && n.state == stHit && n.entry != nil {
+			if b, err := r.cache.body(n.entry); err == nil {
+				n.posRaw = b.pos
+			}
+		}
+		if n.posRaw == nil {
+			return
+		}
+		var pp posPart
+		if err := gob.NewDecoder(bytes.NewReader(n.posRaw)).Decode(&pp); err == nil && pp.Own != nil {
+			n.plist = pp.Own
+		}
+		n.posRaw = nil
+	})
+	return n.plist
+}
+
+// shaper makes a package's output hash and position part.
+type shaper struct {
+	r    *run
+	n    *node
+	own  map[string]bool
+	list posList
+	refs map[string]*posRef
+	buf  []byte
+}
+
+func (r *run) newShaper(n *node) *shaper {
+	s := &shaper{r: r, n: n, own: make(map[string]bool), list: make(posList), refs: make(map[string]*posRef)}
+	for _, f := range n.pkg.CompiledGoFiles {
+		s.own[f] = true
+	}
+	return s
+}
+
+// collect adds a position of the package's files to its list.
+func (s *shaper) collect(file string, line, col int) {
+	if file != "" && s.own[file] {
+		s.list.add(file, mkFilePos(line, col))
+	}
+}
+
+// token writes what the output hash covers of a position (see
+// positions.go) and notes the imported file it is in.
+func (s *shaper) token(w io.Writer, file string, line, col int) {
+	b := s.buf[:0]
+	p := mkFilePos(line, col)
+	switch {
+	case file == "":
+		b = append(b, "\x00z"...)
+	case s.own[file]:
+		i, _ := s.list.rank(file, p)
+		b = append(b, "\x00o"...)
+		b = append(b, file...)
+		b = append(b, 0)
+		b = strconv.AppendInt(b, int64(i), 10)
+	default:
+		if i, ok := s.ref(file, p); ok {
+			b = append(b, "\x00d"...)
+			b = append(b, file...)
+			b = append(b, 0)
+			b = strconv.AppendInt(b, int64(i), 10)
+		} else {
+			b = append(b, "\x00a"...)
+			b = append(b, file...)
+			b = append(b, 0)
+			b = strconv.AppendInt(b, int64(line), 10)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(col), 10)
+		}
+	}
+	s.buf = b
+	_, _ = w.Write(b) // a hash, or io.Discard
+}
+
+// ref notes a position in an imported file and returns its rank in the
+// list of the file's package, when that list holds it.
+func (s *shaper) ref(file string, p filePos) (int, bool) {
+	owner := s.r.owners[file]
+	var list posList
+	if owner != nil {
+		list = s.r.listOf(owner)
+	}
+	i, found := list.rank(file, p)
+	ref := s.refs[file]
+	if ref == nil {
+		sum, ok := s.r.sums[file]
+		if !ok {
+			// Not a file of the run's packages (a cgo file's
+			// original, named by a line directive): its positions
+			// are covered, as they are, by the output hash of the
+			// package whose facts hold them.
+			return i, found
+		}
+		ref = &posRef{File: file, Sum: sum}
+		if owner != nil {
+			ref.Owner = owner.key
+		}
+		s.refs[file] = ref
+	}
+	if !found {
+		ref.Owner = ""
+	}
+	return i, found
+}
+
+// typesPos adapts a position writer to writeTypes.
+func typesPos(f func(io.Writer, string, int, int)) func(io.Writer, token.Position) {
+	return func(w io.Writer, p token.Position) { f(w, p.Filename, p.Line, p.Column) }
+}
+
+// writeJSON writes js to h with each position replaced by its token.
+func (s *shaper) writeJSON(h io.Writer, js []byte) {
+	last := 0
+	scanPositions(js, func(p jsonPos) {
+		_, _ = h.Write(js[last:p.start])
+		s.token(h, p.file, p.line, p.col)
+		last = p.end
+	})
+	_, _ = h.Write(js[last:])
+}
+
+// part returns the entry's position part.
+func (s *shaper) part() ([]byte, error) {
+	pp := posPart{Own: s.list}
+	for _, f := range sortedKeys(s.refs) {
+		pp.Refs = append(pp.Refs, *s.refs[f])
+	}
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(&pp)
+	return b.Bytes(), err
+}
+
+// factDoc is one encoded fact's JSON text.
+type factDoc struct {
+	path, kind string
+	js         []byte
+}
+
+// factDocs inflates the facts encodeFacts encoded.
+func factDocs(data []byte) ([]factDoc, error) {
+	in, err := readEncodedFacts(data)
+	if err != nil {
+		return nil, err
+	}
+	var out []factDoc
+	for _, list := range [][]encodedFact{in.Objects, in.Package} {
+		for _, f := range list {
+			js, err := lazyfact.Inflate(f.Fact)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, factDoc{path: f.Path, kind: f.Kind, js: js})
+		}
+	}
+	return out, nil
+}
+
+// shape writes n's output hash to h (its types and facts with positions
+// as tokens) and returns its position list and position part, which also
+// notes the imported files its results (act's, for a root) hold positions
+// in.
+func (r *run) shape(h hash.Hash, n *node, facts []byte, act *Action, results map[string][]byte) (posList, []byte, error) {
+	docs, err := factDocs(facts)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := r.newShaper(n)
+	r.writeTypes(io.Discard, n.types, typesPos(func(_ io.Writer, f string, l, c int) { s.collect(f, l, c) }))
+	for _, d := range docs {
+		scanPositions(d.js, func(p jsonPos) { s.collect(p.file, p.line, p.col) })
+	}
+	s.list.sortUnique()
+
+	fmt.Fprintf(h, "types\n")
+	r.writeTypes(h, n.types, typesPos(s.token))
+	fmt.Fprintf(h, "\nfacts %d\n", len(docs))
+	for _, d := range docs {
+		fmt.Fprintf(h, "%q %q\n", d.path, d.kind)
+		s.writeJSON(h, d.js)
+		h.Write([]byte{'\n'})
+	}
+	if pm, ok := r.opts.Codec.(PositionMover); ok {
+		note := func(file string, line, col int) (int, int, bool) {
+			s.token(io.Discard, file, line, col)
+			return line, col, true
+		}
+		for a, res := range act.Results {
+			pm.MovePositions(a, res, note)
+		}
+	} else {
+		for _, name := range sortedKeys(results) {
+			s.writeJSON(io.Discard, results[name])
+		}
+	}
+	part, err := s.part()
+	return s.list, part, err
+}
+
+// move translates positions in one file from an old list to a new one,
+// rank for rank.
+type move struct{ from, to []filePos }
+
+// relocate makes the entry's body hold what an analysis would give now:
+// the positions it holds in imported files that changed since it was
+// made are translated from the list of the file's package as it was to
+// the list it has now, and the entry is written again so translated. It
+// reports false when a position cannot be translated (see positions.go):
+// the package is then analysed.
+func (r *run) relocate(n *node, b *body) bool {
+	if len(b.pos) == 0 {
+		return true
+	}
+	var pp posPart
+	if err := gob.NewDecoder(bytes.NewReader(b.pos)).Decode(&pp); err != nil {
+		return false
+	}
+	moves := make(map[string]move)
+	for i, ref := range pp.Refs {
+		cur, ok := r.sums[ref.File]
+		if ok && cur == ref.Sum {
+			continue
+		}
+		owner := r.owners[ref.File]
+		if !ok || ref.Owner == "" || owner == nil {
+			return false
+		}
+		to := r.listOf(owner)[ref.File]
+		from := r.oldList(ref.Owner)[ref.File]
+		if len(from) != len(to) {
+			return false
+		}
+		moves[ref.File] = move{from, to}
+		pp.Refs[i].Sum, pp.Refs[i].Owner = cur, owner.key
+	}
+	if len(moves) == 0 {
+		return true
+	}
+	translate := func(file string, line, col int) (int, int, bool) {
+		m, ok := moves[file]
+		if !ok {
+			return line, col, true
+		}
+		i, found := slices.BinarySearch(m.from, mkFilePos(line, col))
+		if !found {
+			return 0, 0, false
+		}
+		return m.to[i].line(), m.to[i].col(), true
+	}
+	facts, ok := relocateFacts(b.facts, translate)
+	if !ok {
+		return false
+	}
+	results, ok := r.relocateResults(n, b.results, translate)
+	if !ok {
+		return false
+	}
+	var part bytes.Buffer
+	if err := gob.NewEncoder(&part).Encode(&pp); err != nil {
+		return false
+	}
+	b.facts, b.results, b.pos = facts, results, part.Bytes()
+	n.moved = true
+	r.storing.Lock()
+	defer r.storing.Unlock()
+	if r.cache.put(n.key, n.entry.Out, n.entry.Root, b) == nil {
+		// The header read before no longer fits the file.
+		if e := r.cache.reread(n.key); e != nil {
+			n.entry = e
+		}
+	}
+	return true
+}
+
+// oldList returns the position list of the entry under key, nil when
+// there is none.
+func (r *run) oldList(key string) posList {
+	r.oldMu.Lock()
+	defer r.oldMu.Unlock()
+	if l, ok := r.old[key]; ok {
+		return l
+	}
+	var l posList
+	if e := r.cache.lookup(key); e != nil {
+		if b, err := r.cache.body(e); err == nil {
+			var pp posPart
+			if gob.NewDecoder(bytes.NewReader(b.pos)).Decode(&pp) == nil {
+				l = pp.Own
+			}
+		}
+	}
+	if r.old == nil {
+		r.old = make(map[string]posList)
+	}
+	r.old[key] = l
+	return l
+}
+
+func relocateFacts(data []byte, fn func(string, int, int) (int, int, bool)) ([]byte, bool) {
+	in, err := readEncodedFacts(data)
+	if err != nil {
+		return nil, false
+	}
+	for _, list := range [][]encodedFact{in.Objects, in.Package} {
+		for i, f := range list {
+			js, err := lazyfact.Inflate(f.Fact)
+			if err != nil {
+				return nil, false
+			}
+			out, changed, ok := rewritePositions(js, fn)
+			if !ok {
+				return nil, false
+			}
+			if !changed {
+				continue
+			}
+			if list[i].Fact, err = lazyfact.Compress(out); err != nil {
+				return nil, false
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&in); err != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
+}
+
+// relocateResults translates the results of a root's entry: through the
+// Codec when it is a PositionMover, else in their JSON.
+func (r *run) relocateResults(n *node, data []byte, fn func(string, int, int) (int, int, bool)) ([]byte, bool) {
+	if len(data) == 0 {
+		return data, true
+	}
+	var m map[string][]byte
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil {
+		return nil, false
+	}
+	pm, moves := r.opts.Codec.(PositionMover)
+	for name, raw := range m {
+		if !moves {
+			out, _, ok := rewritePositions(raw, fn)
+			if !ok {
+				return nil, false
+			}
+			m[name] = out
+			continue
+		}
+		i := slices.IndexFunc(r.analyzers, func(a *analysis.Analyzer) bool { return a.Name == name })
+		if i < 0 {
+			return nil, false
+		}
+		a := r.analyzers[i]
+		res, err := r.opts.Codec.DecodeResult(a, n.pkg, raw)
+		if err != nil || !pm.MovePositions(a, res, fn) {
+			return nil, false
+		}
+		if m[name], err = r.opts.Codec.EncodeResult(a, res); err != nil {
+			return nil, false
+		}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
+}
+
+// entryBody reads the body of n's entry and relocates it (once: tryHit
+// and materialize both ask for it).
+func (r *run) entryBody(n *node) (*body, bool) {
+	if n.tbody != nil {
+		return n.tbody, true
+	}
+	b, err := r.cache.body(n.entry)
+	if err != nil || !r.relocate(n, b) {
+		return nil, false
+	}
+	n.tbody = b
+	return b, true
+}
