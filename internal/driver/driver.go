@@ -47,7 +47,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -242,12 +241,10 @@ type run struct {
 	// parallel before the cache keys are made (fileSums).
 	sums map[string][sha256.Size]byte
 	// owners maps each file to its package (ownerIndex); old holds the
-	// position lists of entries read to relocate others (oldList);
-	// relocated counts the entries relocate wrote again.
-	owners    map[string]*node
-	oldMu     sync.Mutex
-	old       map[string]posList
-	relocated atomic.Int64
+	// position lists of entries read to relocate others (oldList).
+	owners map[string]*node
+	oldMu  sync.Mutex
+	old    map[string]posList
 }
 
 // Analyze runs the analyzers (and those they require) over the root
