@@ -140,7 +140,11 @@ func (r *run) importTypes(n *node, b *body) (ok bool) {
 			ok = false
 		}
 	}()
-	pkg, err := gcexportdata.Read(bytes.NewReader(b.types), r.fset, imports, n.pkg.PkgPath)
+	// A LimitedReader: Read copies its input into one buffer of the
+	// reader's N bytes, where from another reader it grows one (an edit
+	// re-scan of kratos spent 0.22 of its 3.2 s of CPU growing them).
+	in := &io.LimitedReader{R: bytes.NewReader(b.types), N: int64(len(b.types))}
+	pkg, err := gcexportdata.Read(in, r.fset, imports, n.pkg.PkgPath)
 	if err != nil || pkg.Name() != n.pkg.Name {
 		return false
 	}

@@ -306,6 +306,21 @@ func (r *run) relocate(n *node, b *body) bool {
 	if len(moves) == 0 {
 		return true
 	}
+	same := true
+	for _, m := range moves {
+		same = same && slices.Equal(m.from, m.to)
+	}
+	if same {
+		// The files changed and their positions did not (a line
+		// appended): the entry only notes the files as they are now.
+		var part bytes.Buffer
+		if err := gob.NewEncoder(&part).Encode(&pp); err != nil {
+			return false
+		}
+		b.pos = part.Bytes()
+		r.rewrite(n, b)
+		return true
+	}
 	translate := func(file string, line, col int) (int, int, bool) {
 		m, ok := moves[file]
 		if !ok {
@@ -331,6 +346,12 @@ func (r *run) relocate(n *node, b *body) bool {
 	}
 	b.facts, b.results, b.pos = facts, results, part.Bytes()
 	n.moved = true
+	r.rewrite(n, b)
+	return true
+}
+
+// rewrite writes n's entry again with body b.
+func (r *run) rewrite(n *node, b *body) {
 	r.storing.Lock()
 	defer r.storing.Unlock()
 	if r.cache.put(n.key, n.entry.Out, n.entry.Root, b) == nil {
@@ -339,7 +360,6 @@ func (r *run) relocate(n *node, b *body) bool {
 			n.entry = e
 		}
 	}
-	return true
 }
 
 // oldList returns the position list of the entry under key, nil when
