@@ -145,9 +145,9 @@ var pathModule = map[string]string{
 }
 
 // runPaths analyses app and lone with the cache in dir (none when dir is
-// "") and returns the results of both, as JSON, and the packages
-// analysed.
-func runPaths(t *testing.T, mod, dir string) (string, []string) {
+// "") and returns the results of both, as JSON, the packages analysed
+// and those restored with their positions moved.
+func runPaths(t *testing.T, mod, dir string) (res string, ran, moved []string) {
 	t.Helper()
 	opts := &driver.Options{TypesOnly: isStd, Codec: pathCodec{}, Salt: func(*packages.Package) string { return "p" }}
 	if dir != "" {
@@ -162,18 +162,24 @@ func runPaths(t *testing.T, mod, dir string) (string, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := make(map[string]any)
+	for _, a := range g.All {
+		if a.Moved {
+			moved = append(moved, a.Package.PkgPath)
+		}
+	}
+	slices.Sort(moved)
+	results := make(map[string]any)
 	for _, r := range g.Roots {
 		if !r.Analysed() {
 			t.Fatalf("%s not analysed: %v %v", r.Package.PkgPath, r.Errors, r.Err)
 		}
-		res[r.Package.PkgPath] = r.Results[s.a]
+		results[r.Package.PkgPath] = r.Results[s.a]
 	}
-	js, err := json.MarshalIndent(res, "", " ")
+	js, err := json.MarshalIndent(results, "", " ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return strings.ReplaceAll(string(js), mod, "$MOD"), s.ranOn()
+	return strings.ReplaceAll(string(js), mod, "$MOD"), s.ranOn(), moved
 }
 
 // TestCacheMovedCode: code that moves without changing what it does (a
@@ -186,15 +192,18 @@ func TestCacheMovedCode(t *testing.T) {
 	mod := testutil.WriteModule(t, pathModule)
 	dir := t.TempDir()
 	fresh := func() string {
-		res, _ := runPaths(t, mod, "")
+		res, _, _ := runPaths(t, mod, "")
 		return res
 	}
-	step := func(name, lowSrc string, wantRan []string) {
+	step := func(name, lowSrc string, wantRan, wantMoved []string) {
 		t.Helper()
 		testutil.WriteFile(t, mod, "low/low.go", lowSrc)
-		res, ran := runPaths(t, mod, dir)
+		res, ran, moved := runPaths(t, mod, dir)
 		if !slices.Equal(ran, wantRan) {
 			t.Errorf("%s: analysed %v, want %v", name, ran, wantRan)
+		}
+		if !slices.Equal(moved, wantMoved) {
+			t.Errorf("%s: positions moved in %v, want %v", name, moved, wantMoved)
 		}
 		if want := fresh(); res != want {
 			t.Errorf("%s: results\n%s\nwant (no cache)\n%s", name, res, want)
@@ -202,25 +211,34 @@ func TestCacheMovedCode(t *testing.T) {
 	}
 	orig := pathModule["low/low.go"]
 	all := []string{"example.com/m/app", "example.com/m/lone", "example.com/m/low", "example.com/m/mid"}
-	step("cold", orig, all)
-	step("warm", orig, nil)
+	above := []string{"example.com/m/app", "example.com/m/mid"}
+	step("cold", orig, all, nil)
+	step("warm", orig, nil, nil)
 
 	// Functions move down two lines, the struct too: app's path and
 	// mid's are moved; lone found the field's position through the types
 	// alone, so it cannot be moved and lone is analysed again.
 	moved := strings.Replace(orig, "package low\n", "package low\n\n// Moved.\n", 1)
-	step("moved", moved, []string{"example.com/m/lone", "example.com/m/low"})
-	if res, _ := runPaths(t, mod, dir); !strings.Contains(res, `"line": 5`) {
+	step("moved", moved, []string{"example.com/m/lone", "example.com/m/low"}, above)
+	if res, _, _ := runPaths(t, mod, dir); !strings.Contains(res, `"line": 5`) {
 		t.Errorf("after the move, no position on line 5 (First):\n%s", res)
 	}
-	// low's first entry is found again: only lone is analysed.
-	step("moved back", orig, []string{"example.com/m/lone"})
+	// low's first entry is found again: only lone is analysed; app, a
+	// root, is moved back. mid, which nothing analysed needs, is left
+	// as it is: its entry still holds the positions of the move.
+	step("moved back", orig, []string{"example.com/m/lone"}, []string{"example.com/m/app"})
+
+	// A comment at the end: low changed, its positions did not. app's
+	// entry only notes low's new sum; mid's is moved from where the move
+	// put them; lone, whose field position no list holds, is analysed
+	// at every change of low.
+	step("appended", orig+"\n// The end.\n", []string{"example.com/m/lone", "example.com/m/low"}, []string{"example.com/m/mid"})
 
 	// First and Second change places: their positions change order, and
 	// mid, which holds both, is analysed again, and app above it.
 	swapped := "package low\n\nfunc Second() int { return 2 }\n\nfunc First() int { return 1 }\n\n" +
 		"type Pair struct {\n\tA, B int\n}\n"
-	step("swapped", swapped, all)
+	step("swapped", swapped, all, nil)
 }
 
 // TestCacheMovedCodeOldEntryGone: an entry is moved from the list of the
@@ -249,7 +267,7 @@ func TestCacheMovedCodeOldEntryGone(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	_, ran := runPaths(t, mod, dir)
+	_, ran, _ := runPaths(t, mod, dir)
 	want := []string{"example.com/m/app", "example.com/m/lone", "example.com/m/low", "example.com/m/mid"}
 	if !slices.Equal(ran, want) {
 		t.Errorf("with low's old entry gone, analysed %v, want %v", ran, want)
