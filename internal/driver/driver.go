@@ -274,6 +274,7 @@ func Analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, opts *Op
 		r.requested[a] = true
 	}
 	r.facts.init(r.analyzers)
+	r.facts.shapes = r.cache != nil
 	// An analyzer runs on dependencies when it, or one that requires it,
 	// exports facts.
 	for i := len(r.analyzers) - 1; i >= 0; i-- {

@@ -33,7 +33,7 @@ func (*funcFact) AFact() {}
 func TestEncodedFacts(t *testing.T) {
 	sent := &labelFact{Labels: []string{"User.Email", "User.Name"}}
 	typ := reflect.TypeOf(sent)
-	kept := encodeOnExport(typ, sent)
+	kept := encodeOnExport(typ, sent, false)
 	rf, ok := kept.(*rawFact)
 	if !ok {
 		t.Fatalf("kept %T, want a *rawFact", kept)
@@ -67,7 +67,7 @@ func TestEncodedFacts(t *testing.T) {
 	}
 
 	ff := &funcFact{F: func() {}}
-	if got := encodeOnExport(reflect.TypeOf(ff), ff); got != analysis.Fact(ff) {
+	if got := encodeOnExport(reflect.TypeOf(ff), ff, true); got != analysis.Fact(ff) {
 		t.Errorf("a fact that does not encode is kept as %T", got)
 	}
 }

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -73,8 +74,40 @@ var posPrefix = []byte(`{"file":"`)
 // js[start:end].
 type jsonPos struct {
 	start, end int
+	fileEnd    int // where the file name's closing quote is
 	file       string
 	line, col  int
+}
+
+// factShape is what an output hash needs of a fact's JSON: the hash of the
+// text with its position objects taken out, and the positions, in order.
+type factShape struct {
+	skel [32]byte
+	pos  []srcPos
+}
+
+type srcPos struct {
+	file      string
+	line, col int
+}
+
+// posMark stands for a position taken out of a text.
+var posMark = []byte("\x00@")
+
+// shapeOf returns the shape of a JSON text.
+func shapeOf(js []byte) *factShape {
+	h := sha256.New()
+	sh := &factShape{}
+	last := 0
+	scanPositions(js, func(p jsonPos) {
+		h.Write(js[last:p.start])
+		h.Write(posMark)
+		sh.pos = append(sh.pos, srcPos{p.file, p.line, p.col})
+		last = p.end
+	})
+	h.Write(js[last:])
+	h.Sum(sh.skel[:0])
+	return sh
 }
 
 // scanPositions calls fn for each position object in js, in order. An
@@ -82,25 +115,29 @@ type jsonPos struct {
 // is not a position (and is left in the text, so that an output hash
 // covers it as it is).
 func scanPositions(js []byte, fn func(jsonPos)) {
+	var last []byte // the last file name, as written, and as a string
+	var lastFile string
 	for off := 0; ; {
 		i := bytes.Index(js[off:], posPrefix)
 		if i < 0 {
 			return
 		}
 		start := off + i
-		p, ok := parsePosition(js, start)
+		p, ok := parsePosition(js, start, last, lastFile)
 		if !ok {
 			off = start + len(posPrefix)
 			continue
 		}
+		last, lastFile = js[start+len(posPrefix):p.fileEnd], p.file
 		fn(p)
 		off = p.end
 	}
 }
 
 // parsePosition parses the object at js[start:], which starts with
-// posPrefix.
-func parsePosition(js []byte, start int) (jsonPos, bool) {
+// posPrefix; when its file name is written as last, it is lastFile
+// (positions come in runs in one file: one string for the run).
+func parsePosition(js []byte, start int, last []byte, lastFile string) (jsonPos, bool) {
 	i := start + len(posPrefix) - 1 // the file's opening quote
 	j := i + 1
 	escaped := false
@@ -114,11 +151,14 @@ func parsePosition(js []byte, start int) (jsonPos, bool) {
 		return jsonPos{}, false
 	}
 	var file string
-	if escaped {
+	switch {
+	case last != nil && bytes.Equal(js[i+1:j], last):
+		file = lastFile
+	case escaped:
 		if err := json.Unmarshal(js[i:j+1], &file); err != nil {
 			return jsonPos{}, false
 		}
-	} else {
+	default:
 		file = string(js[i+1 : j])
 	}
 	k := j + 1
@@ -130,7 +170,7 @@ func parsePosition(js []byte, start int) (jsonPos, bool) {
 	if !ok || k >= len(js) || js[k] != '}' {
 		return jsonPos{}, false
 	}
-	return jsonPos{start: start, end: k + 1, file: file, line: line, col: col}, true
+	return jsonPos{start: start, end: k + 1, fileEnd: j, file: file, line: line, col: col}, true
 }
 
 // parseField parses name (`,"line":`) and the non-negative integer after

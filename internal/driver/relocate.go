@@ -179,17 +179,6 @@ func typesPos(f func(io.Writer, string, int, int)) func(io.Writer, token.Positio
 	return func(w io.Writer, p token.Position) { f(w, p.Filename, p.Line, p.Column) }
 }
 
-// writeJSON writes js to h with each position replaced by its token.
-func (s *shaper) writeJSON(h io.Writer, js []byte) {
-	last := 0
-	scanPositions(js, func(p jsonPos) {
-		_, _ = h.Write(js[last:p.start])
-		s.token(h, p.file, p.line, p.col)
-		last = p.end
-	})
-	_, _ = h.Write(js[last:])
-}
-
 // part returns the entry's position part.
 func (s *shaper) part() ([]byte, error) {
 	pp := posPart{Own: s.list}
@@ -201,54 +190,39 @@ func (s *shaper) part() ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// factDoc is one encoded fact's JSON text.
-type factDoc struct {
-	path, kind string
-	js         []byte
-}
-
-// factDocs inflates the facts encodeFacts encoded.
-func factDocs(data []byte) ([]factDoc, error) {
-	in, err := readEncodedFacts(data)
-	if err != nil {
-		return nil, err
-	}
-	var out []factDoc
-	for _, list := range [][]encodedFact{in.Objects, in.Package} {
-		for _, f := range list {
-			js, err := lazyfact.Inflate(f.Fact)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, factDoc{path: f.Path, kind: f.Kind, js: js})
-		}
-	}
-	return out, nil
-}
-
-// shape writes n's output hash to h (its types and facts with positions
-// as tokens) and returns its position list and position part, which also
-// notes the imported files its results (act's, for a root) hold positions
-// in.
-func (r *run) shape(h hash.Hash, n *node, facts []byte, act *Action, results map[string][]byte) (posList, []byte, error) {
-	docs, err := factDocs(facts)
+// shape writes n's output hash to h (its types and facts, with positions
+// as tokens; facts are given by their paths and kinds, as encodeFacts
+// encoded them, and their shapes) and returns its position list and
+// position part, which also notes the imported files its results (act's,
+// for a root) hold positions in.
+func (r *run) shape(h hash.Hash, n *node, facts []byte, shapes []*factShape, act *Action, results map[string][]byte) (posList, []byte, error) {
+	in, err := readEncodedFacts(facts)
 	if err != nil {
 		return nil, nil, err
 	}
 	s := r.newShaper(n)
 	r.writeTypes(io.Discard, n.types, typesPos(func(_ io.Writer, f string, l, c int) { s.collect(f, l, c) }))
-	for _, d := range docs {
-		scanPositions(d.js, func(p jsonPos) { s.collect(p.file, p.line, p.col) })
+	for _, sh := range shapes {
+		for _, p := range sh.pos {
+			s.collect(p.file, p.line, p.col)
+		}
 	}
 	s.list.sortUnique()
 
 	fmt.Fprintf(h, "types\n")
 	r.writeTypes(h, n.types, typesPos(s.token))
-	fmt.Fprintf(h, "\nfacts %d\n", len(docs))
-	for _, d := range docs {
-		fmt.Fprintf(h, "%q %q\n", d.path, d.kind)
-		s.writeJSON(h, d.js)
-		h.Write([]byte{'\n'})
+	fmt.Fprintf(h, "\nfacts %d\n", len(shapes))
+	i := 0
+	for _, list := range [][]encodedFact{in.Objects, in.Package} {
+		for _, f := range list {
+			sh := shapes[i]
+			i++
+			fmt.Fprintf(h, "%q %q %x\n", f.Path, f.Kind, sh.skel)
+			for _, p := range sh.pos {
+				s.token(h, p.file, p.line, p.col)
+			}
+			h.Write([]byte{'\n'})
+		}
 	}
 	if pm, ok := r.opts.Codec.(PositionMover); ok {
 		note := func(file string, line, col int) (int, int, bool) {
@@ -260,7 +234,7 @@ func (r *run) shape(h hash.Hash, n *node, facts []byte, act *Action, results map
 		}
 	} else {
 		for _, name := range sortedKeys(results) {
-			s.writeJSON(io.Discard, results[name])
+			scanPositions(results[name], func(p jsonPos) { s.token(io.Discard, p.file, p.line, p.col) })
 		}
 	}
 	part, err := s.part()

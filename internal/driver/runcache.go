@@ -293,7 +293,7 @@ func (r *run) storeTypes(n *node) {
 func (r *run) store(n *node, act *Action) {
 	r.storing.Lock()
 	defer r.storing.Unlock()
-	facts, err := r.facts.encodeFacts(n.types)
+	facts, shapes, err := r.facts.encodeFacts(n.types)
 	if err != nil {
 		return
 	}
@@ -306,7 +306,7 @@ func (r *run) store(n *node, act *Action) {
 	}
 	var exp bytes.Buffer
 	h := sha256.New()
-	list, pos, err := r.shape(h, n, facts, act, byName)
+	list, pos, err := r.shape(h, n, facts, shapes, act, byName)
 	if err != nil {
 		return
 	}
