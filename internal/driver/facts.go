@@ -93,9 +93,10 @@ type encodedFact struct {
 // objects that other packages cannot name (no object path) are left out:
 // no importer can ask for them.
 //
-// It also returns the shape of each (factShape), in the order of the
-// encoding, objects' facts first, and drops the shapes the table kept.
-func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, []*factShape, error) {
+// It also returns the facts with their shapes (factShape), in the order
+// of the encoding, objects' facts first, and drops the shapes the table
+// kept.
+func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, []encodedFact, error) {
 	ft.mu.RLock()
 	defer ft.mu.RUnlock()
 	var out encodedFacts
@@ -133,13 +134,7 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, []*factShape, erro
 	if err := gob.NewEncoder(&buf).Encode(&out); err != nil {
 		return nil, nil, err
 	}
-	var shapes []*factShape
-	for _, list := range [][]encodedFact{out.Objects, out.Package} {
-		for _, f := range list {
-			shapes = append(shapes, f.shape)
-		}
-	}
-	return buf.Bytes(), shapes, nil
+	return buf.Bytes(), append(out.Objects, out.Package...), nil
 }
 
 // encodedShape returns f encoded and its shape: the one kept since it

@@ -80,15 +80,40 @@ type jsonPos struct {
 }
 
 // factShape is what an output hash needs of a fact's JSON: the hash of the
-// text with its position objects taken out, and the positions, in order.
+// text with its position objects taken out, and the positions, in order
+// (compactly: a fact's positions come in runs in one file, and a large
+// package's facts hold millions).
 type factShape struct {
-	skel [32]byte
-	pos  []srcPos
+	skel  [32]byte
+	files []fileRun
+	pos   []filePos
 }
 
-type srcPos struct {
-	file      string
-	line, col int
+// fileRun says that the next n positions of a shape are in file.
+type fileRun struct {
+	file string
+	n    int
+}
+
+// add appends a position to the shape.
+func (sh *factShape) add(file string, line, col int) {
+	if k := len(sh.files) - 1; k >= 0 && sh.files[k].file == file {
+		sh.files[k].n++
+	} else {
+		sh.files = append(sh.files, fileRun{file, 1})
+	}
+	sh.pos = append(sh.pos, mkFilePos(line, col))
+}
+
+// each calls fn with the shape's positions, in order.
+func (sh *factShape) each(fn func(file string, line, col int)) {
+	i := 0
+	for _, run := range sh.files {
+		for _, p := range sh.pos[i : i+run.n] {
+			fn(run.file, p.line(), p.col())
+		}
+		i += run.n
+	}
 }
 
 // posMark stands for a position taken out of a text.
@@ -102,7 +127,7 @@ func shapeOf(js []byte) *factShape {
 	scanPositions(js, func(p jsonPos) {
 		h.Write(js[last:p.start])
 		h.Write(posMark)
-		sh.pos = append(sh.pos, srcPos{p.file, p.line, p.col})
+		sh.add(p.file, p.line, p.col)
 		last = p.end
 	})
 	h.Write(js[last:])

@@ -174,9 +174,12 @@ func (s *shaper) ref(file string, p filePos) (int, bool) {
 	return i, found
 }
 
-// typesPos adapts a position writer to writeTypes.
-func typesPos(f func(io.Writer, string, int, int)) func(io.Writer, token.Position) {
-	return func(w io.Writer, p token.Position) { f(w, p.Filename, p.Line, p.Column) }
+func shapesOf(facts []encodedFact) []*factShape {
+	out := make([]*factShape, len(facts))
+	for i, f := range facts {
+		out[i] = f.shape
+	}
+	return out
 }
 
 // part returns the entry's position part.
@@ -190,39 +193,34 @@ func (s *shaper) part() ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// shape writes n's output hash to h (its types and facts, with positions
-// as tokens; facts are given by their paths and kinds, as encodeFacts
-// encoded them, and their shapes) and returns its position list and
+// shape writes n's output hash to h (its types and facts, each as the
+// hash of its text with positions taken out and the positions' tokens;
+// facts as encodeFacts listed them) and returns its position list and
 // position part, which also notes the imported files its results (act's,
 // for a root) hold positions in.
-func (r *run) shape(h hash.Hash, n *node, facts []byte, shapes []*factShape, act *Action, results map[string][]byte) (posList, []byte, error) {
-	in, err := readEncodedFacts(facts)
-	if err != nil {
-		return nil, nil, err
-	}
+func (r *run) shape(h hash.Hash, n *node, facts []encodedFact, act *Action, results map[string][]byte) (posList, []byte, error) {
 	s := r.newShaper(n)
-	r.writeTypes(io.Discard, n.types, typesPos(func(_ io.Writer, f string, l, c int) { s.collect(f, l, c) }))
-	for _, sh := range shapes {
-		for _, p := range sh.pos {
-			s.collect(p.file, p.line, p.col)
-		}
+	types := &factShape{}
+	th := sha256.New()
+	r.writeTypes(th, n.types, func(w io.Writer, p token.Position) {
+		_, _ = w.Write(posMark)
+		types.add(p.Filename, p.Line, p.Column)
+	})
+	th.Sum(types.skel[:0])
+	for _, sh := range append([]*factShape{types}, shapesOf(facts)...) {
+		sh.each(s.collect)
 	}
 	s.list.sortUnique()
 
-	fmt.Fprintf(h, "types\n")
-	r.writeTypes(h, n.types, typesPos(s.token))
-	fmt.Fprintf(h, "\nfacts %d\n", len(shapes))
-	i := 0
-	for _, list := range [][]encodedFact{in.Objects, in.Package} {
-		for _, f := range list {
-			sh := shapes[i]
-			i++
-			fmt.Fprintf(h, "%q %q %x\n", f.Path, f.Kind, sh.skel)
-			for _, p := range sh.pos {
-				s.token(h, p.file, p.line, p.col)
-			}
-			h.Write([]byte{'\n'})
-		}
+	write := func(head string, sh *factShape) {
+		fmt.Fprintf(h, "%s %x\n", head, sh.skel)
+		sh.each(func(file string, line, col int) { s.token(h, file, line, col) })
+		h.Write([]byte{'\n'})
+	}
+	write("types", types)
+	fmt.Fprintf(h, "facts %d\n", len(facts))
+	for _, f := range facts {
+		write(fmt.Sprintf("%q %q", f.Path, f.Kind), f.shape)
 	}
 	if pm, ok := r.opts.Codec.(PositionMover); ok {
 		note := func(file string, line, col int) (int, int, bool) {

@@ -293,7 +293,7 @@ func (r *run) storeTypes(n *node) {
 func (r *run) store(n *node, act *Action) {
 	r.storing.Lock()
 	defer r.storing.Unlock()
-	facts, shapes, err := r.facts.encodeFacts(n.types)
+	facts, list, err := r.facts.encodeFacts(n.types)
 	if err != nil {
 		return
 	}
@@ -306,7 +306,7 @@ func (r *run) store(n *node, act *Action) {
 	}
 	var exp bytes.Buffer
 	h := sha256.New()
-	list, pos, err := r.shape(h, n, facts, shapes, act, byName)
+	plist, pos, err := r.shape(h, n, list, act, byName)
 	if err != nil {
 		return
 	}
@@ -319,7 +319,7 @@ func (r *run) store(n *node, act *Action) {
 	out := hex.EncodeToString(h.Sum(nil))
 	b := &body{facts: facts, results: results, types: exp.Bytes(), names: exportNames(n.types), pos: pos}
 	if err := r.cache.put(n.key, out, n.root, b); err == nil {
-		n.out, n.plist = out, list
+		n.out, n.plist = out, plist
 	}
 }
 
