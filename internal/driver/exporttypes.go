@@ -131,8 +131,8 @@ func (r *run) importTypes(n *node, b *body) (ok bool) {
 	if len(b.types) == 0 {
 		return false
 	}
-	imports := make(map[string]*types.Package)
-	if !transitiveTypes(n, imports) {
+	imports := transitiveTypes(n)
+	if imports == nil {
 		return false
 	}
 	defer func() {
@@ -162,10 +162,15 @@ func (r *run) importTypes(n *node, b *body) (ok bool) {
 	return true
 }
 
-// transitiveTypes adds the types of n's imports, direct or not, to m by
-// path. It reports false when one has no types, or two share a path.
-func transitiveTypes(n *node, m map[string]*types.Package) bool {
+// transitiveTypes returns the types of n's imports, direct or not, by
+// path; nil when one has no types, or two share a path. The imports are
+// listed first and the map made at their number, not grown: a kratos
+// edit re-scan reads the export data of ~1,000 packages, and this took
+// 0.17-0.18 s of its CPU growing maps, 0.10-0.15 s so (profiles, three
+// re-scans each).
+func transitiveTypes(n *node) map[string]*types.Package {
 	seen := map[*node]bool{n: true}
+	var all []*node
 	stack := slices.Clone(n.imports)
 	for len(stack) > 0 {
 		imp := stack[len(stack)-1]
@@ -174,19 +179,23 @@ func transitiveTypes(n *node, m map[string]*types.Package) bool {
 			continue
 		}
 		seen[imp] = true
+		all = append(all, imp)
+		stack = append(stack, imp.imports...)
+	}
+	m := make(map[string]*types.Package, len(all))
+	for _, imp := range all {
 		if imp.pkg.PkgPath == "unsafe" {
 			m["unsafe"] = types.Unsafe // as check's importer gives it
 			continue
 		}
 		if imp.types == nil {
-			return false
+			return nil
 		}
 		path := imp.types.Path()
 		if old, ok := m[path]; ok && old != imp.types {
-			return false
+			return nil
 		}
 		m[path] = imp.types
-		stack = append(stack, imp.imports...)
 	}
-	return true
+	return m
 }
