@@ -10,9 +10,10 @@ import (
 
 // Positions in the cache.
 //
-// The analyzers' facts and results hold source positions as JSON objects
-// {"file":F,"line":L,"col":C} (lineage.Position; the Codec's results are
-// JSON too). An edit that only moves code (a line inserted above a
+// The analyzers' facts hold source positions as JSON objects
+// {"file":F,"line":L,"col":C} (lineage.Position, as encoding/json writes
+// it); their results' positions are shown by the Codec (PositionMover), or
+// found in its JSON the same way. An edit that only moves code (a line inserted above a
 // function) changes the positions a package's facts hold and nothing else;
 // were they hashed as they are, every package above would be analysed
 // again to give the same facts with the new positions (47 packages of
@@ -28,7 +29,9 @@ import (
 // output hash only when their positions correspond one to one, in the same
 // order, file by file; an analysis that compares, sorts and copies
 // positions but does not compute with them gives, from imports that
-// correspond so, results that correspond so too. A package found in the
+// correspond so, results that correspond so too. (datagate's engine does
+// not: what computes with lines, a directive on the line above an exit,
+// runs on the restored results at the time of the scan.) A package found in the
 // cache under the same key then has its entry's positions in a moved file
 // translated, rank for rank, from the owning package's list as it was
 // (the entry of that package the entry names) to the list it has now
@@ -36,7 +39,8 @@ import (
 //
 // A position an entry holds in an imported file that the file's package
 // list does not hold (one the analysis found other than through facts and
-// types) cannot be translated: the entry is used only while that file is
+// the package-level objects of the package's types, a struct field's for
+// one) cannot be translated: the entry is used only while that file is
 // unchanged.
 
 // filePos is a line and column in one file, ordered as positions are.
