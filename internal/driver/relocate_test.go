@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -288,4 +289,59 @@ func entries(t *testing.T, dir string) map[string]bool {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestCacheMovedCodeTestVariant: with tests loaded, low.go belongs to low
+// and to low's test variant; which list ranks its positions depends on
+// the importer, so the packages whose entries hold them are analysed
+// again when it moves, and give what a run without the cache gives.
+func TestCacheMovedCodeTestVariant(t *testing.T) {
+	files := maps.Clone(pathModule)
+	files["low/low_test.go"] = "package low\n\nimport \"testing\"\n\nfunc TestFirst(t *testing.T) {\n\tif First() != 1 {\n\t\tt.Fail()\n\t}\n}\n"
+	mod := testutil.WriteModule(t, files)
+	dir := t.TempDir()
+	run := func(dir string) (string, []string, []string) {
+		t.Helper()
+		opts := &driver.Options{TypesOnly: isStd, Codec: pathCodec{}, Salt: func(*packages.Package) string { return "t" }}
+		if dir != "" {
+			c, err := driver.OpenCache(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Cache = c
+		}
+		pkgs, err := packages.Load(&packages.Config{Mode: driver.LoadMode, Dir: mod, Tests: true}, "./...")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := newPathSuite()
+		g, err := driver.Analyze([]*analysis.Analyzer{s.a}, pkgs, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var moved []string
+		results := make(map[string]any)
+		for _, a := range g.All {
+			if a.Moved {
+				moved = append(moved, a.Package.ID)
+			}
+		}
+		for _, r := range g.Roots {
+			results[r.Package.ID] = r.Results[s.a]
+		}
+		js, _ := json.MarshalIndent(results, "", " ")
+		return strings.ReplaceAll(string(js), mod, "$MOD"), s.ranOn(), moved
+	}
+	run(dir)
+	testutil.WriteFile(t, mod, "low/low.go", strings.Replace(files["low/low.go"], "package low\n", "package low\n\n// Moved.\n", 1))
+	res, ran, moved := run(dir)
+	if !slices.Contains(ran, "example.com/m/mid") || !slices.Contains(ran, "example.com/m/app") {
+		t.Errorf("after the move, analysed %v; want mid and app among them (low.go has two packages)", ran)
+	}
+	if len(moved) != 0 {
+		t.Errorf("positions moved in %v; want none (low.go has two packages)", moved)
+	}
+	if want, _, _ := run(""); res != want {
+		t.Errorf("results\n%s\nwant (no cache)\n%s", res, want)
+	}
 }
