@@ -240,9 +240,9 @@ type run struct {
 	// sums are the SHA-256 sums of the packages' files, read in
 	// parallel before the cache keys are made (fileSums).
 	sums map[string][sha256.Size]byte
-	// owners maps each file to its package (ownerIndex); old holds the
+	// owners maps each file to its packages (ownerIndex); old holds the
 	// position lists of entries read to relocate others (oldList).
-	owners map[string]*node
+	owners map[string][]*node
 	oldMu  sync.Mutex
 	old    map[string]posList
 }

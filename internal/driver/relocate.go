@@ -37,25 +37,64 @@ type posRef struct {
 }
 
 // ownerIndex maps each file of the run's packages (CompiledGoFiles, those
-// the cache keys hash) to its package; nil for a file two packages hold
-// (a package and its test variant): which list ranks its positions
-// depends on the importer, so its positions are kept as they are. A
-// position in another file (a cgo package's original file, named by the
-// line directives of the file generated from it) has no owner either,
-// and the output hash of the package whose facts or types hold it covers
-// it as it is.
-func ownerIndex(all []*node) map[string]*node {
-	out := make(map[string]*node)
+// the cache keys hash) to the packages that hold it: one, or, with tests
+// loaded, a package and its test variant. A position in another file (a
+// cgo package's original file, named by the line directives of the file
+// generated from it) has no owner, and the output hash of the package
+// whose facts or types hold it covers it as it is.
+func ownerIndex(all []*node) map[string][]*node {
+	out := make(map[string][]*node)
 	for _, n := range all {
 		for _, f := range n.pkg.CompiledGoFiles {
-			if o, dup := out[f]; dup && o != n {
-				out[f] = nil
-				continue
+			if !slices.Contains(out[f], n) {
+				out[f] = append(out[f], n)
 			}
-			out[f] = n
 		}
 	}
 	return out
+}
+
+// ownerFor returns the package whose list ranks n's positions in file:
+// the one package holding the file, or, of a package and its test
+// variant, the one n imports (directly or not; a package imports one of
+// them at most); nil when there is none. deps is n's import closure,
+// made on first use.
+func (r *run) ownerFor(n *node, file string, deps *map[*node]bool) *node {
+	cands := r.owners[file]
+	if len(cands) <= 1 {
+		if len(cands) == 1 {
+			return cands[0]
+		}
+		return nil
+	}
+	if *deps == nil {
+		*deps = closure(n)
+	}
+	var owner *node
+	for _, c := range cands {
+		if (*deps)[c] {
+			if owner != nil {
+				return nil
+			}
+			owner = c
+		}
+	}
+	return owner
+}
+
+// closure returns the packages n imports, directly or not.
+func closure(n *node) map[*node]bool {
+	seen := make(map[*node]bool)
+	stack := slices.Clone(n.imports)
+	for len(stack) > 0 {
+		imp := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !seen[imp] {
+			seen[imp] = true
+			stack = append(stack, imp.imports...)
+		}
+	}
+	return seen
 }
 
 // listOf returns n's position list: the one its analysis gave in this
@@ -93,6 +132,7 @@ type shaper struct {
 	list posList
 	refs map[string]*posRef
 	buf  []byte
+	deps map[*node]bool // n's import closure, when ownerFor needs it
 }
 
 func (r *run) newShaper(n *node) *shaper {
@@ -146,7 +186,7 @@ func (s *shaper) token(w io.Writer, file string, line, col int) {
 // ref notes a position in an imported file and returns its rank in the
 // list of the file's package, when that list holds it.
 func (s *shaper) ref(file string, p filePos) (int, bool) {
-	owner := s.r.owners[file]
+	owner := s.r.ownerFor(s.n, file, &s.deps)
 	var list posList
 	if owner != nil {
 		list = s.r.listOf(owner)
@@ -258,12 +298,13 @@ func (r *run) relocate(n *node, b *body) bool {
 		return false
 	}
 	moves := make(map[string]move)
+	var deps map[*node]bool
 	for i, ref := range pp.Refs {
 		cur, ok := r.sums[ref.File]
 		if ok && cur == ref.Sum {
 			continue
 		}
-		owner := r.owners[ref.File]
+		owner := r.ownerFor(n, ref.File, &deps)
 		if !ok || ref.Owner == "" || owner == nil {
 			return false
 		}
