@@ -138,25 +138,37 @@ func (ft *factTable) encodeFacts(pkg *types.Package) ([]byte, []encodedFact, err
 }
 
 // encodedShape returns f encoded and its shape: the one kept since it
-// was exported (and dropped from it now), else made from its JSON.
+// was exported (and dropped from it now), else made from its JSON (a
+// fact exported without shapes, or a package fact, kept as it is).
 func encodedShape(f analysis.Fact) ([]byte, *factShape, error) {
-	if rf, ok := f.(*rawFact); ok {
-		if sh := rf.shape; sh != nil {
-			rf.shape = nil
-			return rf.data, sh, nil
-		}
-		js, err := lazyfact.Inflate(rf.data)
-		if err != nil {
-			return nil, nil, err
-		}
-		return rf.data, shapeOf(js), nil
+	rf, ok := f.(*rawFact)
+	if !ok {
+		return encodeFact(f, true)
 	}
+	if sh := rf.shape; sh != nil {
+		rf.shape = nil
+		return rf.data, sh, nil
+	}
+	js, err := lazyfact.Inflate(rf.data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rf.data, shapeOf(js), nil
+}
+
+// encodeFact returns f as lazyfact.Encode encodes it and, with withShape
+// set, its shape, taken from its JSON on the way.
+func encodeFact(f analysis.Fact, withShape bool) ([]byte, *factShape, error) {
 	js, err := json.Marshal(f)
 	if err != nil {
 		return nil, nil, err
 	}
 	data, err := lazyfact.Compress(js)
-	return data, shapeOf(js), err
+	var sh *factShape
+	if withShape {
+		sh = shapeOf(js)
+	}
+	return data, sh, err
 }
 
 // readEncodedFacts reads the facts of a package as encodeFacts wrote them.
@@ -271,22 +283,11 @@ const pinAfter = 4
 // JSON on the way: inflating every fact again to make the package's output
 // hash was 1.5 of the 3.7 s of CPU that hash took on kratos.
 func encodeOnExport(t reflect.Type, fact analysis.Fact, shapes bool) analysis.Fact {
-	if !shapes {
-		data, err := lazyfact.Encode(fact)
-		if err != nil {
-			return fact
-		}
-		return &rawFact{t: t, data: data}
-	}
-	js, err := json.Marshal(fact)
+	data, shape, err := encodeFact(fact, shapes)
 	if err != nil {
 		return fact
 	}
-	data, err := lazyfact.Compress(js)
-	if err != nil {
-		return fact
-	}
-	return &rawFact{t: t, data: data, shape: shapeOf(js)}
+	return &rawFact{t: t, data: data, shape: shape}
 }
 
 func (*rawFact) AFact() {}
@@ -305,15 +306,6 @@ func decoded(f analysis.Fact) analysis.Fact {
 		panic(fmt.Sprintf("a %v restored from the cache does not decode: %v", rf.t, err))
 	}
 	return fact
-}
-
-// encoded returns f as lazyfact.Encode encodes it: a rawFact's data, or
-// f encoded.
-func encoded(f analysis.Fact) ([]byte, error) {
-	if rf, ok := f.(*rawFact); ok {
-		return rf.data, nil
-	}
-	return lazyfact.Encode(f)
 }
 
 // decodeAs decodes a fact of type t (a pointer type) that lazyfact.Encode

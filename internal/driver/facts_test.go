@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"go/token"
 	"go/types"
 	"os"
@@ -29,22 +30,38 @@ func (*funcFact) AFact() {}
 // TestEncodedFacts: an object fact a package exports is kept encoded; a
 // lookup decodes it, and from the pinAfter-th on it stays decoded; every
 // lookup gives the fact exported; the cache gets the bytes it would have
-// encoded; a fact that does not encode is kept as it is.
+// encoded, and the fact's shape, kept since the export when the run has a
+// cache (and then dropped), else made from the encoded fact; a fact that
+// does not encode is kept as it is.
 func TestEncodedFacts(t *testing.T) {
 	sent := &labelFact{Labels: []string{"User.Email", "User.Name"}}
 	typ := reflect.TypeOf(sent)
-	kept := encodeOnExport(typ, sent, false)
-	rf, ok := kept.(*rawFact)
-	if !ok {
-		t.Fatalf("kept %T, want a *rawFact", kept)
-	}
 	want, err := lazyfact.Encode(sent)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := encoded(kept); err != nil || !bytes.Equal(got, want) {
-		t.Errorf("encoded = %q, %v; want lazyfact.Encode's %q", got, err, want)
+	js, _ := json.Marshal(sent)
+	wantShape := shapeOf(js)
+	for _, shapes := range []bool{true, false} {
+		kept := encodeOnExport(typ, sent, shapes)
+		rf, ok := kept.(*rawFact)
+		if !ok {
+			t.Fatalf("kept %T, want a *rawFact", kept)
+		}
+		if (rf.shape != nil) != shapes {
+			t.Errorf("shapes %v: a shape kept: %v", shapes, rf.shape != nil)
+		}
+		got, shape, err := encodedShape(kept)
+		if err != nil || !bytes.Equal(got, want) || !reflect.DeepEqual(shape, wantShape) {
+			t.Errorf("shapes %v: encodedShape = %q, %+v, %v; want lazyfact.Encode's %q, %+v", shapes, got, shape, err, want, wantShape)
+		}
+		if rf.shape != nil {
+			t.Errorf("shapes %v: the shape is still kept after encodedShape", shapes)
+		}
 	}
+
+	kept := encodeOnExport(typ, sent, false)
+	rf := kept.(*rawFact)
 
 	var mu sync.RWMutex
 	k := objectKey{types.NewTypeName(token.NoPos, nil, "T", nil), typ}
