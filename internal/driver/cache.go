@@ -60,12 +60,11 @@ func (c *Cache) Stats() (hits, misses, bad int64) {
 // entryHeader is the first line of an entry after the magic.
 type entryHeader struct {
 	Key string `json:"key"`
-	// Out is the hash of what the package's analysis gave, which the keys
-	// of its importers include.
+	// Out is the hash of what the package's analysis gave, its positions
+	// by rank (positions.go), which the keys of its importers include.
 	Out string `json:"out"`
 	// Facts, Results, Types and Names are the lengths of the body's first four
-	// parts: the facts (encodedFacts, gob, deterministic: their hash says
-	// whether they changed), the results (the Codec's encoding of each,
+	// parts: the facts (encodedFacts, gob, deterministic), the results (the Codec's encoding of each,
 	// in a gob map by analyzer name; empty when the package was not a
 	// root), the package's types as export data (gcexportdata) and the
 	// names of the types that export data must hold to stand for the

@@ -188,7 +188,8 @@ type node struct {
 	failed    bool // errors, or a failed analysis, here or in an import
 
 	// With a cache: the package's key, the hash of what its analysis
-	// gives (see run.store; for a types-only package, its key), what the
+	// gives, its positions by rank (see run.store and positions.go; for a
+	// types-only package, its key), what the
 	// lookup found, and the cache entry when there is one.
 	key   string
 	out   string

@@ -88,7 +88,7 @@ type jsonPos struct {
 // (compactly: a fact's positions come in runs in one file, and a large
 // package's facts hold millions).
 type factShape struct {
-	skel  [32]byte
+	skel  [sha256.Size]byte
 	files []fileRun
 	pos   []filePos
 }

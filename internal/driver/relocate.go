@@ -25,6 +25,19 @@ type posPart struct {
 	Refs []posRef
 }
 
+// decodePosPart decodes an entry's position part.
+func decodePosPart(data []byte) (posPart, error) {
+	var pp posPart
+	err := gob.NewDecoder(bytes.NewReader(data)).Decode(&pp)
+	return pp, err
+}
+
+func (pp *posPart) encode() ([]byte, error) {
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(pp)
+	return b.Bytes(), err
+}
+
 // posRef is an imported file an entry holds positions in.
 type posRef struct {
 	File string
@@ -61,11 +74,11 @@ func ownerIndex(all []*node) map[string][]*node {
 // made on first use.
 func (r *run) ownerFor(n *node, file string, deps *map[*node]bool) *node {
 	cands := r.owners[file]
-	if len(cands) <= 1 {
-		if len(cands) == 1 {
-			return cands[0]
-		}
+	switch len(cands) {
+	case 0:
 		return nil
+	case 1:
+		return cands[0]
 	}
 	if *deps == nil {
 		*deps = closure(n)
@@ -115,8 +128,7 @@ func (r *run) listOf(n *node) posList {
 		if n.posRaw == nil {
 			return
 		}
-		var pp posPart
-		if err := gob.NewDecoder(bytes.NewReader(n.posRaw)).Decode(&pp); err == nil && pp.Own != nil {
+		if pp, err := decodePosPart(n.posRaw); err == nil && pp.Own != nil {
 			n.plist = pp.Own
 		}
 		n.posRaw = nil
@@ -150,37 +162,43 @@ func (s *shaper) collect(file string, line, col int) {
 	}
 }
 
-// token writes what the output hash covers of a position (see
-// positions.go) and notes the imported file it is in.
-func (s *shaper) token(w io.Writer, file string, line, col int) {
-	b := s.buf[:0]
+// token appends to s.buf what the output hash covers of a position (see
+// positions.go), noting the imported file it is in.
+func (s *shaper) token(file string, line, col int) {
 	p := mkFilePos(line, col)
+	kind, n := byte('a'), 0
 	switch {
 	case file == "":
-		b = append(b, "\x00z"...)
+		s.buf = append(s.buf, "\x00z"...)
+		return
 	case s.own[file]:
-		i, _ := s.list.rank(file, p)
-		b = append(b, "\x00o"...)
-		b = append(b, file...)
-		b = append(b, 0)
-		b = strconv.AppendInt(b, int64(i), 10)
+		kind = 'o'
+		n, _ = s.list.rank(file, p)
 	default:
-		if i, ok := s.ref(file, p); ok {
-			b = append(b, "\x00d"...)
-			b = append(b, file...)
-			b = append(b, 0)
-			b = strconv.AppendInt(b, int64(i), 10)
-		} else {
-			b = append(b, "\x00a"...)
-			b = append(b, file...)
-			b = append(b, 0)
-			b = strconv.AppendInt(b, int64(line), 10)
-			b = append(b, ':')
-			b = strconv.AppendInt(b, int64(col), 10)
+		var ranked bool
+		if n, ranked = s.ref(file, p); ranked {
+			kind = 'd'
 		}
 	}
-	s.buf = b
-	_, _ = w.Write(b) // a hash, or io.Discard
+	s.buf = append(s.buf, 0, kind)
+	s.buf = append(s.buf, file...)
+	s.buf = append(s.buf, 0)
+	if kind == 'a' {
+		s.buf = strconv.AppendInt(s.buf, int64(line), 10)
+		s.buf = append(s.buf, ':')
+		s.buf = strconv.AppendInt(s.buf, int64(col), 10)
+		return
+	}
+	s.buf = strconv.AppendInt(s.buf, int64(n), 10)
+}
+
+// note notes the imported file a position of the results is in (results
+// are not hashed).
+func (s *shaper) note(file string, line, col int) (int, int, bool) {
+	if file != "" && !s.own[file] {
+		s.ref(file, mkFilePos(line, col))
+	}
+	return line, col, true
 }
 
 // ref notes a position in an imported file and returns its rank in the
@@ -214,23 +232,13 @@ func (s *shaper) ref(file string, p filePos) (int, bool) {
 	return i, found
 }
 
-func shapesOf(facts []encodedFact) []*factShape {
-	out := make([]*factShape, len(facts))
-	for i, f := range facts {
-		out[i] = f.shape
-	}
-	return out
-}
-
 // part returns the entry's position part.
 func (s *shaper) part() ([]byte, error) {
 	pp := posPart{Own: s.list}
 	for _, f := range sortedKeys(s.refs) {
 		pp.Refs = append(pp.Refs, *s.refs[f])
 	}
-	var b bytes.Buffer
-	err := gob.NewEncoder(&b).Encode(&pp)
-	return b.Bytes(), err
+	return pp.encode()
 }
 
 // shape writes n's output hash to h (its types and facts, each as the
@@ -247,32 +255,34 @@ func (r *run) shape(h hash.Hash, n *node, facts []encodedFact, act *Action, resu
 		types.add(p.Filename, p.Line, p.Column)
 	})
 	th.Sum(types.skel[:0])
-	for _, sh := range append([]*factShape{types}, shapesOf(facts)...) {
-		sh.each(s.collect)
+	types.each(s.collect)
+	for _, f := range facts {
+		f.shape.each(s.collect)
 	}
 	s.list.sortUnique()
 
-	write := func(head string, sh *factShape) {
-		fmt.Fprintf(h, "%s %x\n", head, sh.skel)
-		sh.each(func(file string, line, col int) { s.token(h, file, line, col) })
-		h.Write([]byte{'\n'})
+	// One write to h per shape: its skeleton's hash and its positions'
+	// tokens.
+	write := func(sh *factShape) {
+		s.buf = fmt.Appendf(s.buf[:0], " %x\n", sh.skel)
+		sh.each(s.token)
+		s.buf = append(s.buf, '\n')
+		h.Write(s.buf)
 	}
-	write("types", types)
+	fmt.Fprintf(h, "types")
+	write(types)
 	fmt.Fprintf(h, "facts %d\n", len(facts))
 	for _, f := range facts {
-		write(fmt.Sprintf("%q %q", f.Path, f.Kind), f.shape)
+		fmt.Fprintf(h, "%q %q", f.Path, f.Kind)
+		write(f.shape)
 	}
 	if pm, ok := r.opts.Codec.(PositionMover); ok {
-		note := func(file string, line, col int) (int, int, bool) {
-			s.token(io.Discard, file, line, col)
-			return line, col, true
-		}
 		for a, res := range act.Results {
-			pm.MovePositions(a, res, note)
+			pm.MovePositions(a, res, s.note)
 		}
 	} else {
 		for _, name := range sortedKeys(results) {
-			scanPositions(results[name], func(p jsonPos) { s.token(io.Discard, p.file, p.line, p.col) })
+			scanPositions(results[name], func(p jsonPos) { s.note(p.file, p.line, p.col) })
 		}
 	}
 	part, err := s.part()
@@ -293,11 +303,12 @@ func (r *run) relocate(n *node, b *body) bool {
 	if len(b.pos) == 0 {
 		return true
 	}
-	var pp posPart
-	if err := gob.NewDecoder(bytes.NewReader(b.pos)).Decode(&pp); err != nil {
+	pp, err := decodePosPart(b.pos)
+	if err != nil {
 		return false
 	}
 	moves := make(map[string]move)
+	same := true // every moved file's positions are where they were
 	var deps map[*node]bool
 	for i, ref := range pp.Refs {
 		cur, ok := r.sums[ref.File]
@@ -314,51 +325,40 @@ func (r *run) relocate(n *node, b *body) bool {
 			return false
 		}
 		moves[ref.File] = move{from, to}
+		same = same && slices.Equal(from, to)
 		pp.Refs[i].Sum, pp.Refs[i].Owner = cur, owner.key
 	}
 	if len(moves) == 0 {
 		return true
 	}
-	same := true
-	for _, m := range moves {
-		same = same && slices.Equal(m.from, m.to)
-	}
-	if same {
-		// The files changed and their positions did not (a line
-		// appended): the entry only notes the files as they are now.
-		var part bytes.Buffer
-		if err := gob.NewEncoder(&part).Encode(&pp); err != nil {
+	if !same {
+		translate := func(file string, line, col int) (int, int, bool) {
+			m, ok := moves[file]
+			if !ok {
+				return line, col, true
+			}
+			i, found := slices.BinarySearch(m.from, mkFilePos(line, col))
+			if !found {
+				return 0, 0, false
+			}
+			return m.to[i].line(), m.to[i].col(), true
+		}
+		facts, ok := relocateFacts(b.facts, translate)
+		if !ok {
 			return false
 		}
-		b.pos = part.Bytes()
-		r.rewrite(n, b)
-		return true
-	}
-	translate := func(file string, line, col int) (int, int, bool) {
-		m, ok := moves[file]
+		results, ok := r.relocateResults(n, b.results, translate)
 		if !ok {
-			return line, col, true
+			return false
 		}
-		i, found := slices.BinarySearch(m.from, mkFilePos(line, col))
-		if !found {
-			return 0, 0, false
-		}
-		return m.to[i].line(), m.to[i].col(), true
+		b.facts, b.results = facts, results
+		n.moved = true
 	}
-	facts, ok := relocateFacts(b.facts, translate)
-	if !ok {
+	// Written again, if only to note the files as they are now (a line
+	// appended moves nothing).
+	if b.pos, err = pp.encode(); err != nil {
 		return false
 	}
-	results, ok := r.relocateResults(n, b.results, translate)
-	if !ok {
-		return false
-	}
-	var part bytes.Buffer
-	if err := gob.NewEncoder(&part).Encode(&pp); err != nil {
-		return false
-	}
-	b.facts, b.results, b.pos = facts, results, part.Bytes()
-	n.moved = true
 	r.rewrite(n, b)
 	return true
 }
@@ -386,8 +386,7 @@ func (r *run) oldList(key string) posList {
 	var l posList
 	if e := r.cache.lookup(key); e != nil {
 		if b, err := r.cache.body(e); err == nil {
-			var pp posPart
-			if gob.NewDecoder(bytes.NewReader(b.pos)).Decode(&pp) == nil {
+			if pp, err := decodePosPart(b.pos); err == nil {
 				l = pp.Own
 			}
 		}

@@ -285,11 +285,13 @@ func (r *run) storeTypes(n *node) {
 }
 
 // store writes the package's entry: its facts, its types (export data)
-// and, for a root, the results of the analyzers given to Analyze. Its
-// output hash, which its importers' keys include, covers its types
-// (writeTypes), its facts and its imports' outputs: when none changed,
-// its importers are not analysed again. A failure to write leaves the
-// package without an entry.
+// and, for a root, the results of the analyzers given to Analyze, and its
+// position part. Its output hash, which its importers' keys include,
+// covers its types (writeTypes), its facts, each with its positions by
+// rank (run.shape), and its imports' outputs: when none changed, its
+// importers are not analysed again (their entries' positions translated
+// if code moved: relocate). A failure to write leaves the package without
+// an entry.
 func (r *run) store(n *node, act *Action) {
 	r.storing.Lock()
 	defer r.storing.Unlock()
