@@ -52,6 +52,24 @@ func scanDemo(t *testing.T, dir, cache string) (out [3]string, first outcome) {
 	return out, first
 }
 
+// sameOutputs reports where the three formats' outputs differ from want's.
+func sameOutputs(t *testing.T, what string, got, want [3]string) {
+	t.Helper()
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%s, the output differs:\n%s", what, testutil.FirstDiff(want[i], got[i]))
+		}
+	}
+}
+
+// wantCounts reports a -v package count other than the one wanted.
+func wantCounts(t *testing.T, what string, o outcome, analysed, restored int) {
+	t.Helper()
+	if a, r := counts(t, o); a != analysed || r != restored {
+		t.Errorf("%s: %d analysed, %d restored; want %d and %d", what, a, r, analysed, restored)
+	}
+}
+
 // TestCacheColdWarm: a scan restored from the cache writes byte for byte
 // what the scan that filled it wrote, in every format; an edit of a leaf
 // package analyses it and the packages whose imports' results changed,
@@ -62,18 +80,10 @@ func TestCacheColdWarm(t *testing.T) {
 	cache := t.TempDir()
 
 	cold, o := scanDemo(t, dir, cache)
-	if a, r := counts(t, o); a != 9 || r != 0 {
-		t.Errorf("cold scan: %d analysed, %d restored; want 9 and 0", a, r)
-	}
+	wantCounts(t, "cold scan", o, 9, 0)
 	warm, o := scanDemo(t, dir, cache)
-	if a, r := counts(t, o); a != 0 || r != 9 {
-		t.Errorf("warm scan: %d analysed, %d restored; want 0 and 9", a, r)
-	}
-	for i := range cold {
-		if cold[i] != warm[i] {
-			t.Errorf("warm output differs from cold:\n%s", testutil.FirstDiff(cold[i], warm[i]))
-		}
-	}
+	wantCounts(t, "warm scan", o, 0, 9)
+	sameOutputs(t, "warm against cold", warm, cold)
 
 	// A comment line at the top of mailer: everything in it moves down a
 	// line. Only mailer is analysed: the packages above it are restored,
@@ -86,31 +96,21 @@ func TestCacheColdWarm(t *testing.T) {
 	}
 	testutil.WriteFile(t, dir, "mailer/mailer.go", strings.Replace(string(mailerSrc), "package mailer\n", "package mailer\n\n// Moved.\n", 1))
 	moved, o := scanDemo(t, dir, cache)
-	if a, r := counts(t, o); a != 1 || r != 8 {
-		t.Errorf("after a line at the top of mailer: %d analysed, %d restored; want 1 and 8", a, r)
-	}
+	wantCounts(t, "after a line at the top of mailer", o, 1, 8)
 	if !strings.Contains(o.stderr, "with positions in code that moved since translated") {
 		t.Errorf("after a line at the top of mailer, -v does not say positions were moved:\n%s", o.stderr)
 	}
 	movedFresh, _ := scanDemo(t, dir, "")
-	for i := range movedFresh {
-		if moved[i] != movedFresh[i] {
-			t.Errorf("after a line at the top of mailer, the output differs from a scan without the cache:\n%s", testutil.FirstDiff(movedFresh[i], moved[i]))
-		}
+	sameOutputs(t, "after a line at the top of mailer, against a scan without the cache", moved, movedFresh)
+	for i := range moved {
 		if moved[i] == cold[i] {
 			t.Errorf("after a line at the top of mailer, the output (%s) is the same as before", []string{"text", "json", "sarif"}[i])
 		}
 	}
 	testutil.WriteFile(t, dir, "mailer/mailer.go", string(mailerSrc))
 	back, o := scanDemo(t, dir, cache)
-	if a, r := counts(t, o); a != 0 || r != 9 {
-		t.Errorf("with mailer as it was: %d analysed, %d restored; want 0 and 9", a, r)
-	}
-	for i := range cold {
-		if back[i] != cold[i] {
-			t.Errorf("with mailer as it was, the output differs from the first:\n%s", testutil.FirstDiff(cold[i], back[i]))
-		}
-	}
+	wantCounts(t, "with mailer as it was", o, 0, 9)
+	sameOutputs(t, "with mailer as it was, against the first", back, cold)
 
 	// A comment at the end of privacy: its types and facts are the same,
 	// so only privacy is analysed again.
@@ -121,24 +121,16 @@ func TestCacheColdWarm(t *testing.T) {
 	}
 	testutil.WriteFile(t, dir, "privacy/privacy.go", string(src)+"\n// Reviewed.\n")
 	_, o = scanDemo(t, dir, cache)
-	if a, r := counts(t, o); a != 1 || r != 8 {
-		t.Errorf("after a comment in privacy: %d analysed, %d restored; want 1 and 8", a, r)
-	}
+	wantCounts(t, "after a comment in privacy", o, 1, 8)
 
 	// A new function in privacy: api and cmd/shop, which import it, are
 	// analysed again, nothing else.
 	testutil.WriteFile(t, dir, "privacy/privacy.go", strings.Replace(string(src), "import (\n", "import (\n\t\"strings\"\n", 1)+
 		"\n// Mask hides s.\nfunc Mask(s string) string { return strings.Repeat(\"*\", len(s)) }\n")
 	edited, o := scanDemo(t, dir, cache)
-	if a, r := counts(t, o); a != 3 || r != 6 {
-		t.Errorf("after a new function in privacy: %d analysed, %d restored; want 3 (privacy, api, cmd/shop) and 6", a, r)
-	}
+	wantCounts(t, "after a new function in privacy (privacy, api, cmd/shop)", o, 3, 6)
 	fresh, _ := scanDemo(t, dir, "")
-	for i := range fresh {
-		if edited[i] != fresh[i] {
-			t.Errorf("after the edit, the output differs from a scan without the cache:\n%s", testutil.FirstDiff(fresh[i], edited[i]))
-		}
-	}
+	sameOutputs(t, "after the edit, against a scan without the cache", edited, fresh)
 
 	// Damage every entry: the scan analyses everything again and writes
 	// the same.
@@ -164,11 +156,7 @@ func TestCacheColdWarm(t *testing.T) {
 	if a, _ := counts(t, o); a != 9 {
 		t.Errorf("with damaged entries: %d analysed, want 9", a)
 	}
-	for i := range fresh {
-		if damaged[i] != fresh[i] {
-			t.Errorf("with damaged entries, the output differs:\n%s", testutil.FirstDiff(fresh[i], damaged[i]))
-		}
-	}
+	sameOutputs(t, "with damaged entries", damaged, fresh)
 
 	if _, o := scanDemo(t, dir, ""); !strings.Contains(o.stderr, "packages analysed; cache off") {
 		t.Errorf("DATAGATE_CACHE=off: -v does not say the cache is off:\n%s", o.stderr)

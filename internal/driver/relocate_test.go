@@ -145,10 +145,11 @@ var pathModule = map[string]string{
 	"lone/lone.go": "package lone\n\nimport \"example.com/m/low\"\n\nfunc Lone(p low.Pair) int { return p.A }\n",
 }
 
-// runPaths analyses app and lone with the cache in dir (none when dir is
-// "") and returns the results of both, as JSON, the packages analysed
-// and those restored with their positions moved.
-func runPaths(t *testing.T, mod, dir string) (res string, ran, moved []string) {
+// runPaths analyses app and lone (every package, test variants included,
+// with tests set) with the cache in dir (none when dir is "") and returns
+// the results of the roots, as JSON, the packages analysed and those
+// restored with their positions moved.
+func runPaths(t *testing.T, mod, dir string, tests bool) (res string, ran, moved []string) {
 	t.Helper()
 	opts := &driver.Options{TypesOnly: isStd, Codec: pathCodec{}, Salt: func(*packages.Package) string { return "p" }}
 	if dir != "" {
@@ -158,23 +159,31 @@ func runPaths(t *testing.T, mod, dir string) (res string, ran, moved []string) {
 		}
 		opts.Cache = c
 	}
+	roots := load(t, mod, "./app", "./lone")
+	if tests {
+		var err error
+		roots, err = packages.Load(&packages.Config{Mode: driver.LoadMode, Dir: mod, Tests: true}, "./...")
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	s := newPathSuite()
-	g, err := driver.Analyze([]*analysis.Analyzer{s.a}, load(t, mod, "./app", "./lone"), opts)
+	g, err := driver.Analyze([]*analysis.Analyzer{s.a}, roots, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range g.All {
 		if a.Moved {
-			moved = append(moved, a.Package.PkgPath)
+			moved = append(moved, a.Package.ID)
 		}
 	}
 	slices.Sort(moved)
 	results := make(map[string]any)
 	for _, r := range g.Roots {
 		if !r.Analysed() {
-			t.Fatalf("%s not analysed: %v %v", r.Package.PkgPath, r.Errors, r.Err)
+			t.Fatalf("%s not analysed: %v %v", r.Package.ID, r.Errors, r.Err)
 		}
-		results[r.Package.PkgPath] = r.Results[s.a]
+		results[r.Package.ID] = r.Results[s.a]
 	}
 	js, err := json.MarshalIndent(results, "", " ")
 	if err != nil {
@@ -193,13 +202,13 @@ func TestCacheMovedCode(t *testing.T) {
 	mod := testutil.WriteModule(t, pathModule)
 	dir := t.TempDir()
 	fresh := func() string {
-		res, _, _ := runPaths(t, mod, "")
+		res, _, _ := runPaths(t, mod, "", false)
 		return res
 	}
 	step := func(name, lowSrc string, wantRan, wantMoved []string) {
 		t.Helper()
 		testutil.WriteFile(t, mod, "low/low.go", lowSrc)
-		res, ran, moved := runPaths(t, mod, dir)
+		res, ran, moved := runPaths(t, mod, dir, false)
 		if !slices.Equal(ran, wantRan) {
 			t.Errorf("%s: analysed %v, want %v", name, ran, wantRan)
 		}
@@ -221,7 +230,7 @@ func TestCacheMovedCode(t *testing.T) {
 	// alone, so it cannot be moved and lone is analysed again.
 	moved := strings.Replace(orig, "package low\n", "package low\n\n// Moved.\n", 1)
 	step("moved", moved, []string{"example.com/m/lone", "example.com/m/low"}, above)
-	if res, _, _ := runPaths(t, mod, dir); !strings.Contains(res, `"line": 5`) {
+	if res, _, _ := runPaths(t, mod, dir, false); !strings.Contains(res, `"line": 5`) {
 		t.Errorf("after the move, no position on line 5 (First):\n%s", res)
 	}
 	// low's first entry is found again: only lone is analysed; app, a
@@ -248,7 +257,7 @@ func TestCacheMovedCode(t *testing.T) {
 func TestCacheMovedCodeOldEntryGone(t *testing.T) {
 	mod := testutil.WriteModule(t, pathModule)
 	dir := t.TempDir()
-	runPaths(t, mod, dir)
+	runPaths(t, mod, dir, false)
 	before := entries(t, dir)
 	orig := pathModule["low/low.go"]
 	testutil.WriteFile(t, mod, "low/low.go", strings.Replace(orig, "package low\n", "package low\n\n// Moved.\n", 1))
@@ -268,7 +277,7 @@ func TestCacheMovedCodeOldEntryGone(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	_, ran, _ := runPaths(t, mod, dir)
+	_, ran, _ := runPaths(t, mod, dir, false)
 	want := []string{"example.com/m/app", "example.com/m/lone", "example.com/m/low", "example.com/m/mid"}
 	if !slices.Equal(ran, want) {
 		t.Errorf("with low's old entry gone, analysed %v, want %v", ran, want)
@@ -301,48 +310,16 @@ func TestCacheMovedCodeTestVariant(t *testing.T) {
 	files["low/low_test.go"] = "package low\n\nimport \"testing\"\n\nfunc TestFirst(t *testing.T) {\n\tif First() != 1 {\n\t\tt.Fail()\n\t}\n}\n"
 	mod := testutil.WriteModule(t, files)
 	dir := t.TempDir()
-	run := func(dir string) (string, []string, []string) {
-		t.Helper()
-		opts := &driver.Options{TypesOnly: isStd, Codec: pathCodec{}, Salt: func(*packages.Package) string { return "t" }}
-		if dir != "" {
-			c, err := driver.OpenCache(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts.Cache = c
-		}
-		pkgs, err := packages.Load(&packages.Config{Mode: driver.LoadMode, Dir: mod, Tests: true}, "./...")
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := newPathSuite()
-		g, err := driver.Analyze([]*analysis.Analyzer{s.a}, pkgs, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var moved []string
-		results := make(map[string]any)
-		for _, a := range g.All {
-			if a.Moved {
-				moved = append(moved, a.Package.ID)
-			}
-		}
-		for _, r := range g.Roots {
-			results[r.Package.ID] = r.Results[s.a]
-		}
-		js, _ := json.MarshalIndent(results, "", " ")
-		return strings.ReplaceAll(string(js), mod, "$MOD"), s.ranOn(), moved
-	}
-	run(dir)
+	runPaths(t, mod, dir, true)
 	testutil.WriteFile(t, mod, "low/low.go", strings.Replace(files["low/low.go"], "package low\n", "package low\n\n// Moved.\n", 1))
-	res, ran, moved := run(dir)
+	res, ran, moved := runPaths(t, mod, dir, true)
 	if want := []string{"example.com/m/lone", "example.com/m/low", "example.com/m/low"}; !slices.Equal(ran, want) {
 		t.Errorf("after the move, analysed %v; want %v (low and its test variant, and lone)", ran, want)
 	}
 	if want := []string{"example.com/m/app", "example.com/m/mid"}; !slices.Equal(moved, want) {
 		t.Errorf("positions moved in %v; want %v", moved, want)
 	}
-	if want, _, _ := run(""); res != want {
+	if want, _, _ := runPaths(t, mod, "", true); res != want {
 		t.Errorf("results\n%s\nwant (no cache)\n%s", res, want)
 	}
 }
