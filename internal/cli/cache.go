@@ -90,6 +90,12 @@ func driverCache(dir string, o *options, cfg *config.Config) (*driver.Options, e
 	return &driver.Options{Cache: c, Salt: salt, Codec: resultCodec{cfg: cfg}}, nil
 }
 
+// indexKey tells apart the file indexes (fileIndex) of scans that read
+// different sets of files: the directory, the patterns, -tests, -tags.
+func indexKey(wd string, o *options) string {
+	return fmt.Sprintf("%s\x00%q\x00tests=%v\x00tags=%q", wd, o.patterns, o.tests, o.tags)
+}
+
 // packageDir is the directory the analyzers find a package's policy
 // from (config.PackageDir): that of its Go files.
 func packageDir(p *packages.Package) string {

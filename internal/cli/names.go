@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"crypto/sha256"
+	"io"
 	"os"
 	"runtime"
 	"sort"
@@ -31,8 +32,24 @@ type fileNames struct {
 // is a lexer of its own, not go/scanner, which made a scan whose cache
 // had every package take half again as long (kratos: 0.8 s more than
 // 1.5 s); TestScanNamesAsScanner holds the two to the same result.
-func scanNames(src []byte) fileNames {
+//
+// strs, when not nil, interns the names: a name met before (in this file
+// or another scanned with the same map) is not allocated again. A
+// kratos scan reads 68 MB of dependency sources, most of whose names
+// after a dot repeat.
+func scanNames(src []byte, strs map[string]string) fileNames {
 	var out fileNames
+	str := func(b []byte) string {
+		if strs == nil {
+			return string(b)
+		}
+		if s, ok := strs[string(b)]; ok {
+			return s
+		}
+		s := string(b)
+		strs[s] = s
+		return s
+	}
 	l := lexer{src: src}
 	var prev tokKind
 	depth := 0 // parentheses open in a method's receiver list
@@ -45,9 +62,9 @@ func scanNames(src []byte) fileNames {
 		}
 		switch {
 		case k == tkIdent && prev == tkPeriod:
-			out.selectors = append(out.selectors, string(text))
+			out.selectors = append(out.selectors, str(text))
 		case k == tkIdent && (prev == tkFunc || afterRecv):
-			out.declared = append(out.declared, string(text))
+			out.declared = append(out.declared, str(text))
 		case k == tkString && prev == tkPeriod && importing && len(text) >= 2:
 			out.dotImport = append(out.dotImport, string(text[1:len(text)-1]))
 		}
@@ -191,112 +208,202 @@ func (l *lexer) next() (tokKind, []byte) {
 
 // safeScanNames is scanNames, with a panic (a bug of the lexer, on a
 // file it did not expect) reported as not ok rather than ending the scan.
-func safeScanNames(src []byte) (f fileNames, ok bool) {
+func safeScanNames(src []byte, strs map[string]string) (f fileNames, ok bool) {
 	defer func() {
 		if recover() != nil {
 			f, ok = fileNames{}, false
 		}
 	}()
-	return scanNames(src), true
+	return scanNames(src, strs), true
+}
+
+// programScan is what programNames gives.
+type programScan struct {
+	// names are config.Names: what the analysed packages' code writes
+	// after a dot, and imports with a dot; nil when a file could not be
+	// scanned (then every function is analysed).
+	names *config.Names
+	// called is, per analysed package, the functions and methods it
+	// declares that the names reach, for its cache key.
+	called map[*packages.Package]string
+	// sums are the SHA-256 sums of the packages' files, by name, with a
+	// file index (the cache on); nil without.
+	sums map[string][sha256.Size]byte
+	// read counts the files read, known counts those the index knew.
+	read, known int
 }
 
 // programNames scans the files of the packages the scan analyses (not
 // those checked for their types only), on every core: config.Names, and
 // per package the functions and methods it declares that the names
 // reach (for the package's cache key: another package starting to call
-// one of them changes what its analysis gives). With hash set it also
-// returns the SHA-256 sums of the files it read, by name, for the cache
-// keys (driver.Options.FileSums): the files are then read once, not twice
-// (a re-scan of kratos after an edit read every analysed package's files
-// to hash them and again to scan them, 0.8 s of its 3.8 s of CPU).
-func programNames(all []*packages.Package, typesOnly func(*packages.Package) bool, hash bool) (*config.Names, map[*packages.Package]string, map[string][sha256.Size]byte) {
-	var pkgs []*packages.Package
+// one of them changes what its analysis gives). With a file index (the
+// cache is on) it also gives the SHA-256 sums of every package's files,
+// by name, for the cache keys (driver.Options.FileSums), and reads only
+// the files the index does not know as they are; it then saves the index
+// for the next scan.
+func programNames(all []*packages.Package, typesOnly func(*packages.Package) bool, idx *fileIndex) programScan {
+	type item struct {
+		p    *packages.Package
+		scan bool // analysed: its names are scanned
+	}
+	var items []item
 	seen := make(map[*packages.Package]bool)
 	packages.Visit(all, nil, func(p *packages.Package) {
-		if !seen[p] && !typesOnly(p) {
-			seen[p] = true
-			pkgs = append(pkgs, p)
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if scan := !typesOnly(p); scan || idx != nil {
+			items = append(items, item{p, scan})
 		}
 	})
-	per := make([][]fileNames, len(pkgs))
-	type fileSum struct {
+	type fileOut struct {
 		name string
-		sum  [sha256.Size]byte
+		e    indexedFile
+		keep bool // for the next scan's index
 	}
-	sums := make([][]fileSum, len(pkgs))
+	out := make([][]fileOut, len(items))
 	var failed atomic.Bool
+	var read, known atomic.Int64
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
+			strs := make(map[string]string)
 			for i := range next {
-				for _, name := range pkgs[i].CompiledGoFiles {
-					src, err := os.ReadFile(name)
+				scan := items[i].scan
+				for _, name := range items[i].p.CompiledGoFiles {
+					var st fileStamp
+					stamped := false
+					if idx != nil {
+						if fi, err := os.Stat(name); err == nil {
+							st, stamped = stampOf(fi)
+						}
+					}
+					if e, ok := idx.get(name, st, scan); stamped && ok {
+						known.Add(1)
+						out[i] = append(out[i], fileOut{name, e, true})
+						continue
+					}
+					src, err := readInto(buf, name)
 					if err != nil {
 						continue // the driver reports it
 					}
-					if hash {
-						sums[i] = append(sums[i], fileSum{name, sha256.Sum256(src)})
+					buf = src
+					read.Add(1)
+					e := indexedFile{stamp: st, scanned: scan}
+					if idx != nil {
+						e.sum = sha256.Sum256(src)
 					}
-					f, ok := safeScanNames(src)
-					if !ok {
-						failed.Store(true)
+					if scan {
+						f, ok := safeScanNames(src, strs)
+						if !ok {
+							failed.Store(true)
+						}
+						e.names = f
 					}
-					per[i] = append(per[i], f)
+					out[i] = append(out[i], fileOut{name, e, stamped && idx.keeps(st)})
 				}
 			}
 		}()
 	}
-	for i := range pkgs {
+	for i := range items {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	var known map[string][sha256.Size]byte
-	if hash {
-		known = make(map[string][sha256.Size]byte)
-		for _, fs := range sums {
+
+	res := programScan{called: map[*packages.Package]string{}, read: int(read.Load()), known: int(known.Load())}
+	if idx != nil {
+		res.sums = make(map[string][sha256.Size]byte)
+		keep := make(map[string]indexedFile)
+		for _, fs := range out {
 			for _, f := range fs {
-				known[f.name] = f.sum
+				res.sums[f.name] = f.e.sum
+				if old, ok := keep[f.name]; f.keep && (!ok || !old.scanned) {
+					keep[f.name] = f.e
+				}
 			}
+		}
+		if !failed.Load() {
+			idx.save(keep) //nolint:errcheck // a cache: the next scan reads the files again
 		}
 	}
 	if failed.Load() {
 		// A file the lexer could not read (a bug of ours): no names
 		// means every function is analysed, as under go vet.
-		return nil, map[*packages.Package]string{}, known
+		return res
 	}
 
 	names := &config.Names{Selectors: make(map[string]bool), DotImported: make(map[string]bool)}
-	for _, fs := range per {
+	for i, fs := range out {
+		if !items[i].scan {
+			continue
+		}
 		for _, f := range fs {
-			for _, s := range f.selectors {
+			for _, s := range f.e.names.selectors {
 				names.Selectors[s] = true
 			}
-			for _, d := range f.dotImport {
+			for _, d := range f.e.names.dotImport {
 				names.DotImported[d] = true
 			}
 		}
 	}
-	keys := make(map[*packages.Package]string, len(pkgs))
-	for i, p := range pkgs {
+	for i, fs := range out {
+		if !items[i].scan {
+			continue
+		}
+		p := items[i].p
 		var called []string
-		for _, f := range per[i] {
-			for _, d := range f.declared {
+		for _, f := range fs {
+			for _, d := range f.e.names.declared {
 				if names.Selectors[d] {
 					called = append(called, d)
 				}
 			}
 		}
 		sort.Strings(called)
-		keys[p] = strings.Join(called, ",")
+		res.called[p] = strings.Join(called, ",")
 		if names.DotImported[p.PkgPath] {
-			keys[p] = "dot-imported"
+			res.called[p] = "dot-imported"
 		}
 	}
-	return names, keys, known
+	res.names = names
+	return res
+}
+
+// readInto reads the named file into buf (grown as needed) and returns
+// what it read. The scan reads each file once and keeps only what it
+// finds in it, so one buffer per worker serves them all: reading each
+// into a new one (os.ReadFile) made ~68 MB of garbage on a kratos scan,
+// fresh memory the kernel had to clear.
+func readInto(buf []byte, name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && int64(cap(buf)) <= fi.Size() {
+		buf = make([]byte, 0, fi.Size()+512)
+	}
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // a file that grew: more room
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // scannedPackage is flows.Scanned for a loaded package: the engine

@@ -9,9 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/datagate/datagate/internal/testutil"
 	"golang.org/x/tools/go/packages"
@@ -105,7 +107,7 @@ func Plain[T any]() { fmt.Println("s.InString()"); x.Call(); f := func(int) erro
 
 var n = 0x1e+v.Hex + 1e+5 + 2.5e-3*w.Exp
 `
-	got := scanNames([]byte(src))
+	got := scanNames([]byte(src), nil)
 	sel := slices.Sorted(slices.Values(got.selectors))
 	if want := []string{"Call", "Exp", "Field", "Hex", "Println"}; !slices.Equal(slices.Compact(sel), want) {
 		t.Errorf("selectors %v, want %v", sel, want)
@@ -183,7 +185,7 @@ func TestScanNamesAsScanner(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, want := scanNames(src), scannerNames(src)
+		got, want := scanNames(src, nil), scannerNames(src)
 		if !slices.Equal(got.selectors, want.selectors) || !slices.Equal(got.declared, want.declared) || !slices.Equal(got.dotImport, want.dotImport) {
 			t.Errorf("%s: lexer and go/scanner differ:\nlexer   %v\nscanner %v", f, got, want)
 		}
@@ -197,17 +199,17 @@ func TestScanNamesAsScanner(t *testing.T) {
 func TestScanNamesMalformed(t *testing.T) {
 	src := []byte("package p\n\nimport . \"x\"\n\nfunc (r *T) M(a ...int) { _ = r.f + 1.5e+3 + 'c' + `raw` /* c */ } // end\n")
 	for i := range len(src) + 1 {
-		scanNames(src[:i])
+		scanNames(src[:i], nil)
 	}
 	for _, bad := range []string{`"`, "`", "'", `import . "`, "func (", "func ((((", "/*", "x.", "...", "1e+", "\\"} {
-		scanNames([]byte(bad))
+		scanNames([]byte(bad), nil)
 	}
 }
 
-// TestProgramNamesSums: with hash set, the name scan gives the SHA-256 of
-// every file it read (those of the analysed packages, not of the ones
-// checked for their types only), so that the cache keys need not read them
-// again; without it, none.
+// TestProgramNamesSums: with a file index (the cache on), the name scan
+// gives the SHA-256 of every file of the packages (those analysed and
+// those checked for their types only), so that the cache keys need not
+// read them again; without one, none.
 func TestProgramNamesSums(t *testing.T) {
 	dir := testutil.Testdata(t, "prune")
 	all, err := packages.Load(&packages.Config{Mode: loadMode, Dir: dir}, "./...")
@@ -216,24 +218,21 @@ func TestProgramNamesSums(t *testing.T) {
 	}
 	roots := rootPackages(all)
 	only := typesOnly(roots)
-	_, _, sums := programNames(roots, only, true)
+	idx := openFileIndex(t.TempDir(), "k", time.Now())
+	sums := programNames(roots, only, idx).sums
 	analysed, checked := 0, 0
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		for _, name := range p.CompiledGoFiles {
-			sum, ok := sums[name]
 			if only(p) {
 				checked++
-				if ok {
-					t.Errorf("%s (types only) was hashed", name)
-				}
-				continue
+			} else {
+				analysed++
 			}
-			analysed++
 			src, err := os.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !ok || sum != sha256.Sum256(src) {
+			if sum, ok := sums[name]; !ok || sum != sha256.Sum256(src) {
 				t.Errorf("%s: sum %x, want its SHA-256", name, sum)
 			}
 		}
@@ -241,7 +240,131 @@ func TestProgramNamesSums(t *testing.T) {
 	if analysed == 0 || checked == 0 {
 		t.Fatalf("%d files analysed, %d checked for types: want some of each", analysed, checked)
 	}
-	if _, _, none := programNames(roots, only, false); none != nil {
-		t.Errorf("sums without hash: %d", len(none))
+	if none := programNames(roots, only, nil).sums; none != nil {
+		t.Errorf("sums without an index: %d", len(none))
+	}
+}
+
+// TestFileIndex: a scan with the file index reads only the files whose
+// stamp changed since the last one and gives what reading them all gives;
+// a file changed within the guard is read again by the next scan; a
+// damaged or foreign index is read as empty and written again.
+func TestFileIndex(t *testing.T) {
+	dir := copyModule(t, testutil.Testdata(t, "prune"))
+	cache := t.TempDir()
+	load := func() ([]*packages.Package, func(*packages.Package) bool) {
+		t.Helper()
+		all, err := packages.Load(&packages.Config{Mode: loadMode, Dir: dir}, "./...")
+		if err != nil {
+			t.Fatal(err)
+		}
+		roots := rootPackages(all)
+		return roots, typesOnly(roots)
+	}
+	// scanAt scans as if it were now: files written before now-indexGuard
+	// are kept in the index.
+	scanAt := func(now time.Time) (programScan, programScan) {
+		t.Helper()
+		roots, only := load()
+		got := programNames(roots, only, openFileIndex(cache, "k", now))
+		return got, programNames(roots, only, nil)
+	}
+	same := func(what string, got, want programScan) {
+		t.Helper()
+		if !reflect.DeepEqual(got.names, want.names) {
+			t.Errorf("%s: names differ from a scan without the index", what)
+		}
+		if len(got.called) != len(want.called) {
+			t.Errorf("%s: %d packages' called keys, want %d", what, len(got.called), len(want.called))
+		}
+		for p, c := range want.called {
+			if got.called[p] != c {
+				t.Errorf("%s: %s calls %q, want %q", what, p.ID, got.called[p], c)
+			}
+		}
+	}
+	later := func() time.Time { return time.Now().Add(indexGuard + time.Second) }
+
+	first, plain := scanAt(later())
+	same("first scan", first, plain)
+	if first.read == 0 || first.known != 0 {
+		t.Fatalf("first scan: %d files read, %d known; want all read", first.read, first.known)
+	}
+	total := first.read
+	second, plain := scanAt(later())
+	same("second scan", second, plain)
+	if second.read != 0 || second.known != total {
+		t.Errorf("second scan: %d read, %d known; want 0 and %d", second.read, second.known, total)
+	}
+
+	// A file replaced (a new inode, the same size): read again, and the
+	// name it now writes after a dot is seen.
+	name := filepath.Join(dir, "svc", "svc.go")
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(src, []byte("dep.Send("), []byte("dep.Sand("), 1)
+	if bytes.Equal(edited, src) {
+		t.Fatal("svc.go has no call dep.Send( to edit")
+	}
+	replace := func(data []byte) {
+		t.Helper()
+		tmp := name + ".new"
+		if err := os.WriteFile(tmp, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	replace(edited)
+	third, plain := scanAt(later())
+	same("after an edit", third, plain)
+	if third.read != 1 || !third.names.Selectors["Sand"] {
+		t.Errorf("after an edit: %d files read (want 1), Sand seen: %v", third.read, third.names.Selectors["Sand"])
+	}
+
+	// Scanned at the time of an edit: the edited file is within the
+	// guard, not kept, and read again by each scan until it is older.
+	replace(src)
+	fresh := time.Now()
+	for i := range 2 {
+		got, plain := scanAt(fresh)
+		same("within the guard", got, plain)
+		if got.read != 1 || got.names.Selectors["Sand"] {
+			t.Errorf("a file changed within the guard, scan %d: %d files read, want 1 (Sand seen: %v)", i+1, got.read, got.names.Selectors["Sand"])
+		}
+	}
+	if got, _ := scanAt(later()); got.read != 1 {
+		t.Errorf("once past the guard: %d files read, want 1", got.read)
+	}
+	if got, _ := scanAt(later()); got.read != 0 {
+		t.Errorf("once kept: %d files read, want 0", got.read)
+	}
+
+	// Damaged, then foreign: read as empty, every file read, and the
+	// index written again whole.
+	path := openFileIndex(cache, "k", time.Now()).path
+	for _, damage := range []func([]byte) []byte{
+		func(b []byte) []byte { b[len(b)-5] ^= 0x40; return b },
+		func(b []byte) []byte { return append([]byte("datagate file index 0\n"), b[len(indexMagic):]...) },
+		func(b []byte) []byte { return b[:len(b)/2] },
+	} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, damage(data), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		got, plain := scanAt(later())
+		same("damaged index", got, plain)
+		if got.read != total {
+			t.Errorf("damaged index: %d files read, want %d", got.read, total)
+		}
+		if got, _ := scanAt(later()); got.read != 0 {
+			t.Errorf("after a damaged index: %d files read, want 0 (written again)", got.read)
+		}
 	}
 }

@@ -110,6 +110,10 @@ type scanHooks struct {
 	// allFunctions analyses every function of the dependencies, not
 	// only those the code can call (tests compare the two).
 	allFunctions bool
+	// indexNow is the time the file index's guard counts back from
+	// (time.Now): tests move it ahead so that files they just wrote are
+	// kept.
+	indexNow func() time.Time
 }
 
 // scan loads the packages, checks the policies, analyses the packages and
@@ -282,6 +286,25 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	if load == nil {
 		load = packages.Load
 	}
+	cdir, err := cacheDir(o.cache, wd, cfg.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	// What the cache needs and the packages' list does not give (the
+	// file index, the build's hash) is read while go list runs.
+	index := make(chan *fileIndex, 1)
+	now := time.Now
+	if hooks.indexNow != nil {
+		now = hooks.indexNow
+	}
+	if cdir != "" {
+		go func() {
+			buildID() //nolint:errcheck // kept for driverCache
+			index <- openFileIndex(cdir, indexKey(wd, o), now())
+		}()
+	} else {
+		index <- nil
+	}
 	prog := newProgress(o.stderr)
 	defer prog.finish() // on errors; else once the analysis is done
 	all, err := load(pcfg, o.patterns...)
@@ -304,10 +327,6 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	root := moduleRoot(roots, wd)
 	a := datagate.New(cfg)
 	dopts := &driver.Options{}
-	cdir, err := cacheDir(o.cache, wd, cfg.Getenv)
-	if err != nil {
-		return nil, err
-	}
 	var cacheErr error
 	if cdir != "" {
 		if dopts, cacheErr = driverCache(cdir, o, cfg); cacheErr != nil {
@@ -319,10 +338,15 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	// analysed before any is: the engine leaves out the functions of
 	// dependencies no code calls (lineage.Config.Named). Which of a
 	// dependency's functions those are is part of its cache key.
-	names, called, sums := programNames(roots, dopts.TypesOnly, cdir != "")
-	dopts.FileSums = sums
+	idx := <-index
+	if cdir == "" {
+		idx = nil // the cache could not be opened
+	}
+	ps := programNames(roots, dopts.TypesOnly, idx)
+	dopts.FileSums = ps.sums
+	called := ps.called
 	if !hooks.allFunctions {
-		cfg.Names = names
+		cfg.Names = ps.names
 	}
 	if salt := dopts.Salt; salt != nil {
 		dopts.Salt = func(p *packages.Package) string {

@@ -1,0 +1,238 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+)
+
+// A fileIndex keeps, between scans with the cache on, what reading each
+// source file gave (its SHA-256 sum and, for a file of an analysed package,
+// the names scanNames finds in it) under the file's identity on disk: its
+// size, modification and change times, inode and device (fileStamp). A
+// re-scan reads only the files whose identity changed. On kratos a scan
+// otherwise reads and scans ~68 MB of dependency sources each time, 0.37 s
+// of a warm re-scan's 1.8 s.
+//
+// This is how git's index and gopls's file cache tell a file unchanged,
+// with the same guard against a change the stamp cannot see: a file
+// modified in the same clock tick as it was read. A file whose
+// modification or change time is less than indexGuard before the scan
+// started is not kept, so it is read again by the next scan. The change
+// time cannot be set by a user (unlike the modification time, which cp -p,
+// tar and touch restore) and moves with every write. Where the system
+// gives no stamp (fileStamp returns false: not Linux or macOS), every file
+// is read, as without the index.
+type fileIndex struct {
+	path   string
+	cutoff int64 // Unix ns: files stamped at or after it are not kept
+	old    map[string]indexedFile
+}
+
+// indexGuard is how recently changed a file must not be for the index to
+// keep it: far above any file system's timestamp granularity (FAT's 2 s)
+// and the kernel's coarse clock, and small enough that a file is trusted
+// soon after the edit that changed it.
+const indexGuard = 10 * time.Second
+
+// indexedFile is what the index knows of one file.
+type indexedFile struct {
+	stamp   fileStamp
+	sum     [sha256.Size]byte
+	scanned bool // names holds scanNames' result (a file of an analysed package)
+	names   fileNames
+}
+
+// fileStamp identifies the content of a file on disk without reading it.
+type fileStamp struct {
+	Size, Mtime, Ctime int64
+	Ino, Dev           uint64
+}
+
+// newest is the later of the stamp's two times.
+func (s fileStamp) newest() int64 { return max(s.Mtime, s.Ctime) }
+
+// indexMagic starts the index file; the number is the format's version.
+const indexMagic = "datagate file index 1\n"
+
+// openFileIndex returns the index the cache in dir keeps for a scan
+// (key: what tells scans apart: the directory, the patterns, the flags
+// that change which files are read), with what the last such scan kept.
+// An index that cannot be read, is damaged or is of another version is
+// empty: every file is read, and it is written again.
+func openFileIndex(dir, key string, now time.Time) *fileIndex {
+	h := sha256.Sum256([]byte(key))
+	x := &fileIndex{
+		path:   filepath.Join(dir, "files", hex.EncodeToString(h[:16])),
+		cutoff: now.Add(-indexGuard).UnixNano(),
+	}
+	x.old, _ = readFileIndex(x.path)
+	return x
+}
+
+// get returns what the index knows of the file with that stamp, if it
+// knows it; with names set, only if the file's names were scanned.
+func (x *fileIndex) get(name string, st fileStamp, names bool) (indexedFile, bool) {
+	if x == nil {
+		return indexedFile{}, false
+	}
+	e, ok := x.old[name]
+	if !ok || e.stamp != st || names && !e.scanned {
+		return indexedFile{}, false
+	}
+	return e, true
+}
+
+// keeps reports whether the index keeps a file of that stamp.
+func (x *fileIndex) keeps(st fileStamp) bool {
+	return x != nil && st.newest() < x.cutoff
+}
+
+// save writes the index for the next scan: the files of this one, when
+// they are not what the last one kept. The file is written to a temporary
+// name and renamed, so a reader sees a whole index or the last one.
+func (x *fileIndex) save(files map[string]indexedFile) error {
+	if x == nil || sameIndex(x.old, files) {
+		return nil
+	}
+	data, err := encodeFileIndex(files)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(x.path), 0o777); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(x.path), filepath.Base(x.path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), x.path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+func sameIndex(a, b map[string]indexedFile) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for name, e := range b {
+		if o, ok := a[name]; !ok || o.stamp != e.stamp || o.scanned != e.scanned {
+			return false
+		}
+	}
+	return true
+}
+
+// indexData is the index as gob encodes it: the names are indices into
+// one table of strings, which a kratos scan's ~4,800 files share.
+type indexData struct {
+	Strings []string
+	Files   []indexFileData
+}
+
+type indexFileData struct {
+	Name                           string
+	Stamp                          fileStamp
+	Sum                            [sha256.Size]byte
+	Scanned                        bool
+	Selectors, Declared, DotImport []uint32
+}
+
+// encodeFileIndex returns the index file: the magic, the SHA-256 of the
+// gob that follows, the gob. Files are in name order.
+func encodeFileIndex(files map[string]indexedFile) ([]byte, error) {
+	var d indexData
+	ids := make(map[string]uint32)
+	idsOf := func(list []string) []uint32 {
+		out := make([]uint32, len(list))
+		for i, s := range list {
+			id, ok := ids[s]
+			if !ok {
+				id = uint32(len(d.Strings))
+				ids[s] = id
+				d.Strings = append(d.Strings, s)
+			}
+			out[i] = id
+		}
+		return out
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		e := files[name]
+		d.Files = append(d.Files, indexFileData{
+			Name: name, Stamp: e.stamp, Sum: e.sum, Scanned: e.scanned,
+			Selectors: idsOf(e.names.selectors), Declared: idsOf(e.names.declared), DotImport: idsOf(e.names.dotImport),
+		})
+	}
+	var body bytes.Buffer
+	if err := gob.NewEncoder(&body).Encode(&d); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(body.Bytes())
+	out := make([]byte, 0, len(indexMagic)+len(sum)+body.Len())
+	out = append(out, indexMagic...)
+	out = append(out, sum[:]...)
+	return append(out, body.Bytes()...), nil
+}
+
+// readFileIndex reads an index file; an error means it is not usable.
+func readFileIndex(path string) (map[string]indexedFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(data, []byte(indexMagic)) || len(data) < len(indexMagic)+sha256.Size {
+		return nil, errors.New("not a file index of this version")
+	}
+	data = data[len(indexMagic):]
+	body := data[sha256.Size:]
+	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[:sha256.Size]) {
+		return nil, errors.New("file index: checksum mismatch")
+	}
+	var d indexData
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&d); err != nil {
+		return nil, err
+	}
+	strs := func(ids []uint32) ([]string, bool) {
+		if len(ids) == 0 {
+			return nil, true
+		}
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			if int(id) >= len(d.Strings) {
+				return nil, false
+			}
+			out[i] = d.Strings[id]
+		}
+		return out, true
+	}
+	files := make(map[string]indexedFile, len(d.Files))
+	for _, f := range d.Files {
+		sel, ok1 := strs(f.Selectors)
+		decl, ok2 := strs(f.Declared)
+		dot, ok3 := strs(f.DotImport)
+		if !ok1 || !ok2 || !ok3 {
+			return nil, errors.New("file index: damaged")
+		}
+		files[f.Name] = indexedFile{stamp: f.Stamp, sum: f.Sum, scanned: f.Scanned, names: fileNames{selectors: sel, declared: decl, dotImport: dot}}
+	}
+	return files, nil
+}
