@@ -33,6 +33,9 @@ type fileIndex struct {
 	path   string
 	cutoff int64 // Unix ns: files stamped at or after it are not kept
 	old    map[string]indexedFile
+	// oldCgo and cgo are the packages the last scan and this one found
+	// using cgo (loadPackages).
+	oldCgo, cgo []string
 }
 
 // indexGuard is how recently changed a file must not be for the index to
@@ -47,6 +50,7 @@ type indexedFile struct {
 	sum     [sha256.Size]byte
 	scanned bool // names holds scanNames' result (a file of an analysed package)
 	names   fileNames
+	cgo     bool // the file imports "C"
 }
 
 // fileStamp identifies the content of a file on disk without reading it.
@@ -59,7 +63,7 @@ type fileStamp struct {
 func (s fileStamp) newest() int64 { return max(s.Mtime, s.Ctime) }
 
 // indexMagic starts the index file; the number is the format's version.
-const indexMagic = "datagate file index 1\n"
+const indexMagic = "datagate file index 2\n"
 
 // openFileIndex returns the index the cache in dir keeps for a scan
 // (key: what tells scans apart: the directory, the patterns, the flags
@@ -72,8 +76,39 @@ func openFileIndex(dir, key string, now time.Time) *fileIndex {
 		path:   filepath.Join(dir, "files", hex.EncodeToString(h[:16])),
 		cutoff: now.Add(-indexGuard).UnixNano(),
 	}
-	x.old, _ = readFileIndex(x.path)
+	x.old, x.oldCgo, _ = readFileIndex(x.path)
 	return x
+}
+
+// importsC reports whether the file imports "C", if the index knows the
+// file as it is now.
+func (x *fileIndex) importsC(name string) (cgo, ok bool) {
+	if x == nil {
+		return false, false
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		return false, false
+	}
+	st, stamped := stampOf(fi)
+	e, ok := x.get(name, st, false)
+	return e.cgo, stamped && ok
+}
+
+// cgoPackages returns the packages the last scan found using cgo.
+func (x *fileIndex) cgoPackages() []string {
+	if x == nil {
+		return nil
+	}
+	return x.oldCgo
+}
+
+// setCgoPackages notes the packages this scan found using cgo, for the
+// next.
+func (x *fileIndex) setCgoPackages(paths []string) {
+	if x != nil {
+		x.cgo = paths
+	}
 }
 
 // get returns what the index knows of the file with that stamp, if it
@@ -98,10 +133,10 @@ func (x *fileIndex) keeps(st fileStamp) bool {
 // they are not what the last one kept. The file is written to a temporary
 // name and renamed, so a reader sees a whole index or the last one.
 func (x *fileIndex) save(files map[string]indexedFile) error {
-	if x == nil || sameIndex(x.old, files) {
+	if x == nil || sameIndex(x.old, files) && slices.Equal(x.oldCgo, x.cgo) {
 		return nil
 	}
-	data, err := encodeFileIndex(files)
+	data, err := encodeFileIndex(files, x.cgo)
 	if err != nil {
 		return err
 	}
@@ -142,20 +177,21 @@ func sameIndex(a, b map[string]indexedFile) bool {
 type indexData struct {
 	Strings []string
 	Files   []indexFileData
+	Cgo     []string // the packages found using cgo
 }
 
 type indexFileData struct {
 	Name                           string
 	Stamp                          fileStamp
 	Sum                            [sha256.Size]byte
-	Scanned                        bool
+	Scanned, Cgo                   bool
 	Selectors, Declared, DotImport []uint32
 }
 
 // encodeFileIndex returns the index file: the magic, the SHA-256 of the
 // gob that follows, the gob. Files are in name order.
-func encodeFileIndex(files map[string]indexedFile) ([]byte, error) {
-	var d indexData
+func encodeFileIndex(files map[string]indexedFile, cgo []string) ([]byte, error) {
+	d := indexData{Cgo: cgo}
 	ids := make(map[string]uint32)
 	idsOf := func(list []string) []uint32 {
 		out := make([]uint32, len(list))
@@ -178,7 +214,7 @@ func encodeFileIndex(files map[string]indexedFile) ([]byte, error) {
 	for _, name := range names {
 		e := files[name]
 		d.Files = append(d.Files, indexFileData{
-			Name: name, Stamp: e.stamp, Sum: e.sum, Scanned: e.scanned,
+			Name: name, Stamp: e.stamp, Sum: e.sum, Scanned: e.scanned, Cgo: e.cgo,
 			Selectors: idsOf(e.names.selectors), Declared: idsOf(e.names.declared), DotImport: idsOf(e.names.dotImport),
 		})
 	}
@@ -194,22 +230,22 @@ func encodeFileIndex(files map[string]indexedFile) ([]byte, error) {
 }
 
 // readFileIndex reads an index file; an error means it is not usable.
-func readFileIndex(path string) (map[string]indexedFile, error) {
+func readFileIndex(path string) (map[string]indexedFile, []string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !bytes.HasPrefix(data, []byte(indexMagic)) || len(data) < len(indexMagic)+sha256.Size {
-		return nil, errors.New("not a file index of this version")
+		return nil, nil, errors.New("not a file index of this version")
 	}
 	data = data[len(indexMagic):]
 	body := data[sha256.Size:]
 	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[:sha256.Size]) {
-		return nil, errors.New("file index: checksum mismatch")
+		return nil, nil, errors.New("file index: checksum mismatch")
 	}
 	var d indexData
 	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&d); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	strs := func(ids []uint32) ([]string, bool) {
 		if len(ids) == 0 {
@@ -230,9 +266,9 @@ func readFileIndex(path string) (map[string]indexedFile, error) {
 		decl, ok2 := strs(f.Declared)
 		dot, ok3 := strs(f.DotImport)
 		if !ok1 || !ok2 || !ok3 {
-			return nil, errors.New("file index: damaged")
+			return nil, nil, errors.New("file index: damaged")
 		}
-		files[f.Name] = indexedFile{stamp: f.Stamp, sum: f.Sum, scanned: f.Scanned, names: fileNames{selectors: sel, declared: decl, dotImport: dot}}
+		files[f.Name] = indexedFile{stamp: f.Stamp, sum: f.Sum, scanned: f.Scanned, cgo: f.Cgo, names: fileNames{selectors: sel, declared: decl, dotImport: dot}}
 	}
-	return files, nil
+	return files, d.Cgo, nil
 }

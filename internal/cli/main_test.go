@@ -38,15 +38,23 @@ var demo struct {
 	err  error
 }
 
-// sharedLoad is packages.Load, except that the default load of the demo
+// sharedLoad is loadPackages without a file index, except that the default load of the demo
 // module ("./..." without tests or tags) is done once.
 func sharedLoad(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
 	demoDir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
 	if cfg.Dir == demoDir && !cfg.Tests && len(cfg.BuildFlags) == 0 && cfg.Env == nil && slices.Equal(patterns, []string{"./..."}) {
-		demo.once.Do(func() { demo.pkgs, demo.err = packages.Load(cfg, patterns...) })
+		demo.once.Do(func() { demo.pkgs, demo.err = loadNoIndex(cfg, patterns...) })
 		return demo.pkgs, demo.err
 	}
-	return packages.Load(cfg, patterns...)
+	return loadNoIndex(cfg, patterns...)
+}
+
+// loadNoIndex is loadPackages without a file index.
+func loadNoIndex(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
+	none := make(chan *fileIndex, 1)
+	none <- nil
+	pkgs, _, err := loadPackages(cfg, none, patterns...)
+	return pkgs, err
 }
 
 // outcome is what one run of the command did.

@@ -297,7 +297,7 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 					read.Add(1)
 					e := indexedFile{stamp: st, scanned: scan}
 					if idx != nil {
-						e.sum = sha256.Sum256(src)
+						e.sum, e.cgo = sha256.Sum256(src), srcImportsC(src)
 					}
 					if scan {
 						f, ok := safeScanNames(src, strs)

@@ -282,10 +282,6 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	if o.tags != "" {
 		pcfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
-	load := hooks.load
-	if load == nil {
-		load = packages.Load
-	}
 	cdir, err := cacheDir(o.cache, wd, cfg.Getenv)
 	if err != nil {
 		return nil, err
@@ -307,7 +303,14 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	}
 	prog := newProgress(o.stderr)
 	defer prog.finish() // on errors; else once the analysis is done
-	all, err := load(pcfg, o.patterns...)
+	var all []*packages.Package
+	var idx *fileIndex
+	if hooks.load != nil {
+		all, err = hooks.load(pcfg, o.patterns...)
+		idx = <-index
+	} else {
+		all, idx, err = loadPackages(pcfg, index, o.patterns...)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
@@ -338,7 +341,6 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	// analysed before any is: the engine leaves out the functions of
 	// dependencies no code calls (lineage.Config.Named). Which of a
 	// dependency's functions those are is part of its cache key.
-	idx := <-index
 	if cdir == "" {
 		idx = nil // the cache could not be opened
 	}

@@ -1,0 +1,294 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// loadPackages is packages.Load(cfg, patterns...) for cfg.Mode = loadMode,
+// without asking go list for the compiled files of every package
+// (-compiled), which makes it hash every file of every package to find
+// the cgo output it may have cached: kratos's go list took 1.0-1.1 s with
+// it, 0.55 s without, of a warm re-scan's ~1.5 s.
+//
+// A package's compiled files are its Go files, unless it uses cgo (a Go
+// file imports "C") or SWIG: go list then names the files it generates,
+// and adds to the package's imports those the generated code needs
+// (runtime/cgo, syscall, unsafe). Those packages are listed again, alone
+// with their dependencies, as packages.Load would list them, and what
+// that listing says of them (files, imports, errors; runtime/cgo and
+// whatever else only it reaches) replaces what the first one said. The
+// packages that used cgo in the last scan (kept in the file index) are
+// listed beside the main listing; only a package new to cgo costs a
+// listing after it. The sizes of types come from their own small listing
+// (as go/packages gets them), also beside the main one.
+//
+// Finding the cgo packages reads the Go files' headers, or, for a file
+// the index knows as it is, what the index says.
+// TestLoadPackagesAsLoad holds the result to packages.Load's.
+func loadPackages(cfg *packages.Config, index <-chan *fileIndex, patterns ...string) ([]*packages.Package, *fileIndex, error) {
+	if cfg.Mode != loadMode || cfg.Overlay != nil || cfg.Logf != nil {
+		pkgs, err := packages.Load(cfg, patterns...)
+		return pkgs, <-index, err
+	}
+	type listing struct {
+		pkgs []*packages.Package
+		err  error
+	}
+	list := func(c packages.Config, patterns ...string) <-chan listing {
+		out := make(chan listing, 1)
+		go func() {
+			pkgs, err := packages.Load(&c, patterns...)
+			out <- listing{pkgs, err}
+		}()
+		return out
+	}
+	sizesCfg := *cfg
+	sizesCfg.Mode, sizesCfg.Tests = packages.NeedTypesSizes|packages.NeedImports, false // TypesSizes is set only with the graph
+	sizes := list(sizesCfg, "unsafe")
+	mainCfg := *cfg
+	mainCfg.Mode = loadMode &^ (packages.NeedCompiledGoFiles | packages.NeedTypesSizes)
+	mainOut := list(mainCfg, patterns...)
+
+	idx := <-index
+	var early <-chan listing
+	if prev := idx.cgoPackages(); len(prev) > 0 {
+		early = list(*cfg, prev...)
+	}
+	m, s := <-mainOut, <-sizes
+	if m.err != nil {
+		return nil, idx, m.err
+	}
+	if s.err != nil || len(s.pkgs) != 1 || s.pkgs[0].TypesSizes == nil {
+		pkgs, err := packages.Load(cfg, patterns...) // as go/packages would: let it say what fails
+		return pkgs, idx, err
+	}
+	roots := m.pkgs
+
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
+	generated := needCompiled(all, idx)
+
+	// The cgo packages as packages.Load lists them, by ID: those of the
+	// early listing, and the others listed now.
+	byID := make(map[string]*packages.Package)
+	var got []*packages.Package
+	if early != nil {
+		e := <-early
+		if e.err != nil {
+			return nil, idx, e.err
+		}
+		got = e.pkgs
+	}
+	packages.Visit(got, nil, func(p *packages.Package) { byID[p.ID] = p })
+	var missing []string
+	seen := make(map[string]bool)
+	for _, p := range all {
+		if generated[p] && byID[p.ID] == nil && !seen[p.PkgPath] {
+			seen[p.PkgPath] = true
+			missing = append(missing, p.PkgPath)
+		}
+	}
+	if len(missing) > 0 {
+		more, err := packages.Load(cfg, missing...)
+		if err != nil {
+			return nil, idx, err
+		}
+		packages.Visit(more, nil, func(p *packages.Package) {
+			if byID[p.ID] == nil {
+				byID[p.ID] = p
+			}
+		})
+	}
+
+	// One package per ID: the main listing's, except for the cgo
+	// packages, which take the second listing's files, imports and
+	// errors; packages only that listing has join the graph.
+	unified := make(map[string]*packages.Package, len(all))
+	for _, p := range all {
+		unified[p.ID] = p
+	}
+	var adopted []*packages.Package
+	for id, q := range byID {
+		if unified[id] == nil {
+			unified[id] = q
+			adopted = append(adopted, q)
+		}
+	}
+	repoint := func(p *packages.Package) {
+		for path, imp := range p.Imports {
+			if u := unified[imp.ID]; u != nil {
+				p.Imports[path] = u
+			}
+		}
+	}
+	var cgo []string
+	for _, p := range all {
+		p.TypesSizes = s.pkgs[0].TypesSizes
+		if !generated[p] {
+			if p.PkgPath != "unsafe" { // go/packages leaves its fake file out
+				p.CompiledGoFiles = p.GoFiles
+			}
+			continue
+		}
+		q := byID[p.ID]
+		if q == nil {
+			p.Errors = append(p.Errors, packages.Error{Msg: "go list -compiled did not list " + p.ID, Kind: packages.ListError})
+			continue
+		}
+		cgo = append(cgo, p.PkgPath)
+		p.CompiledGoFiles, p.Errors, p.Imports = q.CompiledGoFiles, q.Errors, q.Imports
+		repoint(p)
+	}
+	for _, q := range adopted {
+		repoint(q)
+	}
+	slices.Sort(cgo)
+	idx.setCgoPackages(slices.Compact(cgo))
+	return roots, idx, nil
+}
+
+// needCompiled returns the packages whose compiled files are not their Go
+// files: those with a Go file that imports "C" (cgo) or with SWIG files.
+// For a file the index knows as it is, the index says whether it imports
+// "C"; the others' headers are read, on every core. A file that cannot be
+// read counts as not importing "C": go list and the check report it.
+func needCompiled(all []*packages.Package, idx *fileIndex) map[*packages.Package]bool {
+	out := make([]bool, len(all))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]byte, headerChunk)
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(all) {
+					return
+				}
+				for _, f := range all[i].OtherFiles {
+					if ext := filepath.Ext(f); ext == ".swig" || ext == ".swigcxx" {
+						out[i] = true
+					}
+				}
+				for _, name := range all[i].GoFiles {
+					if out[i] {
+						break
+					}
+					if cgo, ok := idx.importsC(name); ok {
+						out[i] = cgo
+						continue
+					}
+					out[i], _ = fileImportsC(name, buf)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	m := make(map[*packages.Package]bool)
+	for i, p := range all {
+		if out[i] {
+			m[p] = true
+		}
+	}
+	return m
+}
+
+// headerChunk is how much of a file fileImportsC reads first: enough for
+// the package clause and imports of nearly every file.
+const headerChunk = 8 << 10
+
+// fileImportsC reports whether the Go file imports "C". It parses the
+// file's imports from its first headerChunk bytes (buf's length), and
+// from the whole file when they may go on past them.
+func fileImportsC(name string, buf []byte) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	n, err := io.ReadFull(f, buf)
+	src := buf[:n]
+	switch {
+	case err == nil: // more to read
+		if cgo, ok := parseImportsC(src, true); ok {
+			return cgo, nil
+		}
+		rest, err := io.ReadAll(f)
+		if err != nil {
+			return false, err
+		}
+		src = append(bytes.Clone(src), rest...)
+	case !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF):
+		return false, err
+	}
+	cgo, _ := parseImportsC(src, false)
+	return cgo, nil
+}
+
+// srcImportsC reports whether the Go source imports "C". A file that does
+// not parse counts as not importing it (go list decides, and the check
+// reports the file).
+func srcImportsC(src []byte) bool {
+	cgo, _ := parseImportsC(src, false)
+	return cgo
+}
+
+// parseImportsC parses src's imports. With partial set, src is the start
+// of a longer file, cut anywhere: ok is then false unless a token that is
+// not an import follows the imports, whole, within src (imports come
+// first: what is cut off cannot be another import).
+func parseImportsC(src []byte, partial bool) (cgo, ok bool) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ImportsOnly|parser.SkipObjectResolution)
+	if f == nil || f.Name == nil {
+		return false, !partial
+	}
+	for _, imp := range f.Imports {
+		if path, _ := strconv.Unquote(imp.Path.Value); path == "C" {
+			return true, true
+		}
+	}
+	if !partial {
+		return false, true
+	}
+	if err != nil {
+		return false, false
+	}
+	end := f.Name.End()
+	if n := len(f.Decls); n > 0 {
+		end = f.Decls[n-1].End()
+	}
+	off := fset.Position(end).Offset
+	file := fset.AddFile("", -1, len(src)-off)
+	var sc scanner.Scanner
+	sc.Init(file, src[off:], nil, 0)
+	for {
+		pos, tok, lit := sc.Scan()
+		switch tok {
+		case token.SEMICOLON:
+			continue
+		case token.EOF, token.IMPORT:
+			return false, false
+		}
+		size := len(lit)
+		if size == 0 {
+			size = len(tok.String())
+		}
+		return false, off+file.Offset(pos)+size < len(src)
+	}
+}
