@@ -241,7 +241,7 @@ type programScan struct {
 // cache is on) it also gives the SHA-256 sums of every package's files,
 // by name, for the cache keys (driver.Options.FileSums), and reads only
 // the files the index does not know as they are; it then saves the index
-// for the next scan.
+// for the next scan (on another goroutine: fileIndex.wait).
 func programNames(all []*packages.Package, typesOnly func(*packages.Package) bool, idx *fileIndex) programScan {
 	type item struct {
 		p    *packages.Package
@@ -330,7 +330,7 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 			}
 		}
 		if !failed.Load() {
-			idx.save(keep) //nolint:errcheck // a cache: the next scan reads the files again
+			idx.saveLater(keep)
 		}
 	}
 	if failed.Load() {

@@ -220,6 +220,7 @@ func TestProgramNamesSums(t *testing.T) {
 	only := typesOnly(roots)
 	idx := openFileIndex(t.TempDir(), "k", time.Now())
 	sums := programNames(roots, only, idx).sums
+	idx.wait()
 	analysed, checked := 0, 0
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		for _, name := range p.CompiledGoFiles {
@@ -266,7 +267,9 @@ func TestFileIndex(t *testing.T) {
 	scanAt := func(now time.Time) (programScan, programScan) {
 		t.Helper()
 		roots, only := load()
-		got := programNames(roots, only, openFileIndex(cache, "k", now))
+		idx := openFileIndex(cache, "k", now)
+		got := programNames(roots, only, idx)
+		idx.wait()
 		return got, programNames(roots, only, nil)
 	}
 	same := func(what string, got, want programScan) {

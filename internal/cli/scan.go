@@ -365,6 +365,7 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	dopts.Finished = fm.finished
 	graph, err := driver.Analyze([]*analysis.Analyzer{a}, roots, dopts)
 	prog.finish()
+	idx.wait()
 	if err != nil {
 		return nil, err
 	}
