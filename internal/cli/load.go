@@ -87,11 +87,9 @@ func loadPackages(cfg *packages.Config, index <-chan *fileIndex, patterns ...str
 	byID := make(map[string]*packages.Package)
 	var got []*packages.Package
 	if early != nil {
-		e := <-early
-		if e.err != nil {
-			return nil, idx, e.err
-		}
-		got = e.pkgs
+		if e := <-early; e.err == nil {
+			got = e.pkgs
+		} // else listed below, as the packages new to cgo are
 	}
 	packages.Visit(got, nil, func(p *packages.Package) { byID[p.ID] = p })
 	var missing []string
