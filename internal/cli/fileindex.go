@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -230,12 +231,7 @@ func encodeFileIndex(files map[string]indexedFile, cgo []string) ([]byte, error)
 		}
 		return out
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		e := files[name]
 		d.Files = append(d.Files, indexFileData{
 			Name: name, Stamp: e.stamp, Sum: e.sum, Scanned: e.scanned, Cgo: e.cgo,

@@ -1,21 +1,6 @@
 package cli
 
-import (
-	"os"
-	"syscall"
-)
+import "syscall"
 
-// stampOf returns the file's stamp (fileIndex) from its Lstat or Stat.
-func stampOf(fi os.FileInfo) (fileStamp, bool) {
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return fileStamp{}, false
-	}
-	return fileStamp{
-		Size:  fi.Size(),
-		Mtime: fi.ModTime().UnixNano(),
-		Ctime: st.Ctimespec.Nano(),
-		Ino:   st.Ino,
-		Dev:   uint64(st.Dev),
-	}, true
-}
+// ctime is the file's change time, in Unix nanoseconds.
+func ctime(st *syscall.Stat_t) int64 { return st.Ctimespec.Nano() }
