@@ -9,13 +9,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/datagate/datagate/internal/parallel"
 )
 
 // loadPackages is packages.Load(cfg, patterns...) for cfg.Mode = loadMode,
@@ -166,37 +165,26 @@ func loadPackages(cfg *packages.Config, index <-chan *fileIndex, patterns ...str
 // read counts as not importing "C": go list and the check report it.
 func needCompiled(all []*packages.Package, idx *fileIndex) map[*packages.Package]bool {
 	out := make([]bool, len(all))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := make([]byte, headerChunk)
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(all) {
-					return
-				}
-				for _, f := range all[i].OtherFiles {
-					if ext := filepath.Ext(f); ext == ".swig" || ext == ".swigcxx" {
-						out[i] = true
-					}
-				}
-				for _, name := range all[i].GoFiles {
-					if out[i] {
-						break
-					}
-					if cgo, ok := idx.importsC(name); ok {
-						out[i] = cgo
-						continue
-					}
-					out[i], _ = fileImportsC(name, buf)
+	parallel.For(len(all), func() func(int) {
+		buf := make([]byte, headerChunk)
+		return func(i int) {
+			for _, f := range all[i].OtherFiles {
+				if ext := filepath.Ext(f); ext == ".swig" || ext == ".swigcxx" {
+					out[i] = true
 				}
 			}
-		}()
-	}
-	wg.Wait()
+			for _, name := range all[i].GoFiles {
+				if out[i] {
+					break
+				}
+				if cgo, ok := idx.importsC(name); ok {
+					out[i] = cgo
+					continue
+				}
+				out[i], _ = fileImportsC(name, buf)
+			}
+		}
+	})
 	m := make(map[*packages.Package]bool)
 	for i, p := range all {
 		if out[i] {

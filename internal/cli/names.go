@@ -5,16 +5,16 @@ import (
 	"crypto/sha256"
 	"io"
 	"os"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"golang.org/x/tools/go/packages"
 
 	"github.com/datagate/datagate/analyzers/config"
 	"github.com/datagate/datagate/analyzers/flows"
 	"github.com/datagate/datagate/internal/driver"
-	"golang.org/x/tools/go/packages"
+	"github.com/datagate/datagate/internal/parallel"
 )
 
 // fileNames is what one Go file names: the identifiers written after a
@@ -266,56 +266,45 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 	out := make([][]fileOut, len(items))
 	var failed atomic.Bool
 	var read, known atomic.Int64
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf []byte
-			strs := make(map[string]string)
-			for i := range next {
-				scan := items[i].scan
-				for _, name := range items[i].p.CompiledGoFiles {
-					var st fileStamp
-					stamped := false
-					if idx != nil {
-						if fi, err := os.Stat(name); err == nil {
-							st, stamped = stampOf(fi)
-						}
+	parallel.For(len(items), func() func(int) {
+		var buf []byte
+		strs := make(map[string]string)
+		return func(i int) {
+			scan := items[i].scan
+			for _, name := range items[i].p.CompiledGoFiles {
+				var st fileStamp
+				stamped := false
+				if idx != nil {
+					if fi, err := os.Stat(name); err == nil {
+						st, stamped = stampOf(fi)
 					}
-					if e, ok := idx.get(name, st, scan); stamped && ok {
-						known.Add(1)
-						out[i] = append(out[i], fileOut{name, e, true})
-						continue
-					}
-					src, err := readInto(buf, name)
-					if err != nil {
-						continue // the driver reports it
-					}
-					buf = src
-					read.Add(1)
-					e := indexedFile{stamp: st, scanned: scan}
-					if idx != nil {
-						e.sum, e.cgo = sha256.Sum256(src), srcImportsC(src)
-					}
-					if scan {
-						f, ok := safeScanNames(src, strs)
-						if !ok {
-							failed.Store(true)
-						}
-						e.names = f
-					}
-					out[i] = append(out[i], fileOut{name, e, stamped && idx.keeps(st)})
 				}
+				if e, ok := idx.get(name, st, scan); stamped && ok {
+					known.Add(1)
+					out[i] = append(out[i], fileOut{name, e, true})
+					continue
+				}
+				src, err := readInto(buf, name)
+				if err != nil {
+					continue // the driver reports it
+				}
+				buf = src
+				read.Add(1)
+				e := indexedFile{stamp: st, scanned: scan}
+				if idx != nil {
+					e.sum, e.cgo = sha256.Sum256(src), srcImportsC(src)
+				}
+				if scan {
+					f, ok := safeScanNames(src, strs)
+					if !ok {
+						failed.Store(true)
+					}
+					e.names = f
+				}
+				out[i] = append(out[i], fileOut{name, e, stamped && idx.keeps(st)})
 			}
-		}()
-	}
-	for i := range items {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		}
+	})
 
 	res := programScan{called: map[*packages.Package]string{}, read: int(read.Load()), known: int(known.Load())}
 	if idx != nil {

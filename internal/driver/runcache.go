@@ -9,13 +9,12 @@ import (
 	"go/types"
 	"io"
 	"os"
-	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
+
+	"github.com/datagate/datagate/internal/parallel"
 )
 
 // A run with a cache goes in two phases. lookupAll walks the packages in
@@ -164,23 +163,12 @@ func fileSums(all []*node, known map[string][sha256.Size]byte) map[string][sha25
 	}
 	sums := make([][sha256.Size]byte, len(names))
 	ok := make([]bool, len(names))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(names) {
-					return
-				}
-				sum, err := hashFile(names[i])
-				sums[i], ok[i] = sum, err == nil
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For(len(names), func() func(int) {
+		return func(i int) {
+			sum, err := hashFile(names[i])
+			sums[i], ok[i] = sum, err == nil
+		}
+	})
 	for i, name := range names {
 		if ok[i] {
 			out[name] = sums[i]
