@@ -318,3 +318,64 @@ func TestCacheDamagedEntryPartialImport(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheRootHead: a root package found in the cache before anything
+// is analysed is restored from its entry's results and position parts,
+// which are checked on their own: damage elsewhere in the entry (its
+// types) is not read, and the package is restored; damage to its
+// results is found, and the package analysed again, with the same
+// results.
+func TestCacheRootHead(t *testing.T) {
+	mod := testutil.WriteModule(t, chain)
+	dir := t.TempDir()
+	cold, _ := cached(t, mod, dir, "s1")
+
+	// app's entry, and where its parts are.
+	var path string
+	var h struct{ Facts, Results, Types int }
+	var off int
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		lines := strings.SplitN(string(data), "\n", 3)
+		if len(lines) < 3 || !strings.Contains(lines[1], `"root":true`) || !strings.Contains(lines[2], "App=") {
+			return nil
+		}
+		path, off = p, len(lines[0])+1+len(lines[1])+1
+		return json.Unmarshal([]byte(lines[1]), &h)
+	})
+	if err != nil || path == "" || h.Types == 0 || h.Results == 0 {
+		t.Fatalf("app's entry: %q %+v %v", path, h, err)
+	}
+	flip := func(at int) {
+		t.Helper()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data[at] ^= 0x20
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	flip(off + h.Facts + h.Results + h.Types/2)
+	res, ran := cached(t, mod, dir, "s1")
+	if len(ran) != 0 || !equalResults(res, cold) {
+		t.Errorf("with app's types damaged (not read): analysed %v, results %v; want nothing and %v", ran, res, cold)
+	}
+
+	flip(off + h.Facts + h.Results/2)
+	res, ran = cached(t, mod, dir, "s1")
+	if !slices.Equal(ran, []string{"example.com/m/app"}) || !equalResults(res, cold) {
+		t.Errorf("with app's results damaged: analysed %v, results %v; want app and %v", ran, res, cold)
+	}
+	if _, ran := cached(t, mod, dir, "s1"); len(ran) != 0 {
+		t.Errorf("after app's entry was written again, analysed %v, want nothing", ran)
+	}
+}

@@ -468,6 +468,31 @@ func (r *run) relocateResults(n *node, data []byte, fn func(string, int, int) (i
 	return buf.Bytes(), true
 }
 
+// headBody returns the results and position parts of n's entry
+// (Cache.head), when none of the files its positions are in changed
+// since it was written: then relocate has nothing to do, and the results
+// are as they are. Otherwise, or when the parts cannot be read, it
+// reports false (entryBody reads the whole body, and relocates it).
+func (r *run) headBody(n *node) (*body, bool) {
+	b, err := r.cache.head(n.entry)
+	if err != nil {
+		return nil, false
+	}
+	if len(b.pos) == 0 {
+		return b, true
+	}
+	pp, err := decodePosPart(b.pos)
+	if err != nil {
+		return nil, false
+	}
+	for _, ref := range pp.Refs {
+		if cur, ok := r.sums[ref.File]; !ok || cur != ref.Sum {
+			return nil, false
+		}
+	}
+	return b, true
+}
+
 // entryBody reads the body of n's entry and relocates it (once: tryHit
 // and materialize both ask for it).
 func (r *run) entryBody(n *node) (*body, bool) {

@@ -188,7 +188,16 @@ func (r *run) tryHit(n *node) bool {
 	act := &Action{Package: n.pkg, Cached: true}
 	n.entry = e
 	if n.root {
-		b, ok := r.entryBody(n)
+		var b *body
+		ok := false
+		if n.state != stUnknown {
+			// Found before anything is analysed: the results will do,
+			// if nothing they hold moved.
+			b, ok = r.headBody(n)
+		}
+		if !ok {
+			b, ok = r.entryBody(n)
+		}
 		if !ok {
 			n.entry = nil
 			return false
