@@ -34,8 +34,8 @@ type fileIndex struct {
 	path   string
 	cutoff int64 // Unix ns: files stamped at or after it are not kept
 	old    map[string]indexedFile
-	// oldCgo and cgo are the packages the last scan and this one found
-	// using cgo (loadPackages).
+	// oldCgo and cgo are the IDs of the packages the last scan and this
+	// one found using cgo (loadPackages).
 	oldCgo, cgo []string
 	// saving is closed once saveLater's write is done.
 	saving chan struct{}
@@ -98,7 +98,8 @@ func (x *fileIndex) importsC(name string) (cgo, ok bool) {
 	return e.cgo, stamped && ok
 }
 
-// cgoPackages returns the packages the last scan found using cgo.
+// cgoPackages returns the IDs of the packages the last scan found using
+// cgo.
 func (x *fileIndex) cgoPackages() []string {
 	if x == nil {
 		return nil
@@ -106,8 +107,8 @@ func (x *fileIndex) cgoPackages() []string {
 	return x.oldCgo
 }
 
-// setCgoPackages notes the packages this scan found using cgo, for the
-// next.
+// setCgoPackages notes the IDs of the packages this scan found using
+// cgo, for the next.
 func (x *fileIndex) setCgoPackages(paths []string) {
 	if x != nil {
 		x.cgo = paths
@@ -202,7 +203,7 @@ func sameIndex(a, b map[string]indexedFile) bool {
 type indexData struct {
 	Strings []string
 	Files   []indexFileData
-	Cgo     []string // the packages found using cgo
+	Cgo     []string // the IDs of the packages found using cgo
 }
 
 type indexFileData struct {

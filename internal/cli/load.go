@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 
@@ -32,7 +33,10 @@ import (
 // whatever else only it reaches) replaces what the first one said. The
 // packages that used cgo in the last scan (kept in the file index) are
 // listed beside the main listing; only a package new to cgo costs a
-// listing after it. The sizes of types come from their own small listing
+// listing after it. They are listed with their test variants only when
+// the scan needs one (a root's, with -tests): go list -test of a
+// standard package would list the dependencies of its own tests. The
+// sizes of types come from their own small listing
 // (as go/packages gets them), also beside the main one.
 //
 // Finding the cgo packages reads the Go files' headers, or, for a file
@@ -62,10 +66,25 @@ func loadPackages(cfg *packages.Config, index <-chan *fileIndex, patterns ...str
 	mainCfg.Mode = loadMode &^ (packages.NeedCompiledGoFiles | packages.NeedTypesSizes)
 	mainOut := list(mainCfg, patterns...)
 
+	// cgoList lists packages as packages.Load does, with their test
+	// variants only if one of the IDs is one: go list -test would list
+	// the standard library's own tests' dependencies.
+	cgoList := func(ids []string) <-chan listing {
+		c := *cfg
+		c.Tests = false
+		var paths []string
+		for _, id := range ids {
+			path, variant, _ := strings.Cut(id, " ")
+			c.Tests = c.Tests || variant != ""
+			paths = append(paths, path)
+		}
+		slices.Sort(paths)
+		return list(c, slices.Compact(paths)...)
+	}
 	idx := <-index
 	var early <-chan listing
 	if prev := idx.cgoPackages(); len(prev) > 0 {
-		early = list(*cfg, prev...)
+		early = cgoList(prev)
 	}
 	m, s := <-mainOut, <-sizes
 	if m.err != nil {
@@ -92,19 +111,17 @@ func loadPackages(cfg *packages.Config, index <-chan *fileIndex, patterns ...str
 	}
 	packages.Visit(got, nil, func(p *packages.Package) { byID[p.ID] = p })
 	var missing []string
-	seen := make(map[string]bool)
 	for _, p := range all {
-		if generated[p] && byID[p.ID] == nil && !seen[p.PkgPath] {
-			seen[p.PkgPath] = true
-			missing = append(missing, p.PkgPath)
+		if generated[p] && byID[p.ID] == nil {
+			missing = append(missing, p.ID)
 		}
 	}
 	if len(missing) > 0 {
-		more, err := packages.Load(cfg, missing...)
-		if err != nil {
-			return nil, idx, err
+		more := <-cgoList(missing)
+		if more.err != nil {
+			return nil, idx, more.err
 		}
-		packages.Visit(more, nil, func(p *packages.Package) {
+		packages.Visit(more.pkgs, nil, func(p *packages.Package) {
 			if byID[p.ID] == nil {
 				byID[p.ID] = p
 			}
@@ -146,7 +163,7 @@ func loadPackages(cfg *packages.Config, index <-chan *fileIndex, patterns ...str
 			p.Errors = append(p.Errors, packages.Error{Msg: "go list -compiled did not list " + p.ID, Kind: packages.ListError})
 			continue
 		}
-		cgo = append(cgo, p.PkgPath)
+		cgo = append(cgo, p.ID)
 		p.CompiledGoFiles, p.Errors, p.Imports = q.CompiledGoFiles, q.Errors, q.Imports
 		repoint(p)
 	}

@@ -43,12 +43,20 @@ func describe(roots []*packages.Package) map[string]string {
 // TestLoadPackagesAsLoad: loadPackages gives the graph packages.Load gives
 // with loadMode (files, compiled files, imports, errors, sizes), for a
 // module with a cgo package, and one without, with and without tests;
-// with a file index that names the cgo packages of the last scan, names
-// one that no longer uses cgo, or names none.
+// with a file index that names the cgo packages of the last scan (a
+// test variant among them or not), names one that no longer uses cgo,
+// or names none.
 func TestLoadPackagesAsLoad(t *testing.T) {
 	t.Setenv("CGO_ENABLED", "1")
+	// The cgo module, with a test of its cgo package (a test variant
+	// that uses cgo, with -tests).
+	cgoDir := testutil.CopyTestdata(t, "robust", "cgo")
+	testutil.WriteFile(t, cgoDir, "native/native_test.go", "package native\n\nimport \"testing\"\n\nfunc TestNothing(t *testing.T) {}\n")
 	for _, mod := range [][]string{{"robust", "cgo"}, {"demo"}} {
 		dir := testutil.Testdata(t, mod...)
+		if mod[0] == "robust" {
+			dir = cgoDir
+		}
 		for _, tests := range []bool{false, true} {
 			cfg := func() *packages.Config { return &packages.Config{Mode: loadMode, Dir: dir, Tests: tests} }
 			want, err := packages.Load(cfg(), "./...")
@@ -56,7 +64,7 @@ func TestLoadPackagesAsLoad(t *testing.T) {
 				t.Fatal(err)
 			}
 			wantDesc := describe(want)
-			for _, last := range [][]string{nil, {"example.com/robust/cgo/native", "net"}, {"example.com/robust/cgo/model"}} {
+			for _, last := range [][]string{nil, {"example.com/robust/cgo/native", "net"}, {"example.com/robust/cgo/native [example.com/robust/cgo/native.test]"}, {"example.com/robust/cgo/model"}} {
 				what := fmt.Sprintf("%s, tests=%v, cgo packages of the last scan %v", filepath.Join(mod...), tests, last)
 				index := make(chan *fileIndex, 1)
 				index <- &fileIndex{path: filepath.Join(t.TempDir(), "index"), oldCgo: last}
