@@ -28,7 +28,7 @@ import (
 // started is not kept, so it is read again by the next scan. The change
 // time cannot be set by a user (unlike the modification time, which cp -p,
 // tar and touch restore) and moves with every write. Where the system
-// gives no stamp (fileStamp returns false: not Linux or macOS), every file
+// gives no stamp (stampOf returns false: not Linux or macOS), every file
 // is read, as without the index.
 type fileIndex struct {
 	path   string
@@ -109,9 +109,9 @@ func (x *fileIndex) cgoPackages() []string {
 
 // setCgoPackages notes the IDs of the packages this scan found using
 // cgo, for the next.
-func (x *fileIndex) setCgoPackages(paths []string) {
+func (x *fileIndex) setCgoPackages(ids []string) {
 	if x != nil {
-		x.cgo = paths
+		x.cgo = ids
 	}
 }
 
