@@ -3,7 +3,7 @@ package cli
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"maps"
@@ -66,7 +66,7 @@ type fileStamp struct {
 func (s fileStamp) newest() int64 { return max(s.Mtime, s.Ctime) }
 
 // indexMagic starts the index file; the number is the format's version.
-const indexMagic = "datagate file index 2\n"
+const indexMagic = "datagate file index 3\n"
 
 // openFileIndex returns the index the cache in dir keeps for a scan
 // (key: what tells scans apart: the directory, the patterns, the flags
@@ -198,56 +198,133 @@ func sameIndex(a, b map[string]indexedFile) bool {
 	return true
 }
 
-// indexData is the index as gob encodes it: the names are indices into
-// one table of strings, which a kratos scan's ~4,800 files share.
-type indexData struct {
-	Strings []string
-	Files   []indexFileData
-	Cgo     []string // the IDs of the packages found using cgo
-}
+// The index file: the magic, the SHA-256 of the body, the body. The body
+// is a table of strings (the names, which a kratos scan's ~6,300 files
+// share: a file's names are indices into it), the IDs of the cgo
+// packages, and the files in name order, each its name, stamp, sum,
+// flags and three lists of name indices; numbers as varints
+// (encoding/binary). Gob took 0.19 s of CPU to write kratos's index and
+// 0.1 s to read it.
 
-type indexFileData struct {
-	Name                           string
-	Stamp                          fileStamp
-	Sum                            [sha256.Size]byte
-	Scanned, Cgo                   bool
-	Selectors, Declared, DotImport []uint32
-}
+const (
+	flagScanned = 1 << iota
+	flagCgo
+)
 
-// encodeFileIndex returns the index file: the magic, the SHA-256 of the
-// gob that follows, the gob. Files are in name order.
+// encodeFileIndex returns the index file.
 func encodeFileIndex(files map[string]indexedFile, cgo []string) ([]byte, error) {
-	d := indexData{Cgo: cgo}
-	ids := make(map[string]uint32)
-	idsOf := func(list []string) []uint32 {
-		out := make([]uint32, len(list))
-		for i, s := range list {
+	var table []string
+	ids := make(map[string]uint64)
+	var recs []byte
+	list := func(names []string) {
+		recs = binary.AppendUvarint(recs, uint64(len(names)))
+		for _, s := range names {
 			id, ok := ids[s]
 			if !ok {
-				id = uint32(len(d.Strings))
+				id = uint64(len(table))
 				ids[s] = id
-				d.Strings = append(d.Strings, s)
+				table = append(table, s)
 			}
-			out[i] = id
+			recs = binary.AppendUvarint(recs, id)
 		}
-		return out
+	}
+	str := func(b []byte, s string) []byte {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		return append(b, s...)
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		e := files[name]
-		d.Files = append(d.Files, indexFileData{
-			Name: name, Stamp: e.stamp, Sum: e.sum, Scanned: e.scanned, Cgo: e.cgo,
-			Selectors: idsOf(e.names.selectors), Declared: idsOf(e.names.declared), DotImport: idsOf(e.names.dotImport),
-		})
+		recs = str(recs, name)
+		recs = binary.AppendVarint(recs, e.stamp.Size)
+		recs = binary.AppendVarint(recs, e.stamp.Mtime)
+		recs = binary.AppendVarint(recs, e.stamp.Ctime)
+		recs = binary.AppendUvarint(recs, e.stamp.Ino)
+		recs = binary.AppendUvarint(recs, e.stamp.Dev)
+		recs = append(recs, e.sum[:]...)
+		var flags byte
+		if e.scanned {
+			flags |= flagScanned
+		}
+		if e.cgo {
+			flags |= flagCgo
+		}
+		recs = append(recs, flags)
+		list(e.names.selectors)
+		list(e.names.declared)
+		list(e.names.dotImport)
 	}
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(&d); err != nil {
-		return nil, err
+	var body []byte
+	body = binary.AppendUvarint(body, uint64(len(table)))
+	for _, s := range table {
+		body = str(body, s)
 	}
-	sum := sha256.Sum256(body.Bytes())
-	out := make([]byte, 0, len(indexMagic)+len(sum)+body.Len())
+	body = binary.AppendUvarint(body, uint64(len(cgo)))
+	for _, id := range cgo {
+		body = str(body, id)
+	}
+	body = binary.AppendUvarint(body, uint64(len(files)))
+	body = append(body, recs...)
+	sum := sha256.Sum256(body)
+	out := make([]byte, 0, len(indexMagic)+len(sum)+len(body))
 	out = append(out, indexMagic...)
 	out = append(out, sum[:]...)
-	return append(out, body.Bytes()...), nil
+	return append(out, body...), nil
+}
+
+// indexReader reads the body of an index file; the first error stops it.
+type indexReader struct {
+	b   []byte
+	err error
+}
+
+func (r *indexReader) fail() {
+	if r.err == nil {
+		r.err = errors.New("file index: damaged")
+	}
+	r.b = nil
+}
+
+func (r *indexReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *indexReader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *indexReader) bytes(n uint64) []byte {
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *indexReader) str() string { return string(r.bytes(r.uvarint())) }
+
+// count reads a count of items of at least least bytes each, failing when
+// the body cannot hold that many.
+func (r *indexReader) count(least int) int {
+	n := r.uvarint()
+	if n > uint64(len(r.b)/least) {
+		r.fail()
+		return 0
+	}
+	return int(n)
 }
 
 // readFileIndex reads an index file; an error means it is not usable.
@@ -264,32 +341,56 @@ func readFileIndex(path string) (map[string]indexedFile, []string, error) {
 	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[:sha256.Size]) {
 		return nil, nil, errors.New("file index: checksum mismatch")
 	}
-	var d indexData
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&d); err != nil {
-		return nil, nil, err
+	r := &indexReader{b: body}
+	table := make([]string, r.count(1))
+	for i := range table {
+		table[i] = r.str()
 	}
-	strs := func(ids []uint32) ([]string, bool) {
-		if len(ids) == 0 {
-			return nil, true
+	cgo := make([]string, r.count(1))
+	for i := range cgo {
+		cgo[i] = r.str()
+	}
+	list := func() []string {
+		n := r.count(1)
+		if n == 0 {
+			return nil
 		}
-		out := make([]string, len(ids))
-		for i, id := range ids {
-			if int(id) >= len(d.Strings) {
-				return nil, false
+		out := make([]string, n)
+		for i := range out {
+			id := r.uvarint()
+			if id >= uint64(len(table)) {
+				r.fail()
+				return nil
 			}
-			out[i] = d.Strings[id]
+			out[i] = table[id]
 		}
-		return out, true
+		return out
 	}
-	files := make(map[string]indexedFile, len(d.Files))
-	for _, f := range d.Files {
-		sel, ok1 := strs(f.Selectors)
-		decl, ok2 := strs(f.Declared)
-		dot, ok3 := strs(f.DotImport)
-		if !ok1 || !ok2 || !ok3 {
-			return nil, nil, errors.New("file index: damaged")
+	n := r.count(1 + 5 + sha256.Size + 1 + 3)
+	files := make(map[string]indexedFile, n)
+	for range n {
+		name := r.str()
+		var e indexedFile
+		e.stamp = fileStamp{Size: r.varint(), Mtime: r.varint(), Ctime: r.varint(), Ino: r.uvarint(), Dev: r.uvarint()}
+		copy(e.sum[:], r.bytes(sha256.Size))
+		flags := r.bytes(1)
+		if len(flags) == 1 {
+			e.scanned, e.cgo = flags[0]&flagScanned != 0, flags[0]&flagCgo != 0
 		}
-		files[f.Name] = indexedFile{stamp: f.Stamp, sum: f.Sum, scanned: f.Scanned, cgo: f.Cgo, names: fileNames{selectors: sel, declared: decl, dotImport: dot}}
+		e.names = fileNames{selectors: list(), declared: list(), dotImport: list()}
+		if r.err != nil {
+			break
+		}
+		files[name] = e
 	}
-	return files, d.Cgo, nil
+	if r.err == nil && len(r.b) != 0 {
+		r.fail()
+	}
+	if r.err != nil {
+		return nil, nil, r.err
+	}
+	if len(cgo) == 0 {
+		cgo = nil
+	}
+	return files, cgo, nil
 }

@@ -371,3 +371,43 @@ func TestFileIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestReadFileIndexMalformed: an index whose body is cut or altered but
+// whose checksum matches (a bug of ours, not damage on disk) is read as
+// unusable, never with a panic or an out-of-range name; a whole one
+// reads back as written.
+func TestReadFileIndexMalformed(t *testing.T) {
+	files := map[string]indexedFile{
+		"/m/a.go": {stamp: fileStamp{Size: 10, Mtime: 1, Ctime: 2, Ino: 3, Dev: 4}, scanned: true, names: fileNames{selectors: []string{"Println", "Send"}, declared: []string{"Send"}}},
+		"/m/b.go": {stamp: fileStamp{Size: 20, Mtime: -5, Ctime: 6}, cgo: true, names: fileNames{dotImport: []string{"example.com/dot"}}},
+	}
+	data, err := encodeFileIndex(files, []string{"example.com/m/native"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "index")
+	write := func(body []byte) {
+		t.Helper()
+		sum := sha256.Sum256(body)
+		out := append(append([]byte(indexMagic), sum[:]...), body...)
+		if err := os.WriteFile(path, out, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body := data[len(indexMagic)+sha256.Size:]
+	write(body)
+	got, cgo, err := readFileIndex(path)
+	if err != nil || !reflect.DeepEqual(got, files) || !slices.Equal(cgo, []string{"example.com/m/native"}) {
+		t.Fatalf("read back: %v %v %v", got, cgo, err)
+	}
+	for i := range body {
+		write(body[:i])
+		if _, _, err := readFileIndex(path); err == nil {
+			t.Errorf("body cut at %d of %d: read as usable", i, len(body))
+		}
+		bad := bytes.Clone(body)
+		bad[i] = 0xff
+		write(bad)
+		readFileIndex(path) //nolint:errcheck // must not panic; a changed byte may still read
+	}
+}
