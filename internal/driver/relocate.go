@@ -311,10 +311,10 @@ func (r *run) relocate(n *node, b *body) bool {
 	same := true // every moved file's positions are where they were
 	var deps map[*node]bool
 	for i, ref := range pp.Refs {
-		cur, ok := r.sums[ref.File]
-		if ok && cur == ref.Sum {
+		if r.unchanged(ref) {
 			continue
 		}
+		cur, ok := r.sums[ref.File]
 		owner := r.ownerFor(n, ref.File, &deps)
 		if !ok || ref.Owner == "" || owner == nil {
 			return false
@@ -486,11 +486,18 @@ func (r *run) headBody(n *node) (*body, bool) {
 		return nil, false
 	}
 	for _, ref := range pp.Refs {
-		if cur, ok := r.sums[ref.File]; !ok || cur != ref.Sum {
+		if !r.unchanged(ref) {
 			return nil, false
 		}
 	}
 	return b, true
+}
+
+// unchanged reports whether the file ref names has the sum it had when
+// the entry holding ref was written.
+func (r *run) unchanged(ref posRef) bool {
+	cur, ok := r.sums[ref.File]
+	return ok && cur == ref.Sum
 }
 
 // entryBody reads the body of n's entry and relocates it (once: tryHit
