@@ -53,7 +53,6 @@ type indexedFile struct {
 	sum     [sha256.Size]byte
 	scanned bool // names holds scanNames' result (a file of an analysed package)
 	names   fileNames
-	cgo     bool // the file imports "C"
 }
 
 // fileStamp identifies the content of a file on disk without reading it.
@@ -66,7 +65,7 @@ type fileStamp struct {
 func (s fileStamp) newest() int64 { return max(s.Mtime, s.Ctime) }
 
 // indexMagic starts the index file; the number is the format's version.
-const indexMagic = "datagate file index 3\n"
+const indexMagic = "datagate file index 4\n"
 
 // openFileIndex returns the index the cache in dir keeps for a scan
 // (key: what tells scans apart: the directory, the patterns, the flags
@@ -83,19 +82,22 @@ func openFileIndex(dir, key string, now time.Time) *fileIndex {
 	return x
 }
 
-// importsC reports whether the file imports "C", if the index knows the
-// file as it is now.
-func (x *fileIndex) importsC(name string) (cgo, ok bool) {
+// knows reports whether the index knows the file as it is now. Such a
+// file does not import "C": the index holds the files packages are
+// compiled from (CompiledGoFiles), and those of a package that uses cgo
+// are what cgo generates from the files that import "C", never those
+// files (loadPackages).
+func (x *fileIndex) knows(name string) bool {
 	if x == nil {
-		return false, false
+		return false
 	}
 	fi, err := os.Stat(name)
 	if err != nil {
-		return false, false
+		return false
 	}
 	st, stamped := stampOf(fi)
-	e, ok := x.get(name, st, false)
-	return e.cgo, stamped && ok
+	_, ok := x.get(name, st, false)
+	return stamped && ok
 }
 
 // cgoPackages returns the IDs of the packages the last scan found using
@@ -206,10 +208,7 @@ func sameIndex(a, b map[string]indexedFile) bool {
 // (encoding/binary). Gob took 0.19 s of CPU to write kratos's index and
 // 0.1 s to read it.
 
-const (
-	flagScanned = 1 << iota
-	flagCgo
-)
+const flagScanned = 1
 
 // encodeFileIndex returns the index file.
 func encodeFileIndex(files map[string]indexedFile, cgo []string) ([]byte, error) {
@@ -244,9 +243,6 @@ func encodeFileIndex(files map[string]indexedFile, cgo []string) ([]byte, error)
 		var flags byte
 		if e.scanned {
 			flags |= flagScanned
-		}
-		if e.cgo {
-			flags |= flagCgo
 		}
 		recs = append(recs, flags)
 		list(e.names.selectors)
@@ -284,8 +280,9 @@ func (r *indexReader) fail() {
 	r.b = nil
 }
 
-func (r *indexReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
+// took consumes a number of n bytes (binary.Uvarint's or Varint's
+// count: 0 or less when there is none) and returns it, or 0 on failure.
+func took[T uint64 | int64](r *indexReader, v T, n int) T {
 	if n <= 0 {
 		r.fail()
 		return 0
@@ -294,14 +291,14 @@ func (r *indexReader) uvarint() uint64 {
 	return v
 }
 
+func (r *indexReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	return took(r, v, n)
+}
+
 func (r *indexReader) varint() int64 {
 	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
+	return took(r, v, n)
 }
 
 func (r *indexReader) bytes(n uint64) []byte {
@@ -375,7 +372,7 @@ func readFileIndex(path string) (map[string]indexedFile, []string, error) {
 		copy(e.sum[:], r.bytes(sha256.Size))
 		flags := r.bytes(1)
 		if len(flags) == 1 {
-			e.scanned, e.cgo = flags[0]&flagScanned != 0, flags[0]&flagCgo != 0
+			e.scanned = flags[0]&flagScanned != 0
 		}
 		e.names = fileNames{selectors: list(), declared: list(), dotImport: list()}
 		if r.err != nil {

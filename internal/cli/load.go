@@ -40,11 +40,11 @@ import (
 // sizes of types come from that listing or, without one, from their own
 // small listing (as go/packages gets them), beside the main one.
 //
-// Finding the cgo packages reads the Go files' headers, or, for a file
-// the index knows as it is, what the index says.
+// Finding the cgo packages reads the headers of the Go files the file
+// index does not know as they are (those it knows do not import "C").
 // TestLoadPackagesAsLoad holds the result to packages.Load's.
 func loadPackages(cfg *packages.Config, index <-chan *fileIndex, patterns ...string) ([]*packages.Package, *fileIndex, error) {
-	if cfg.Mode != loadMode || cfg.Overlay != nil || cfg.Logf != nil {
+	if cfg.Mode != loadMode || cfg.Overlay != nil { // an overlay is not on disk, where the headers are read
 		pkgs, err := packages.Load(cfg, patterns...)
 		return pkgs, <-index, err
 	}
@@ -196,9 +196,9 @@ func loadPackages(cfg *packages.Config, index <-chan *fileIndex, patterns ...str
 
 // needCompiled returns the packages whose compiled files are not their Go
 // files: those with a Go file that imports "C" (cgo) or with SWIG files.
-// For a file the index knows as it is, the index says whether it imports
-// "C"; the others' headers are read, on every core. A file that cannot be
-// read counts as not importing "C": go list and the check report it.
+// A file the index knows as it is does not (fileIndex.knows); the others'
+// headers are read, on every core. A file that cannot be read or parsed
+// counts as not importing "C": go list decides, and the check reports it.
 func needCompiled(all []*packages.Package, idx *fileIndex) map[*packages.Package]bool {
 	out := make([]bool, len(all))
 	parallel.For(len(all), func() func(int) {
@@ -213,11 +213,9 @@ func needCompiled(all []*packages.Package, idx *fileIndex) map[*packages.Package
 				if out[i] {
 					break
 				}
-				if cgo, ok := idx.importsC(name); ok {
-					out[i] = cgo
-					continue
+				if !idx.knows(name) {
+					out[i], _ = fileImportsC(name, buf)
 				}
-				out[i], _ = fileImportsC(name, buf)
 			}
 		}
 	})
@@ -260,14 +258,6 @@ func fileImportsC(name string, buf []byte) (bool, error) {
 	}
 	cgo, _ := parseImportsC(src, false)
 	return cgo, nil
-}
-
-// srcImportsC reports whether the Go source imports "C". A file that does
-// not parse counts as not importing it (go list decides, and the check
-// reports the file).
-func srcImportsC(src []byte) bool {
-	cgo, _ := parseImportsC(src, false)
-	return cgo
 }
 
 // parseImportsC parses src's imports. With partial set, src is the start

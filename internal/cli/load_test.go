@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/datagate/datagate/internal/testutil"
 	"golang.org/x/tools/go/packages"
@@ -107,7 +108,7 @@ func TestParseImportsC(t *testing.T) {
 		src  string
 		cgo  bool
 	}{{"cgo", src, true}, {"plain", plain, false}, {"late", late, true}} {
-		if got := srcImportsC([]byte(c.src)); got != c.cgo {
+		if got, _ := parseImportsC([]byte(c.src), false); got != c.cgo {
 			t.Errorf("%s: whole file: imports C %v, want %v", c.name, got, c.cgo)
 		}
 		for i := 0; i <= len(c.src); i++ {
@@ -128,5 +129,48 @@ func TestParseImportsC(t *testing.T) {
 	}
 	if cgo, err := fileImportsC(name, make([]byte, headerChunk)); err != nil || !cgo {
 		t.Errorf("a cgo file with a long preamble: imports C %v, %v", cgo, err)
+	}
+}
+
+// TestLoadPackagesIndex: after a scan with a file index, the next finds
+// the cgo packages reading only the headers of the files the index does
+// not hold (a cgo package's files that import "C", which are never
+// compiled as they are): the same cgo packages, the same graph as
+// packages.Load's.
+func TestLoadPackagesIndex(t *testing.T) {
+	t.Setenv("CGO_ENABLED", "1")
+	dir := testutil.CopyTestdata(t, "robust", "cgo")
+	cache := t.TempDir()
+	later := time.Now().Add(time.Hour) // every file past the guard
+	cfg := func() *packages.Config { return &packages.Config{Mode: loadMode, Dir: dir} }
+	scan := func() ([]*packages.Package, *fileIndex) {
+		t.Helper()
+		index := make(chan *fileIndex, 1)
+		index <- openFileIndex(cache, "k", later)
+		pkgs, idx, err := loadPackages(cfg(), index, "./...")
+		if err != nil {
+			t.Fatal(err)
+		}
+		roots := rootPackages(pkgs)
+		programNames(roots, typesOnly(roots), idx)
+		idx.wait()
+		return pkgs, idx
+	}
+	scan()
+	next := openFileIndex(cache, "k", later)
+	model := filepath.Join(dir, "model", "model.go")
+	if native := filepath.Join(dir, "native", "native.go"); !next.knows(model) || next.knows(native) {
+		t.Errorf("the index knows model.go: %v, native.go (imports C): %v; want true, false", next.knows(model), next.knows(native))
+	}
+	got, idx := scan()
+	if want := []string{"example.com/robust/cgo/native"}; !slices.Equal(idx.cgo, want) {
+		t.Errorf("second scan: cgo packages %v, want %v", idx.cgo, want)
+	}
+	want, err := packages.Load(cfg(), "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(describe(got), describe(want)) {
+		t.Error("second scan: the graph differs from packages.Load's")
 	}
 }

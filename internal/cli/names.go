@@ -292,7 +292,7 @@ func programNames(all []*packages.Package, typesOnly func(*packages.Package) boo
 				read.Add(1)
 				e := indexedFile{stamp: st, scanned: scan}
 				if idx != nil {
-					e.sum, e.cgo = sha256.Sum256(src), srcImportsC(src)
+					e.sum = sha256.Sum256(src)
 				}
 				if scan {
 					f, ok := safeScanNames(src, strs)

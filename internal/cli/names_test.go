@@ -379,7 +379,7 @@ func TestFileIndex(t *testing.T) {
 func TestReadFileIndexMalformed(t *testing.T) {
 	files := map[string]indexedFile{
 		"/m/a.go": {stamp: fileStamp{Size: 10, Mtime: 1, Ctime: 2, Ino: 3, Dev: 4}, scanned: true, names: fileNames{selectors: []string{"Println", "Send"}, declared: []string{"Send"}}},
-		"/m/b.go": {stamp: fileStamp{Size: 20, Mtime: -5, Ctime: 6}, cgo: true, names: fileNames{dotImport: []string{"example.com/dot"}}},
+		"/m/b.go": {stamp: fileStamp{Size: 20, Mtime: -5, Ctime: 6}, names: fileNames{dotImport: []string{"example.com/dot"}}},
 	}
 	data, err := encodeFileIndex(files, []string{"example.com/m/native"})
 	if err != nil {
