@@ -16,15 +16,16 @@ import (
 	"github.com/datagate/datagate/internal/testutil"
 )
 
-// jsonCodec keeps the report analyzer's results ([]string) as JSON.
-type jsonCodec struct{}
+// jsonCodec keeps results of type T as JSON: the report analyzer's
+// ([]string), the paths analyzer's ([]pathRecord).
+type jsonCodec[T any] struct{}
 
-func (jsonCodec) EncodeResult(_ *analysis.Analyzer, res any) ([]byte, error) {
+func (jsonCodec[T]) EncodeResult(_ *analysis.Analyzer, res any) ([]byte, error) {
 	return json.Marshal(res)
 }
 
-func (jsonCodec) DecodeResult(_ *analysis.Analyzer, _ *packages.Package, data []byte) (any, error) {
-	var out []string
+func (jsonCodec[T]) DecodeResult(_ *analysis.Analyzer, _ *packages.Package, data []byte) (any, error) {
+	var out T
 	err := json.Unmarshal(data, &out)
 	return out, err
 }
@@ -57,7 +58,7 @@ func cached(t *testing.T, mod, dir, salt string) (map[string][]string, []string)
 		a.Results[s.report] = []string{"folded"}
 	}
 	g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app", "./lone"), &driver.Options{
-		TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
+		TypesOnly: isStd, Cache: c, Codec: jsonCodec[[]string]{},
 		Salt:     func(*packages.Package) string { return salt },
 		Finished: finished,
 	})
@@ -221,7 +222,7 @@ func runApp(t *testing.T, mod, dir string) (map[string]*driver.Action, []string,
 	}
 	s := newSuite()
 	g, err := driver.Analyze([]*analysis.Analyzer{s.report}, load(t, mod, "./app"), &driver.Options{
-		TypesOnly: isStd, Cache: c, Codec: jsonCodec{},
+		TypesOnly: isStd, Cache: c, Codec: jsonCodec[[]string]{},
 		Salt: func(*packages.Package) string { return "s" },
 	})
 	if err != nil {

@@ -48,18 +48,6 @@ type pathRecord struct {
 	Field *pos `json:"field,omitempty"`
 }
 
-type pathCodec struct{}
-
-func (pathCodec) EncodeResult(_ *analysis.Analyzer, res any) ([]byte, error) {
-	return json.Marshal(res)
-}
-
-func (pathCodec) DecodeResult(_ *analysis.Analyzer, _ *packages.Package, data []byte) (any, error) {
-	var out []pathRecord
-	err := json.Unmarshal(data, &out)
-	return out, err
-}
-
 // pathSuite is an analyzer that exports a pathFact for each function and
 // returns the paths of its package's functions, counting the packages it
 // ran on.
@@ -151,7 +139,7 @@ var pathModule = map[string]string{
 // restored with their positions moved.
 func runPaths(t *testing.T, mod, dir string, tests bool) (res string, ran, moved []string) {
 	t.Helper()
-	opts := &driver.Options{TypesOnly: isStd, Codec: pathCodec{}, Salt: func(*packages.Package) string { return "p" }}
+	opts := &driver.Options{TypesOnly: isStd, Codec: jsonCodec[[]pathRecord]{}, Salt: func(*packages.Package) string { return "p" }}
 	if dir != "" {
 		c, err := driver.OpenCache(dir)
 		if err != nil {
