@@ -57,11 +57,11 @@ func TestCapStepsDeps(t *testing.T) {
 		steps = append(steps, Step{Pos: Position{File: "a.go", Line: i + 1}, Desc: "step"})
 	}
 	scanned := &engine{cfg: &Config{Scanned: true}}
-	if got := scanned.capSteps(steps); len(got) != maxSummarySteps {
+	if got := scanned.capSteps(steps, true); len(got) != maxSummarySteps {
 		t.Errorf("code under scan: %d steps kept, want %d", len(got), maxSummarySteps)
 	}
 	dep := &engine{cfg: &Config{}}
-	got := dep.capSteps(steps)
+	got := dep.capSteps(steps, true)
 	if len(got) != maxDepSummarySteps+1 {
 		t.Fatalf("dependency: %d steps kept, want %d", len(got), maxDepSummarySteps+1)
 	}
@@ -78,18 +78,18 @@ func TestCapStepsDeps(t *testing.T) {
 func TestCapStepsShared(t *testing.T) {
 	mk := testSteps
 	e := &engine{cfg: &Config{Scanned: true}}
-	a, b := e.capSteps(mk(3)), e.capSteps(mk(3))
+	a, b := e.capSteps(mk(3), true), e.capSteps(mk(3), true)
 	if &a[0] != &b[0] {
 		t.Error("two equal lists of steps are two copies, want one")
 	}
-	if c := e.capSteps(mk(4)); &c[0] == &a[0] {
+	if c := e.capSteps(mk(4), true); &c[0] == &a[0] {
 		t.Error("lists of different steps share a copy")
 	}
 	if cap(a) != len(a) {
 		t.Errorf("a kept list has room to grow into (len %d, cap %d): an append would write into it", len(a), cap(a))
 	}
 	other := &engine{cfg: &Config{Scanned: true}}
-	if d := other.capSteps(mk(3)); &d[0] == &a[0] {
+	if d := other.capSteps(mk(3), true); &d[0] == &a[0] {
 		t.Error("two packages share a list of steps")
 	}
 }

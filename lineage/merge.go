@@ -305,15 +305,10 @@ func mergeEndpoints(a, b []Endpoint) []Endpoint {
 	if hasEndpoints(a, b) {
 		return a
 	}
-	out := append([]Endpoint(nil), a...)
+	out := make([]Endpoint, len(a), len(a)+len(b))
+	copy(out, a)
 	for _, x := range b {
-		found := false
-		for _, y := range out {
-			if sameEndpoint(x, y) {
-				found = true
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(out, func(y Endpoint) bool { return sameEndpoint(x, y) }) {
 			out = append(out, x)
 		}
 	}

@@ -126,7 +126,7 @@ func (s *fstate) pendingCall(c ssa.CallInstruction, m *types.Func, args []ssa.Va
 				paths = []string{""}
 			}
 			for _, path := range paths {
-				data = append(data, PendingData{Label: lab.field, Sanitized: o.san, Steps: s.e.capSteps(o.tr.push(callStep).steps()), Path: path})
+				data = append(data, PendingData{Label: lab.field, Sanitized: o.san, Steps: s.e.capSteps(o.tr.push(callStep).steps(), true), Path: path})
 			}
 			any = true
 		}

@@ -545,6 +545,29 @@ func extendTrace(base *trace, call *Step, steps []Step) *trace {
 	return tr
 }
 
+// appendExtended appends to buf the steps of extendTrace(base, call,
+// steps), without making the trace: a step equal to the one before it is
+// left out, as push leaves it out.
+func appendExtended(buf []Step, base *trace, call *Step, steps []Step) []Step {
+	buf = base.appendSteps(buf)
+	if call == nil {
+		return buf
+	}
+	plain := base != nil && base.seg == nil // push compares with base.step
+	for i := -1; i < len(steps); i++ {
+		st := *call
+		if i >= 0 {
+			st = steps[i]
+		}
+		if plain && buf[len(buf)-1] == st {
+			continue
+		}
+		buf = append(buf, st)
+		plain = true
+	}
+	return buf
+}
+
 // sameTree reports whether a and b hold the same data: the same paths,
 // the same origins in the same order, each with the same path (equal
 // traces, see sameTrace). What extendTree makes of equal trees is equal.

@@ -85,3 +85,38 @@ func TestAddRefs(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendExtended holds appendExtended, which addExit and keepSteps
+// use to make a path without the trace, to extendTrace's steps: for every
+// base trace of a few kinds (none, one ending in a plain step, one ending
+// in a callee's segment), every call step (none, equal to the base's last
+// step, another) and every run of steps (with a repeat inside), the same
+// list, also when appended after what a scratch list held before.
+func TestAppendExtended(t *testing.T) {
+	at := func(line int) Step {
+		return Step{Pos: Position{File: "a.go", Line: line, Col: 1}, Desc: "step"}
+	}
+	var none *trace
+	bases := map[string]*trace{
+		"none":         nil,
+		"plain":        none.push(at(1)).push(at(2)),
+		"segment":      none.push(at(1)).pushCall(at(2), []Step{at(3), at(4)}),
+		"segment only": none.pushSeg([]Step{at(4)}),
+	}
+	calls := map[string]*Step{"none": nil, "same as last": new(at(2)), "other": new(at(5)), "last of segment": new(at(4))}
+	runs := map[string][]Step{"none": nil, "one": {at(6)}, "repeats": {at(6), at(6), at(2), at(7)}, "starts with call": {at(5), at(5)}}
+	for bn, base := range bases {
+		for cn, call := range calls {
+			for rn, steps := range runs {
+				want := extendTrace(base, call, steps).steps()
+				for _, prefix := range [][]Step{nil, {at(99), at(98)}} {
+					buf := append([]Step(nil), prefix...)[:0]
+					got := appendExtended(buf, base, call, steps)
+					if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+						t.Errorf("base %s, call %s, steps %s: got %v, want %v", bn, cn, rn, got, want)
+					}
+				}
+			}
+		}
+	}
+}

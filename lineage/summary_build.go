@@ -24,13 +24,23 @@ const maxDepSummarySteps = 8
 
 // capSteps is capStepsTo with the limit of the package under analysis,
 // one copy per list of steps in the package (lists).
-func (e *engine) capSteps(steps []Step) []Step {
+// keepSteps is capSteps of tr's steps, made in the walk's scratch list:
+// most are in the interner already.
+func (s *fstate) keepSteps(tr *trace) []Step {
+	s.stepBuf = tr.appendSteps(s.stepBuf[:0])
+	return s.e.capSteps(s.stepBuf, false)
+}
+
+func (e *engine) capSteps(steps []Step, owned bool) []Step {
 	limit := maxDepSummarySteps
 	if e.cfg.Scanned {
 		limit = maxSummarySteps
 	}
-	// The steps are a fresh list (a trace's), given up to the interner.
-	return e.lists.steps.keep(capStepsTo(steps, limit), true)
+	if len(steps) > limit {
+		steps, owned = capStepsTo(steps, limit), true // a new list
+	}
+	// An owned list is given up to the interner, which copies another.
+	return e.lists.steps.keep(steps, owned)
 }
 
 // maxSummaryEntries bounds the edges, generations and exits of one
@@ -68,7 +78,8 @@ func (s *fstate) addExit(x ExitEdge, base *trace, call *Step, steps []Step) {
 	if s.exitKeys == nil {
 		s.exitKeys = make(map[exitKey]int)
 	}
-	x.Steps = s.e.capSteps(extendTrace(base, call, steps).steps())
+	s.stepBuf = appendExtended(s.stepBuf[:0], base, call, steps)
+	x.Steps = s.e.capSteps(s.stepBuf, false)
 	s.exitKeys[k] = len(s.sum.Exits)
 	s.sum.Exits = append(s.sum.Exits, x)
 }
@@ -109,7 +120,7 @@ func (s *fstate) output(to Port, t taint) {
 				continue
 			}
 			s.gens[k] = len(s.sum.Gens)
-			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: s.e.capSteps(o.tr.steps())})
+			s.sum.Gens = append(s.sum.Gens, Gen{Label: lab.field, To: to, Sanitized: o.san, Steps: s.keepSteps(o.tr)})
 			continue
 		}
 		from := Port{Kind: PortParam, Index: lab.index, Path: o.ext, Whole: o.whole}
@@ -121,7 +132,7 @@ func (s *fstate) output(to Port, t taint) {
 			continue
 		}
 		s.edges[k] = len(s.sum.Edges)
-		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: s.e.capSteps(o.tr.steps())})
+		s.sum.Edges = append(s.sum.Edges, Edge{From: from, To: to, Sanitized: o.san, Steps: s.keepSteps(o.tr)})
 	}
 }
 
@@ -188,7 +199,12 @@ func coarsenSummary(s *Summary) {
 		}
 		groups[k] = append(groups[k], i)
 	}
+	// Lists of the size they most often keep: nothing merged, so
+	// compactSummary has nothing to copy.
 	var edges []Edge
+	if len(s.Edges) > 0 {
+		edges = make([]Edge, 0, len(s.Edges))
+	}
 	for _, k := range order {
 		idx := groups[k]
 		if len(idx) <= maxEdgesPerPair {
@@ -216,6 +232,9 @@ func coarsenSummary(s *Summary) {
 	xgroups := make(map[xpair][]int)
 	var xorder []xpair
 	var exits []ExitEdge
+	if len(s.Exits) > 0 {
+		exits = make([]ExitEdge, 0, len(s.Exits))
+	}
 	for i, x := range s.Exits {
 		if x.From == nil {
 			exits = append(exits, x)

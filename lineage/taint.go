@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -125,6 +126,22 @@ func (t *trace) steps() []Step {
 		return nil
 	}
 	out := make([]Step, t.n)
+	t.fill(out)
+	return out
+}
+
+// appendSteps appends the path, oldest first, to buf.
+func (t *trace) appendSteps(buf []Step) []Step {
+	if t == nil {
+		return buf
+	}
+	buf = slices.Grow(buf, t.n)
+	t.fill(buf[len(buf) : len(buf)+t.n])
+	return buf[:len(buf)+t.n]
+}
+
+// fill writes the path, oldest first, to out, of length t.n.
+func (t *trace) fill(out []Step) {
 	for i := t.n - 1; t != nil && i >= 0; t = t.prev {
 		if t.seg != nil {
 			i -= len(t.seg)
@@ -138,7 +155,6 @@ func (t *trace) steps() []Step {
 		out[i] = t.step
 		i--
 	}
-	return out
 }
 
 // taint is a set of origins, at most one per originKey, kept in insertion

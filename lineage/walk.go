@@ -132,6 +132,10 @@ type fstate struct {
 	objVer   []int
 	readMemo map[ref]readAt
 	loadMemo map[*ssa.UnOp]loadAt
+	// loadPtrs is a load's scratch list of the pointers it read (unop);
+	// stepBuf a path's before it is capped and interned (keepSteps).
+	loadPtrs []ref
+	stepBuf  []Step
 	// applied memoises the summaries applied at calls (appliedAt) in a
 	// walk of more than one pass; nil in a walk of one.
 	applied map[applyKey][]appliedEdge
@@ -909,11 +913,11 @@ func (s *fstate) read(r ref, h heap) tree {
 			return m.t.clone() // the caller's
 		}
 		t := s.readHeap(r, h)
-		m := s.readOf([]ref{r}, t)
+		one := [1]ref{r}
 		if s.readMemo == nil {
 			s.readMemo = make(map[ref]readAt)
 		}
-		s.readMemo[r] = m
+		s.readMemo[r] = s.readOf(s.readMemo[r], one[:], t)
 		return t
 	}
 	return s.readHeap(r, h)
@@ -976,18 +980,19 @@ func (s *fstate) verOf(o int) int {
 
 // readOf is what reading the places rs gave, t (a copy), with the
 // objects the reading depends on and their versions: the places' objects
-// and those of the pointers stored in them (read follows those).
-func (s *fstate) readOf(rs []ref, t tree) readAt {
-	var m readAt
+// and those of the pointers stored in them (read follows those). It
+// reuses the lists of prev, the memo it replaces (a coarse walk passes
+// over each load many times).
+func (s *fstate) readOf(prev readAt, rs []ref, t tree) readAt {
+	m := readAt{objs: prev.objs[:0], vers: prev.vers[:0]}
 	for _, r := range rs {
 		m.objs = append(m.objs, r.obj)
 		for _, q := range s.heapPts[r] {
 			m.objs = append(m.objs, q.obj)
 		}
 	}
-	m.vers = make([]int, len(m.objs))
-	for i, o := range m.objs {
-		m.vers[i] = s.verOf(o)
+	for _, o := range m.objs {
+		m.vers = append(m.vers, s.verOf(o))
 	}
 	m.t = t.clone()
 	return m
@@ -1499,7 +1504,7 @@ func (s *fstate) unop(in *ssa.UnOp) {
 	switch in.Op {
 	case token.MUL: // load
 		var t tree
-		var ptrs []ref
+		ptrs := s.loadPtrs[:0] // addPts copies what it keeps
 		plain := plainValue(in.Type())
 		rs := s.pointee(in.X)
 		if m, ok := s.loadMemo[in]; ok && m.n == len(rs) && s.current(m.at) {
@@ -1527,6 +1532,7 @@ func (s *fstate) unop(in *ssa.UnOp) {
 		}
 		s.setVal(in, t)
 		s.addPts(in, ptrs)
+		s.loadPtrs = ptrs[:0]
 	case token.ARROW: // receive
 		var t tree
 		for _, r := range s.pointee(in.X) {
@@ -1554,7 +1560,7 @@ func (s *fstate) memoLoad(in *ssa.UnOp, rs []ref, t tree) {
 	if s.loadMemo == nil {
 		s.loadMemo = make(map[*ssa.UnOp]loadAt)
 	}
-	s.loadMemo[in] = loadAt{n: len(rs), at: s.readOf(rs, t)}
+	s.loadMemo[in] = loadAt{n: len(rs), at: s.readOf(s.loadMemo[in].at, rs, t)}
 }
 
 // phiCarried keeps a merge of a sanitised value and one that holds its

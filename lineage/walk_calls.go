@@ -581,7 +581,7 @@ func (s *fstate) paramCall(c ssa.CallInstruction, common *ssa.CallCommon) bool {
 	for k, a := range common.Args {
 		for _, o := range s.valTree(a).all() {
 			lab := s.e.sources[o.src]
-			arg := CallArg{Index: k, Sanitized: o.san, Steps: s.e.capSteps(o.tr.steps())}
+			arg := CallArg{Index: k, Sanitized: o.san, Steps: s.keepSteps(o.tr)}
 			if lab.kind == concreteSource {
 				l := lab.field
 				arg.Label = &l
