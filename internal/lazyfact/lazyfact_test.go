@@ -2,6 +2,8 @@ package lazyfact
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -106,5 +108,70 @@ func TestInflateOwned(t *testing.T) {
 	}
 	if err := Decode(b, &p); err != nil || p.Name != "y" {
 		t.Errorf("after a failed decode: %q, %v", p.Name, err)
+	}
+}
+
+type inner struct {
+	A string `json:"a,omitempty"`
+	B int    `json:"b"`
+}
+
+type tricky struct {
+	inner                           // embedded: its fields inline
+	Ptr     *inner                  `json:"ptr,omitempty"`
+	Nil     []string                // null
+	Empty   []string                // []
+	Map     map[string]*inner       `json:"map"`
+	Nested  map[string][]inner      `json:"nested,omitzero"`
+	HTML    string                  // encoding/json escapes <, > and &
+	Bad     string                  // invalid UTF-8, written as U+FFFD
+	Uni     string                  // non-ASCII, a line separator
+	Bytes   []byte                  // base64
+	Any     any                     // a number in an interface
+	Floats  []float64               `json:"floats"`
+	Flag    bool                    `json:"flag,omitempty"`
+	Arr     [2]int                  `json:"arr"`
+	Skipped string                  `json:"-"`
+	Deep    map[string]map[int]bool `json:"deep"`
+}
+
+// TestDecodeAsEncodingJSON: Decode, which reads with another JSON decoder
+// than the encoding/json that Encode writes with, gives the values
+// encoding/json gives, for the shapes fact types use and some they might.
+func TestDecodeAsEncodingJSON(t *testing.T) {
+	in := tricky{
+		inner:  inner{A: "a", B: 2},
+		Ptr:    &inner{B: 3},
+		Empty:  []string{},
+		Map:    map[string]*inner{"x": {A: "x"}, "nil": nil},
+		Nested: map[string][]inner{"k": {{A: "1"}, {B: 2}}},
+		HTML:   "<a href=\"x\">&</a>",
+		Bad:    "ok\xffok",
+		Uni:    "é\u2028ü",
+		Bytes:  []byte{0, 1, 2, 255},
+		Any:    1.5,
+		Floats: []float64{0, -1e-7, 3},
+		Arr:    [2]int{4, 5},
+		Deep:   map[string]map[int]bool{"d": {1: true, -2: false}},
+	}
+	for _, enc := range []func(any) ([]byte, error){Encode, EncodeSmall} {
+		data, err := enc(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := Inflate(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got tricky
+		if err := json.Unmarshal(js, &want); err != nil {
+			t.Fatal(err)
+		}
+		if err := Decode(data, &got); err != nil {
+			t.Fatalf("Decode: %v\n%s", err, js)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Decode = %+v\nencoding/json = %+v", got, want)
+		}
 	}
 }
