@@ -36,8 +36,9 @@ type Cache struct {
 	hits, misses, bad atomic.Int64
 }
 
-// cacheMagic starts every entry; the number is the format's version.
-const cacheMagic = "datagate driver cache 6\n"
+// cacheMagic starts every entry; the number is the format's version (7:
+// facts compressed with S2, not deflated; see lazyfact).
+const cacheMagic = "datagate driver cache 7\n"
 
 // OpenCache returns the cache in dir, creating the directory if needed.
 func OpenCache(dir string) (*Cache, error) {

@@ -70,7 +70,7 @@ func kindName(t reflect.Type) string {
 // encodedFacts are the facts of one package as the cache keeps them, in a
 // deterministic order (object facts by object path, then kind; package
 // facts by kind), so that their hash says whether they changed. The list
-// is gob-encoded and each fact is its JSON, deflated (lazyfact.Encode):
+// is gob-encoded and each fact is its JSON, compressed (lazyfact.Encode):
 // a re-scan reads the facts of every package and decodes the few its
 // re-analysed packages ask for. As one JSON document, scanning them took
 // 4.2 of the 14.8 s of CPU of a kratos re-scan after a one-file edit; the
@@ -84,7 +84,7 @@ type encodedFacts struct {
 type encodedFact struct {
 	Path string // objectpath of the object (object facts)
 	Kind string
-	Fact []byte // JSON, deflated
+	Fact []byte // JSON, compressed
 	// shape is the fact's shape, for the output hash (not encoded).
 	shape *factShape
 }
@@ -280,7 +280,7 @@ const pinAfter = 4
 // does not encode (it is then only ever used decoded).
 //
 // With shapes set (a run with a cache), the fact's shape is taken from its
-// JSON on the way: inflating every fact again to make the package's output
+// JSON on the way: decompressing every fact again to make the package's output
 // hash was 1.5 of the 3.7 s of CPU that hash took on kratos.
 func encodeOnExport(t reflect.Type, fact analysis.Fact, shapes bool) analysis.Fact {
 	data, shape, err := encodeFact(fact, shapes)

@@ -24,7 +24,7 @@ func sized(n int, tag string) payload {
 }
 
 // TestDecodeReuse decodes values of very different sizes one after
-// another and from several goroutines at once: the inflaters and buffers
+// another and from several goroutines at once: the buffers
 // Decode reuses must never leak one value's bytes into the next (a large
 // value then a small one, a value past maxPooledBuffer), and what it
 // decoded must stay as it was after the buffer is reused.
@@ -84,7 +84,7 @@ func TestDecodeReuse(t *testing.T) {
 
 // TestInflateOwned: Inflate's result is the caller's, not a buffer reused
 // by the next call; a damaged encoding is an error, and does not spoil the
-// inflater for the next one.
+// next one.
 func TestInflateOwned(t *testing.T) {
 	a, _ := Encode(sized(10, "x"))
 	b, _ := Encode(sized(10, "y"))
@@ -172,6 +172,35 @@ func TestDecodeAsEncodingJSON(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Decode = %+v\nencoding/json = %+v", got, want)
+		}
+	}
+}
+
+// TestEncodedSize: what Encode, EncodeSmall and Compress return holds
+// about its own size, not the compressor's worst-case buffer (the input's
+// size and more): a run keeps every fact encoded, and kept in that buffer
+// each held its JSON's size (the generated 1000-package module collected
+// twice as often).
+func TestEncodedSize(t *testing.T) {
+	v := sized(5000, "repeated text ")
+	js, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, enc := range map[string]func() ([]byte, error){
+		"Encode":      func() ([]byte, error) { return Encode(v) },
+		"EncodeSmall": func() ([]byte, error) { return EncodeSmall(v) },
+		"Compress":    func() ([]byte, error) { return Compress(js) },
+	} {
+		out, err := enc()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out) > len(js)/4 {
+			t.Fatalf("%s: %d bytes from %d of repetitive JSON: not compressed?", name, len(out), len(js))
+		}
+		if cap(out) > 2*len(out)+64 {
+			t.Errorf("%s: %d bytes in a slice of capacity %d (the JSON: %d bytes)", name, len(out), cap(out), len(js))
 		}
 	}
 }
