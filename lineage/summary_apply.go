@@ -554,16 +554,15 @@ func appendExtended(buf []Step, base *trace, call *Step, steps []Step) []Step {
 		return buf
 	}
 	plain := base != nil && base.seg == nil // push compares with base.step
-	for i := -1; i < len(steps); i++ {
-		st := *call
-		if i >= 0 {
-			st = steps[i]
+	push := func(st Step) {
+		if !plain || buf[len(buf)-1] != st {
+			buf = append(buf, st)
+			plain = true
 		}
-		if plain && buf[len(buf)-1] == st {
-			continue
-		}
-		buf = append(buf, st)
-		plain = true
+	}
+	push(*call)
+	for _, st := range steps {
+		push(st)
 	}
 	return buf
 }

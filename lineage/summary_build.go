@@ -22,8 +22,6 @@ const maxSummarySteps = 40
 // marker says how many steps inside were left out.
 const maxDepSummarySteps = 8
 
-// capSteps is capStepsTo with the limit of the package under analysis,
-// one copy per list of steps in the package (lists).
 // keepSteps is capSteps of tr's steps, made in the walk's scratch list:
 // most are in the interner already.
 func (s *fstate) keepSteps(tr *trace) []Step {
@@ -31,6 +29,10 @@ func (s *fstate) keepSteps(tr *trace) []Step {
 	return s.e.capSteps(s.stepBuf, false)
 }
 
+// capSteps is capStepsTo with the limit of the package under analysis,
+// one copy per list of steps in the package (lists). With owned set the
+// list is the caller's to give up (the interner may keep it); else the
+// interner copies it if it keeps it (a scratch list).
 func (e *engine) capSteps(steps []Step, owned bool) []Step {
 	limit := maxDepSummarySteps
 	if e.cfg.Scanned {
@@ -39,7 +41,6 @@ func (e *engine) capSteps(steps []Step, owned bool) []Step {
 	if len(steps) > limit {
 		steps, owned = capStepsTo(steps, limit), true // a new list
 	}
-	// An owned list is given up to the interner, which copies another.
 	return e.lists.steps.keep(steps, owned)
 }
 

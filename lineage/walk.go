@@ -913,11 +913,11 @@ func (s *fstate) read(r ref, h heap) tree {
 			return m.t.clone() // the caller's
 		}
 		t := s.readHeap(r, h)
-		one := [1]ref{r}
+		m := s.readOf([]ref{r}, t)
 		if s.readMemo == nil {
 			s.readMemo = make(map[ref]readAt)
 		}
-		s.readMemo[r] = s.readOf(s.readMemo[r], one[:], t)
+		s.readMemo[r] = m
 		return t
 	}
 	return s.readHeap(r, h)
@@ -980,19 +980,18 @@ func (s *fstate) verOf(o int) int {
 
 // readOf is what reading the places rs gave, t (a copy), with the
 // objects the reading depends on and their versions: the places' objects
-// and those of the pointers stored in them (read follows those). It
-// reuses the lists of prev, the memo it replaces (a coarse walk passes
-// over each load many times).
-func (s *fstate) readOf(prev readAt, rs []ref, t tree) readAt {
-	m := readAt{objs: prev.objs[:0], vers: prev.vers[:0]}
+// and those of the pointers stored in them (read follows those).
+func (s *fstate) readOf(rs []ref, t tree) readAt {
+	var m readAt
 	for _, r := range rs {
 		m.objs = append(m.objs, r.obj)
 		for _, q := range s.heapPts[r] {
 			m.objs = append(m.objs, q.obj)
 		}
 	}
-	for _, o := range m.objs {
-		m.vers = append(m.vers, s.verOf(o))
+	m.vers = make([]int, len(m.objs))
+	for i, o := range m.objs {
+		m.vers[i] = s.verOf(o)
 	}
 	m.t = t.clone()
 	return m
@@ -1560,7 +1559,7 @@ func (s *fstate) memoLoad(in *ssa.UnOp, rs []ref, t tree) {
 	if s.loadMemo == nil {
 		s.loadMemo = make(map[*ssa.UnOp]loadAt)
 	}
-	s.loadMemo[in] = loadAt{n: len(rs), at: s.readOf(s.loadMemo[in].at, rs, t)}
+	s.loadMemo[in] = loadAt{n: len(rs), at: s.readOf(rs, t)}
 }
 
 // phiCarried keeps a merge of a sanitised value and one that holds its

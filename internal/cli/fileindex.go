@@ -164,10 +164,7 @@ func (x *fileIndex) save(files map[string]indexedFile) error {
 	if x == nil || sameIndex(x.old, files) && slices.Equal(x.oldCgo, x.cgo) {
 		return nil
 	}
-	data, err := encodeFileIndex(files, x.cgo)
-	if err != nil {
-		return err
-	}
+	data := encodeFileIndex(files, x.cgo)
 	if err := os.MkdirAll(filepath.Dir(x.path), 0o777); err != nil {
 		return err
 	}
@@ -211,7 +208,7 @@ func sameIndex(a, b map[string]indexedFile) bool {
 const flagScanned = 1
 
 // encodeFileIndex returns the index file.
-func encodeFileIndex(files map[string]indexedFile, cgo []string) ([]byte, error) {
+func encodeFileIndex(files map[string]indexedFile, cgo []string) []byte {
 	var table []string
 	ids := make(map[string]uint64)
 	var recs []byte
@@ -264,7 +261,7 @@ func encodeFileIndex(files map[string]indexedFile, cgo []string) ([]byte, error)
 	out := make([]byte, 0, len(indexMagic)+len(sum)+len(body))
 	out = append(out, indexMagic...)
 	out = append(out, sum[:]...)
-	return append(out, body...), nil
+	return append(out, body...)
 }
 
 // indexReader reads the body of an index file; the first error stops it.

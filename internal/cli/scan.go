@@ -333,7 +333,7 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	var cacheErr error
 	if cdir != "" {
 		if dopts, cacheErr = driverCache(cdir, o, cfg); cacheErr != nil {
-			dopts, cdir = &driver.Options{}, "" // scan without it; -v says why
+			dopts, cdir, idx = &driver.Options{}, "", nil // scan without it; -v says why
 		}
 	}
 	dopts.TypesOnly = typesOnly(roots)
@@ -341,9 +341,6 @@ func analyse(o *options, wd string, cfg *config.Config, fixed string, hooks *sca
 	// analysed before any is: the engine leaves out the functions of
 	// dependencies no code calls (lineage.Config.Named). Which of a
 	// dependency's functions those are is part of its cache key.
-	if cdir == "" {
-		idx = nil // the cache could not be opened
-	}
 	ps := programNames(roots, dopts.TypesOnly, idx)
 	dopts.FileSums = ps.sums
 	called := ps.called

@@ -2,6 +2,7 @@ package driver_test
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -146,17 +147,8 @@ func TestCache(t *testing.T) {
 
 	// Damage every entry in a different way: each is analysed again, with
 	// the same results.
-	var entries []string
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			entries = append(entries, path)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(entries) == 0 {
+	paths := slices.Sorted(maps.Keys(entries(t, dir)))
+	if len(paths) == 0 {
 		t.Fatal("the cache has no entries")
 	}
 	damage := []func(data []byte) []byte{
@@ -165,7 +157,7 @@ func TestCache(t *testing.T) {
 		func(data []byte) []byte { return append(slices.Clone(data[:len(data)-1]), 'x') },                   // bad checksum
 		func(data []byte) []byte { return []byte(strings.Replace(string(data), `"key":"`, `"key":"0`, 1)) }, // foreign key
 	}
-	for i, path := range entries {
+	for i, path := range paths {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -335,23 +327,22 @@ func TestCacheRootHead(t *testing.T) {
 	var path string
 	var h struct{ Facts, Results, Types int }
 	var off int
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
+	for p := range entries(t, dir) {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		lines := strings.SplitN(string(data), "\n", 3)
 		if len(lines) < 3 || !strings.Contains(lines[1], `"root":true`) || !strings.Contains(lines[2], "App=") {
-			return nil
+			continue
 		}
 		path, off = p, len(lines[0])+1+len(lines[1])+1
-		return json.Unmarshal([]byte(lines[1]), &h)
-	})
-	if err != nil || path == "" || h.Types == 0 || h.Results == 0 {
-		t.Fatalf("app's entry: %q %+v %v", path, h, err)
+		if err := json.Unmarshal([]byte(lines[1]), &h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if path == "" || h.Types == 0 || h.Results == 0 {
+		t.Fatalf("app's entry: %q %+v", path, h)
 	}
 	flip := func(at int) {
 		t.Helper()

@@ -149,7 +149,7 @@ func encodedShape(f analysis.Fact) ([]byte, *factShape, error) {
 		rf.shape = nil
 		return rf.data, sh, nil
 	}
-	js, err := lazyfact.Inflate(rf.data)
+	js, err := lazyfact.Decompress(rf.data)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -405,7 +405,7 @@ func relocateFacts(data []byte, fn func(string, int, int) (int, int, bool)) ([]b
 	}
 	for _, list := range [][]encodedFact{in.Objects, in.Package} {
 		for i, f := range list {
-			js, err := lazyfact.Inflate(f.Fact)
+			js, err := lazyfact.Decompress(f.Fact)
 			if err != nil {
 				return nil, false
 			}

@@ -82,22 +82,22 @@ func TestDecodeReuse(t *testing.T) {
 	wg.Wait()
 }
 
-// TestInflateOwned: Inflate's result is the caller's, not a buffer reused
+// TestDecompressOwned: Decompress's result is the caller's, not a buffer reused
 // by the next call; a damaged encoding is an error, and does not spoil the
 // next one.
-func TestInflateOwned(t *testing.T) {
+func TestDecompressOwned(t *testing.T) {
 	a, _ := Encode(sized(10, "x"))
 	b, _ := Encode(sized(10, "y"))
-	ja, err := Inflate(a)
+	ja, err := Decompress(a)
 	if err != nil {
 		t.Fatal(err)
 	}
 	keep := bytes.Clone(ja)
-	if _, err := Inflate(b); err != nil {
+	if _, err := Decompress(b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(ja, keep) {
-		t.Error("a later Inflate changed an earlier result")
+		t.Error("a later Decompress changed an earlier result")
 	}
 	var p payload
 	if err := Decode(a[:len(a)/2], &p); err == nil {
@@ -159,7 +159,7 @@ func TestDecodeAsEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		js, err := Inflate(data)
+		js, err := Decompress(data)
 		if err != nil {
 			t.Fatal(err)
 		}
